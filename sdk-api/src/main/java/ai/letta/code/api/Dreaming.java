@@ -1,0 +1,64 @@
+package ai.letta.code.api;
+
+import ai.letta.code.api.exception.ConfigurationException;
+
+/**
+ * When the agent's sleep-time reflection ("dreaming") runs: it reviews recent turns and tidies its memory in the
+ * background.
+ *
+ * <pre>{@code SessionOptions.builder().dreaming(Dreaming.stepCount(8))}</pre>
+ *
+ * @param trigger what starts a reflection
+ * @param stepCount the model steps between reflections (used by {@link Trigger#STEP_COUNT}; 0 otherwise)
+ */
+public record Dreaming(Trigger trigger, int stepCount) {
+
+    /** What starts a reflection. */
+    public enum Trigger {
+        /** Never. */
+        OFF("off"),
+        /** Every {@code stepCount} model steps. */
+        STEP_COUNT("step-count"),
+        /** When the conversation's context is compacted. */
+        COMPACTION_EVENT("compaction-event");
+
+        private final String wireName;
+
+        Trigger(String wireName) {
+            this.wireName = wireName;
+        }
+
+        /** @return the name the CLI and the app server use */
+        public String wireName() {
+            return wireName;
+        }
+    }
+
+    /** Validates. */
+    public Dreaming {
+        ConfigurationException.requireNonNull(trigger, "Dreaming.trigger");
+        if (trigger == Trigger.STEP_COUNT) {
+            ConfigurationException.requirePositive(stepCount, "Dreaming.stepCount");
+        } else if (stepCount < 0) {
+            throw new ConfigurationException("Dreaming.stepCount must not be negative (got " + stepCount + ")");
+        }
+    }
+
+    /**
+     * @param steps the model steps between reflections; must be positive
+     * @return reflect every {@code steps} steps
+     */
+    public static Dreaming stepCount(int steps) {
+        return new Dreaming(Trigger.STEP_COUNT, steps);
+    }
+
+    /** @return reflect when the context is compacted */
+    public static Dreaming onCompaction() {
+        return new Dreaming(Trigger.COMPACTION_EVENT, 0);
+    }
+
+    /** @return never reflect */
+    public static Dreaming off() {
+        return new Dreaming(Trigger.OFF, 0);
+    }
+}

@@ -1,0 +1,122 @@
+package ai.letta.code.api;
+
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.port.ConversationPort;
+import ai.letta.code.api.port.ModelPort;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The entry point to Letta Code agents on one backend. Create it with {@code LettaCode.create(Backend)}, share it
+ * (it is thread-safe), close it when done: closing closes its sessions and whatever the backend holds (processes,
+ * sockets).
+ *
+ * <p>Agent ids start with {@code agent-}; everything else that names a conversation is a conversation id.
+ */
+public interface LettaCodeClient extends AutoCloseable {
+
+    /** @return which backend this client talks to */
+    BackendKind backend();
+
+    /**
+     * Creates a persistent agent.
+     *
+     * @param options persona, human, memory blocks, model, system prompt, ...
+     * @return the new agent's id
+     */
+    String createAgent(AgentOptions options);
+
+    /**
+     * Opens a new conversation with the backend's default agent (the CLI's last-used agent, or a new one).
+     *
+     * @param options how the session runs
+     * @return the open session
+     */
+    Session createSession(SessionOptions options);
+
+    /**
+     * Opens a new conversation with an agent.
+     *
+     * @param agentId the agent
+     * @param options how the session runs
+     * @return the open session
+     * @throws ai.letta.code.api.exception.ConfigurationException if {@code agentId} is blank or not an agent id
+     * @throws ai.letta.code.api.exception.AgentNotFoundException if the backend does not know the agent
+     */
+    Session createSession(String agentId, SessionOptions options);
+
+    /**
+     * Resumes a conversation, or an agent's default conversation.
+     *
+     * @param id a conversation id, or an agent id for that agent's default conversation
+     * @param options how the session runs
+     * @return the open session
+     * @throws ai.letta.code.api.exception.NotFoundException if the backend does not know the id
+     */
+    Session resumeSession(String id, SessionOptions options);
+
+    /**
+     * Resumes a conversation of a known agent (the remote backend needs both).
+     *
+     * @param agentId the agent
+     * @param conversationId the conversation
+     * @param options how the session runs
+     * @return the open session
+     */
+    Session resumeSession(String agentId, String conversationId, SessionOptions options);
+
+    /**
+     * Runs one turn in a new conversation with the default agent and closes it.
+     *
+     * @param text the prompt
+     * @return the outcome (check {@link PromptResult#success()})
+     */
+    PromptResult prompt(String text);
+
+    /**
+     * Runs one turn in a new conversation with an agent and closes it.
+     *
+     * @param text the prompt
+     * @param agentId the agent
+     * @return the outcome
+     */
+    PromptResult prompt(String text, String agentId);
+
+    /**
+     * Runs one turn in a new conversation and closes it.
+     *
+     * @param text the prompt
+     * @param agentId the agent, or {@code null} for the default agent
+     * @param options how the session runs
+     * @return the outcome
+     */
+    PromptResult prompt(String text, String agentId, SessionOptions options);
+
+    /**
+     * {@link #prompt(String, String, SessionOptions)} on an SDK thread.
+     *
+     * @param text the prompt
+     * @param agentId the agent, or {@code null} for the default agent
+     * @param options how the session runs
+     * @return the outcome, completed exceptionally with the exception {@code prompt} would throw
+     */
+    CompletableFuture<PromptResult> promptAsync(String text, String agentId, SessionOptions options);
+
+    /** @return the backend's agents (get, list, delete) */
+    AgentPort agents();
+
+    /** @return the backend's conversations and their messages */
+    ConversationPort conversations();
+
+    /** @return the agents' memory blocks */
+    BlockPort blocks();
+
+    /** @return the backend's model catalog */
+    ModelPort models();
+
+    /** Closes every open session, then the backend's resources. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,22 @@
+package ai.letta.code.api;
+
+/**
+ * Where a session is in its life.
+ *
+ * <pre>
+ * OPENING -> IDLE <-> STREAMING -> CLOSING -> CLOSED
+ *                                  (transport lost: any state -> CLOSED)
+ * </pre>
+ */
+public enum SessionState {
+    /** The transport is starting (process spawn, socket connect, handshake). */
+    OPENING,
+    /** Ready; no turn running. */
+    IDLE,
+    /** A turn is running (sent but its {@code Result} has not arrived). */
+    STREAMING,
+    /** {@code close()} is in progress. */
+    CLOSING,
+    /** Closed by {@code close()} or because the transport was lost; every call but {@code close()} throws. */
+    CLOSED
+}

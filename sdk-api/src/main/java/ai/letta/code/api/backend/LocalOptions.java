@@ -1,0 +1,187 @@
+package ai.letta.code.api.backend;
+
+import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
+import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
+
+import ai.letta.code.api.exception.ConfigurationException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Options of the local backend: the Letta Code CLI run as a Node subprocess, one per session.
+ *
+ * <p>Programs are found in this order: {@link Builder#nodePath}/{@link Builder#cliPath}, then the
+ * {@code LETTA_CLI_PATH} environment variable, then the project's pinned install, then {@code PATH}. Node must be
+ * 22.19 or newer.
+ *
+ * @param nodePath the {@code node} binary, or {@code null} to search
+ * @param cliPath the CLI entry point ({@code letta.js}), or {@code null} to search
+ * @param cliBackend where the CLI keeps agents and runs models
+ * @param env extra environment for the subprocess (values may be secrets: never logged)
+ * @param workingDirectory the subprocess's working directory, or {@code null} for the session's {@code cwd}
+ * @param extraArgs extra CLI arguments, appended verbatim
+ * @param startupTimeout how long to wait for the CLI's handshake ({@code system/init})
+ * @param requestTimeout how long to wait for a control response
+ * @param closeGracePeriod how long {@code close()} waits after stdin EOF before destroying the process
+ * @param maxLineBytes the largest stdout line accepted (tool results and images can be many MiB)
+ */
+public record LocalOptions(
+        Path nodePath,
+        Path cliPath,
+        CliBackend cliBackend,
+        Map<String, String> env,
+        Path workingDirectory,
+        List<String> extraArgs,
+        Duration startupTimeout,
+        Duration requestTimeout,
+        Duration closeGracePeriod,
+        int maxLineBytes)
+        implements Backend {
+
+    /** Validates and copies. */
+    public LocalOptions {
+        requireNonNull(cliBackend, "LocalOptions.cliBackend");
+        env = Map.copyOf(requireNonNull(env, "LocalOptions.env"));
+        extraArgs = List.copyOf(requireNonNull(extraArgs, "LocalOptions.extraArgs"));
+        requirePositive(startupTimeout, "LocalOptions.startupTimeout");
+        requirePositive(requestTimeout, "LocalOptions.requestTimeout");
+        requirePositive(closeGracePeriod, "LocalOptions.closeGracePeriod");
+        requirePositive(maxLineBytes, "LocalOptions.maxLineBytes");
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.LOCAL;
+    }
+
+    /** @return the explicit {@code node} binary, if one was set */
+    public Optional<Path> node() {
+        return Optional.ofNullable(nodePath);
+    }
+
+    /** @return the explicit CLI entry point, if one was set */
+    public Optional<Path> cli() {
+        return Optional.ofNullable(cliPath);
+    }
+
+    /** @return a builder with defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.nodePath = nodePath;
+        b.cliPath = cliPath;
+        b.cliBackend = cliBackend;
+        b.env.putAll(env);
+        b.workingDirectory = workingDirectory;
+        b.extraArgs = extraArgs;
+        b.startupTimeout = startupTimeout;
+        b.requestTimeout = requestTimeout;
+        b.closeGracePeriod = closeGracePeriod;
+        b.maxLineBytes = maxLineBytes;
+        return b;
+    }
+
+    /** Shows the env keys but never their values, which may be secrets. */
+    @Override
+    public String toString() {
+        return "LocalOptions[nodePath=" + nodePath + ", cliPath=" + cliPath + ", cliBackend=" + cliBackend
+                + ", env=" + env.keySet() + ", workingDirectory=" + workingDirectory + ", extraArgs=" + extraArgs
+                + ", startupTimeout=" + startupTimeout + ", requestTimeout=" + requestTimeout
+                + ", closeGracePeriod=" + closeGracePeriod + ", maxLineBytes=" + maxLineBytes + "]";
+    }
+
+    /** Builds {@link LocalOptions}; every setter validates its argument. */
+    public static final class Builder {
+        private Path nodePath;
+        private Path cliPath;
+        private CliBackend cliBackend = CliBackend.cliDefault();
+        private final Map<String, String> env = new LinkedHashMap<>();
+        private Path workingDirectory;
+        private List<String> extraArgs = List.of();
+        private Duration startupTimeout = Duration.ofSeconds(30);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration closeGracePeriod = Duration.ofSeconds(5);
+        private int maxLineBytes = 512 * 1024 * 1024;
+
+        private Builder() {}
+
+        /** @param nodePath the {@code node} binary (22.19+) @return this */
+        public Builder nodePath(Path nodePath) {
+            this.nodePath = requireNonNull(nodePath, "LocalOptions.nodePath");
+            return this;
+        }
+
+        /** @param cliPath the CLI entry point, {@code .../package/letta.js} @return this */
+        public Builder cliPath(Path cliPath) {
+            this.cliPath = requireNonNull(cliPath, "LocalOptions.cliPath");
+            return this;
+        }
+
+        /** @param cliBackend the CLI's backend (default: the CLI's own choice) @return this */
+        public Builder cliBackend(CliBackend cliBackend) {
+            this.cliBackend = requireNonNull(cliBackend, "LocalOptions.cliBackend");
+            return this;
+        }
+
+        /**
+         * @param name an environment variable for the subprocess
+         * @param value its value
+         * @return this
+         */
+        public Builder env(String name, String value) {
+            ConfigurationException.requireText(name, "LocalOptions.env name");
+            env.put(name, requireNonNull(value, "LocalOptions.env value of " + name));
+            return this;
+        }
+
+        /** @param workingDirectory the subprocess's working directory @return this */
+        public Builder workingDirectory(Path workingDirectory) {
+            this.workingDirectory = requireNonNull(workingDirectory, "LocalOptions.workingDirectory");
+            return this;
+        }
+
+        /** @param extraArgs extra CLI arguments @return this */
+        public Builder extraArgs(List<String> extraArgs) {
+            this.extraArgs = List.copyOf(requireNonNull(extraArgs, "LocalOptions.extraArgs"));
+            return this;
+        }
+
+        /** @param timeout the wait for the CLI's handshake (default 30 s) @return this */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = requirePositive(timeout, "LocalOptions.startupTimeout");
+            return this;
+        }
+
+        /** @param timeout the wait for a control response (default 30 s) @return this */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = requirePositive(timeout, "LocalOptions.requestTimeout");
+            return this;
+        }
+
+        /** @param grace the wait after stdin EOF before the process is destroyed (default 5 s) @return this */
+        public Builder closeGracePeriod(Duration grace) {
+            this.closeGracePeriod = requirePositive(grace, "LocalOptions.closeGracePeriod");
+            return this;
+        }
+
+        /** @param maxLineBytes the largest stdout line accepted (default 512 MiB) @return this */
+        public Builder maxLineBytes(int maxLineBytes) {
+            this.maxLineBytes = requirePositive(maxLineBytes, "LocalOptions.maxLineBytes");
+            return this;
+        }
+
+        /** @return the options */
+        public LocalOptions build() {
+            return new LocalOptions(nodePath, cliPath, cliBackend, env, workingDirectory, extraArgs,
+                    startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package ai.letta.code.api.backend;
+
+import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
+import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
+
+import ai.letta.code.api.exception.ConfigurationException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Options of the remote backend: one websocket to a Letta Code app server ({@code letta server}), shared by all
+ * sessions of a client.
+ *
+ * @param url the server's URL; {@code http(s)://} is rewritten to {@code ws(s)://} and an empty path to {@code /ws}
+ * @param authToken the bearer token, sent only in the upgrade request, or {@code null} for a server without auth
+ * @param connectTimeout the wait for the websocket handshake
+ * @param requestTimeout the wait for a command's response
+ * @param reconnectBound how long a dropped connection is retried before its sessions are closed
+ * @param maxFrameBytes the largest frame accepted
+ */
+public record RemoteOptions(
+        URI url, Secret authToken, Duration connectTimeout, Duration requestTimeout, Duration reconnectBound,
+        int maxFrameBytes) implements Backend {
+
+    /** The app server's default address. */
+    public static final URI DEFAULT_URL = URI.create("http://127.0.0.1:4500");
+
+    /** Validates. */
+    public RemoteOptions {
+        requireNonNull(url, "RemoteOptions.url");
+        String scheme = url.getScheme();
+        if (scheme == null || !scheme.matches("(?i)https?|wss?")) {
+            throw new ConfigurationException(
+                    "RemoteOptions.url must be an http(s):// or ws(s):// URL (got \"" + url + "\")");
+        }
+        requirePositive(connectTimeout, "RemoteOptions.connectTimeout");
+        requirePositive(requestTimeout, "RemoteOptions.requestTimeout");
+        requirePositive(reconnectBound, "RemoteOptions.reconnectBound");
+        requirePositive(maxFrameBytes, "RemoteOptions.maxFrameBytes");
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.REMOTE;
+    }
+
+    /** @return the bearer token, if the server needs one */
+    public Optional<Secret> token() {
+        return Optional.ofNullable(authToken);
+    }
+
+    /** @return a builder with defaults ({@link #DEFAULT_URL}, no token) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param env the environment to read, usually {@code System.getenv()}
+     * @return a builder with the URL from {@code LETTA_APP_SERVER_URL} and the token from
+     *     {@code LETTA_APP_SERVER_TOKEN}, where set
+     */
+    public static Builder fromEnvironment(Map<String, String> env) {
+        Builder b = new Builder();
+        String url = env.get("LETTA_APP_SERVER_URL");
+        if (url != null && !url.isBlank()) {
+            b.url(URI.create(url.strip()));
+        }
+        String token = env.get("LETTA_APP_SERVER_TOKEN");
+        if (token != null && !token.isBlank()) {
+            b.authToken(token);
+        }
+        return b;
+    }
+
+    /** @return a builder holding these options */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.url = url;
+        b.authToken = authToken;
+        b.connectTimeout = connectTimeout;
+        b.requestTimeout = requestTimeout;
+        b.reconnectBound = reconnectBound;
+        b.maxFrameBytes = maxFrameBytes;
+        return b;
+    }
+
+    /** Builds {@link RemoteOptions}; every setter validates its argument. */
+    public static final class Builder {
+        private URI url = DEFAULT_URL;
+        private Secret authToken;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private Duration reconnectBound = Duration.ofSeconds(60);
+        private int maxFrameBytes = 64 * 1024 * 1024;
+
+        private Builder() {}
+
+        /** @param url the server's URL @return this */
+        public Builder url(URI url) {
+            this.url = requireNonNull(url, "RemoteOptions.url");
+            return this;
+        }
+
+        /** @param token the bearer token @return this */
+        public Builder authToken(String token) {
+            this.authToken = Secret.of(token, "RemoteOptions.authToken");
+            return this;
+        }
+
+        /** @param timeout the wait for the websocket handshake (default 10 s) @return this */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requirePositive(timeout, "RemoteOptions.connectTimeout");
+            return this;
+        }
+
+        /** @param timeout the wait for a command's response (default 30 s) @return this */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = requirePositive(timeout, "RemoteOptions.requestTimeout");
+            return this;
+        }
+
+        /** @param bound how long reconnects are tried before sessions close (default 60 s) @return this */
+        public Builder reconnectBound(Duration bound) {
+            this.reconnectBound = requirePositive(bound, "RemoteOptions.reconnectBound");
+            return this;
+        }
+
+        /** @param maxFrameBytes the largest frame accepted (default 64 MiB) @return this */
+        public Builder maxFrameBytes(int maxFrameBytes) {
+            this.maxFrameBytes = requirePositive(maxFrameBytes, "RemoteOptions.maxFrameBytes");
+            return this;
+        }
+
+        /** @return the options */
+        public RemoteOptions build() {
+            return new RemoteOptions(url, authToken, connectTimeout, requestTimeout, reconnectBound, maxFrameBytes);
+        }
+    }
+}

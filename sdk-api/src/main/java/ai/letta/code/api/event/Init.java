@@ -1,0 +1,23 @@
+package ai.letta.code.api.event;
+
+import java.util.List;
+
+/**
+ * The session is ready: the peer resolved its agent and conversation.
+ *
+ * @param agentId the agent
+ * @param conversationId the conversation (never the {@code default} alias when the peer resolves it)
+ * @param model the model the peer reports, or {@code null}
+ * @param tools the tool names the agent has
+ */
+public record Init(String agentId, String conversationId, String model, List<String> tools) implements SessionEvent {
+    /** Copies the tools. */
+    public Init {
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    @Override
+    public String type() {
+        return "init";
+    }
+}

@@ -1,0 +1,57 @@
+package ai.letta.code.api.model;
+
+import ai.letta.code.api.exception.ConfigurationException;
+import java.util.Optional;
+
+/**
+ * A change of model and/or reasoning effort, applied between turns ({@code Session.updateModel}).
+ *
+ * @param modelHandle the new model's handle, or {@code null} to keep the current one
+ * @param reasoningEffort the new effort, or {@code null} to keep the current one
+ */
+public record ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
+    /** At least one of the two must be set. */
+    public ModelUpdate {
+        if (modelHandle != null) {
+            ConfigurationException.requireText(modelHandle, "ModelUpdate.modelHandle");
+        }
+        if (modelHandle == null && reasoningEffort == null) {
+            throw new ConfigurationException(
+                    "ModelUpdate needs a modelHandle, a reasoningEffort or both; use ModelUpdate.to(handle)");
+        }
+    }
+
+    /**
+     * @param modelHandle the model's handle, e.g. {@code anthropic/claude-sonnet-4}
+     * @return an update to that model
+     */
+    public static ModelUpdate to(String modelHandle) {
+        return new ModelUpdate(ConfigurationException.requireText(modelHandle, "ModelUpdate.modelHandle"), null);
+    }
+
+    /**
+     * @param effort the reasoning effort to use
+     * @return a copy that also sets the effort
+     */
+    public ModelUpdate withReasoningEffort(ReasoningEffort effort) {
+        return new ModelUpdate(modelHandle, ConfigurationException.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
+    }
+
+    /**
+     * @param effort the reasoning effort
+     * @return an update of the effort only, keeping the model
+     */
+    public static ModelUpdate reasoningEffortOnly(ReasoningEffort effort) {
+        return new ModelUpdate(null, ConfigurationException.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
+    }
+
+    /** @return the new model's handle, if the update changes it */
+    public Optional<String> handle() {
+        return Optional.ofNullable(modelHandle);
+    }
+
+    /** @return the new effort, if the update changes it */
+    public Optional<ReasoningEffort> effort() {
+        return Optional.ofNullable(reasoningEffort);
+    }
+}

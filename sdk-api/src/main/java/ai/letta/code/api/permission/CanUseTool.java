@@ -1,0 +1,23 @@
+package ai.letta.code.api.permission;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Decides whether the agent may run a tool call. Set it with {@code SessionOptions.Builder#canUseTool}.
+ *
+ * <p>Called on an SDK executor thread, never on a transport's I/O thread, once per request that the permission mode
+ * does not answer by itself. The turn waits for the returned stage for as long as it takes (there is no timeout:
+ * {@code abort()} or {@code close()} end the wait, denying the call). Other events keep flowing meanwhile.
+ *
+ * <p>If this method throws, or the stage completes exceptionally, the call is denied with the exception's message,
+ * and the turn goes on. A stage completing with {@code null} is treated the same way.
+ */
+@FunctionalInterface
+public interface CanUseTool {
+
+    /**
+     * @param request the tool call to decide on
+     * @return the decision, possibly completed later
+     */
+    CompletionStage<PermissionDecision> decide(ToolPermissionRequest request);
+}

@@ -1,0 +1,70 @@
+package ai.letta.code.api.permission;
+
+import ai.letta.code.api.exception.ConfigurationException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The answer to a {@link ToolPermissionRequest}: allow (optionally with edited input) or deny. */
+public sealed interface PermissionDecision {
+
+    /** @return allow the call with its original input */
+    static Allow allow() {
+        return new Allow(null);
+    }
+
+    /**
+     * @param updatedInput the input the tool should run with instead
+     * @return allow the call with edited input
+     */
+    static Allow allow(Map<String, Object> updatedInput) {
+        return new Allow(ConfigurationException.requireNonNull(updatedInput, "PermissionDecision.allow updatedInput"));
+    }
+
+    /**
+     * @param message why; the model receives it
+     * @return deny the call; the turn continues and the model sees the message
+     */
+    static Deny deny(String message) {
+        return new Deny(message, false);
+    }
+
+    /**
+     * @param message why; the model receives it
+     * @return deny the call and interrupt the turn
+     */
+    static Deny denyAndInterrupt(String message) {
+        return new Deny(message, true);
+    }
+
+    /**
+     * Allow the tool call.
+     *
+     * @param updatedInput replacement input, or {@code null} to run with the original
+     */
+    record Allow(Map<String, Object> updatedInput) implements PermissionDecision {
+        /** Copies the input. */
+        public Allow {
+            updatedInput = updatedInput == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(updatedInput));
+        }
+
+        /** @return the replacement input, if the decision edits it */
+        public Optional<Map<String, Object>> input() {
+            return Optional.ofNullable(updatedInput);
+        }
+    }
+
+    /**
+     * Deny the tool call.
+     *
+     * @param message the reason, passed to the model
+     * @param interrupt whether to end the turn too
+     */
+    record Deny(String message, boolean interrupt) implements PermissionDecision {
+        /** Validates the message. */
+        public Deny {
+            ConfigurationException.requireText(message, "PermissionDecision.deny message");
+        }
+    }
+}

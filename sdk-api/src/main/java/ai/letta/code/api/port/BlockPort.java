@@ -1,0 +1,30 @@
+package ai.letta.code.api.port;
+
+import ai.letta.code.api.agent.MemoryBlock;
+import java.util.List;
+
+/** Memory-block operations of a backend. */
+public interface BlockPort {
+
+    /**
+     * @param agentId the agent
+     * @return its core-memory blocks
+     */
+    List<MemoryBlock> list(String agentId);
+
+    /**
+     * @param agentId the agent
+     * @param label the block's label
+     * @return the block
+     * @throws ai.letta.code.api.exception.NotFoundException if the agent has no such block
+     */
+    MemoryBlock get(String agentId, String label);
+
+    /**
+     * @param agentId the agent
+     * @param label the block's label
+     * @param value its new text
+     * @return the updated block
+     */
+    MemoryBlock update(String agentId, String label, String value);
+}

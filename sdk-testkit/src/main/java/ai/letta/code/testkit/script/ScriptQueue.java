@@ -1,0 +1,132 @@
+package ai.letta.code.testkit.script;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Which step answers the next model request, MockWebServer-style: scripts queued per conversation are used
+ * first, then scripts queued for any conversation, then the {@link Responder}.
+ *
+ * <p>Each conversation has at most one active script. A request is answered by the active script's next step
+ * when it has one left; otherwise a new script starts (queue or responder) and its first step answers. A stream
+ * the client abandoned (interrupt, disconnect) discards the rest of its script, so a following turn never
+ * receives leftovers. Thread-safe.
+ */
+public final class ScriptQueue {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Deque<TurnScript> anyConversation = new ArrayDeque<>();
+    private final Map<String, Deque<TurnScript>> byConversation = new HashMap<>();
+    private final Map<String, Cursor> active = new HashMap<>();
+    private volatile Responder responder;
+
+    /** A queue that falls back to {@code responder}. */
+    public ScriptQueue(Responder responder) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+    }
+
+    /** Replaces the fallback responder. */
+    public void responder(Responder responder) {
+        this.responder = Objects.requireNonNull(responder, "responder");
+    }
+
+    /** Queues a script for the next turn of any conversation. */
+    public void enqueue(TurnScript script) {
+        Objects.requireNonNull(script, "script");
+        lock.lock();
+        try {
+            anyConversation.addLast(script);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Queues a script for the next turn of {@code conversation}; it goes before scripts queued for any. */
+    public void enqueue(String conversation, TurnScript script) {
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(script, "script");
+        lock.lock();
+        try {
+            byConversation.computeIfAbsent(conversation, c -> new ArrayDeque<>()).addLast(script);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many queued scripts have not started yet. */
+    public int pending() {
+        lock.lock();
+        try {
+            return anyConversation.size() + byConversation.values().stream().mapToInt(Deque::size).sum();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The step that answers {@code request} on {@code conversation}; advances the conversation's script. */
+    public TurnScript.Step next(String conversation, TurnRequest request) {
+        TurnScript started;
+        lock.lock();
+        try {
+            Cursor cursor = active.get(conversation);
+            if (cursor != null && cursor.hasNext()) {
+                return cursor.next();
+            }
+            Deque<TurnScript> own = byConversation.get(conversation);
+            started = own != null && !own.isEmpty() ? own.removeFirst() : anyConversation.pollFirst();
+        } finally {
+            lock.unlock();
+        }
+        if (started == null) {
+            // Outside the lock: a responder is user code.
+            started = Objects.requireNonNull(responder.respond(request), "responder returned null");
+        }
+        Cursor cursor = new Cursor(started);
+        lock.lock();
+        try {
+            active.put(conversation, cursor);
+            return cursor.next();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Discards the rest of the script that served {@code step} on {@code conversation} (its stream was
+     * abandoned), unless another script has started there since.
+     */
+    public void abandon(String conversation, TurnScript.Step step) {
+        lock.lock();
+        try {
+            Cursor cursor = active.get(conversation);
+            if (cursor != null && cursor.lastServed == step) {
+                active.remove(conversation);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static final class Cursor {
+        private final TurnScript script;
+        private int index;
+        private TurnScript.Step lastServed;
+
+        Cursor(TurnScript script) {
+            this.script = script;
+        }
+
+        boolean hasNext() {
+            return index < script.steps().size();
+        }
+
+        TurnScript.Step next() {
+            lastServed = script.steps().get(index++);
+            return lastServed;
+        }
+    }
+}
