@@ -1,0 +1,26 @@
+package ai.letta.code.core;
+
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.core.client.EngineClient;
+import com.google.inject.AbstractModule;
+
+/**
+ * Binds {@link LettaCodeClient} to the SDK's engine, for applications that use Guice. Install it with one transport
+ * module ({@code LocalTransportModule}, {@code RemoteTransportModule} or {@code CloudTransportModule}), which binds
+ * {@link ai.letta.code.api.port.Transport}:
+ *
+ * <pre>{@code
+ * Injector injector = Guice.createInjector(new LettaCodeModule(), new LocalTransportModule(LocalOptions.builder().build()));
+ * LettaCodeClient client = injector.getInstance(LettaCodeClient.class);
+ * }</pre>
+ *
+ * Starts nothing: the client starts its transport on first use. Each injection gives a new client (close it).
+ */
+public final class LettaCodeModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        binder().requireExplicitBindings();
+        bind(LettaCodeClient.class).to(EngineClient.class);
+        bind(EngineClient.class);
+    }
+}

@@ -1,0 +1,186 @@
+package ai.letta.code.core.client;
+
+import ai.letta.code.api.EventStream;
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.PromptResult;
+import ai.letta.code.api.Session;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.ProtocolException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.port.ConversationPort;
+import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.api.port.Transport;
+import ai.letta.code.core.engine.EngineExecutors;
+import ai.letta.code.core.engine.EngineSession;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The engine's {@link LettaCodeClient}: validates input, opens {@link EngineSession}s over the transport's ports,
+ * and owns the client's threads. Closing it closes every session it opened, then the transport.
+ */
+public final class EngineClient implements LettaCodeClient {
+    private final Transport transport;
+    private final EngineExecutors executors = new EngineExecutors();
+    private final Set<EngineSession> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** @param transport the backend's transport; this client closes it */
+    @Inject
+    public EngineClient(Transport transport) {
+        this.transport = transport;
+    }
+
+    @Override
+    public BackendKind backend() {
+        return transport.kind();
+    }
+
+    @Override
+    public String createAgent(AgentOptions options) {
+        ConfigurationException.requireNonNull(options, "AgentOptions");
+        ensureOpen();
+        return transport.agents().create(options);
+    }
+
+    @Override
+    public Session createSession(SessionOptions options) {
+        return open(SessionTarget.newConversation(null), options);
+    }
+
+    @Override
+    public Session createSession(String agentId, SessionOptions options) {
+        return open(SessionTarget.newConversation(SessionTarget.requireAgentId(agentId, "agentId")), options);
+    }
+
+    @Override
+    public Session resumeSession(String id, SessionOptions options) {
+        return open(SessionTarget.resume(id), options);
+    }
+
+    @Override
+    public Session resumeSession(String agentId, String conversationId, SessionOptions options) {
+        return open(SessionTarget.existing(agentId, conversationId), options);
+    }
+
+    @Override
+    public PromptResult prompt(String text) {
+        return prompt(text, null, SessionOptions.defaults());
+    }
+
+    @Override
+    public PromptResult prompt(String text, String agentId) {
+        return prompt(text, agentId, SessionOptions.defaults());
+    }
+
+    @Override
+    public PromptResult prompt(String text, String agentId, SessionOptions options) {
+        ConfigurationException.requireText(text, "prompt text");
+        try (Session session = agentId == null ? createSession(options) : createSession(agentId, options)) {
+            session.send(text);
+            List<SessionEvent> events = new ArrayList<>();
+            Result result = null;
+            try (EventStream stream = session.stream()) {
+                for (SessionEvent event : stream) {
+                    events.add(event);
+                    if (event instanceof Result r) {
+                        result = r;
+                    }
+                }
+            }
+            if (result == null) {
+                throw new ProtocolException("the turn ended without a result (session " + session.conversationId()
+                        + "); this is a transport bug");
+            }
+            return new PromptResult(session.agentId(), session.conversationId(), result, events);
+        }
+    }
+
+    @Override
+    public CompletableFuture<PromptResult> promptAsync(String text, String agentId, SessionOptions options) {
+        ensureOpen();
+        return CompletableFuture.supplyAsync(() -> prompt(text, agentId, options), executors.pool());
+    }
+
+    @Override
+    public AgentPort agents() {
+        ensureOpen();
+        return transport.agents();
+    }
+
+    @Override
+    public ConversationPort conversations() {
+        ensureOpen();
+        return transport.conversations();
+    }
+
+    @Override
+    public BlockPort blocks() {
+        ensureOpen();
+        return transport.blocks();
+    }
+
+    @Override
+    public ModelPort models() {
+        ensureOpen();
+        return transport.models();
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            for (EngineSession session : List.copyOf(sessions)) {
+                session.close();
+            }
+            transport.close();
+        } finally {
+            executors.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LettaCodeClient[" + transport.kind().label() + ", sessions=" + sessions.size()
+                + (closed.get() ? ", closed" : "") + "]";
+    }
+
+    private Session open(SessionTarget target, SessionOptions options) {
+        ConfigurationException.requireNonNull(options, "SessionOptions");
+        ensureOpen();
+        EngineSession session = new EngineSession(options, executors, sessions::remove);
+        sessions.add(session);
+        try {
+            session.open(transport.sessions(), target);
+        } catch (RuntimeException e) {
+            sessions.remove(session);
+            throw e;
+        }
+        if (closed.get()) {
+            session.close(); // the client closed while this session opened
+            ensureOpen();
+        }
+        return session;
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new SessionClosedException("this LettaCodeClient is closed; create a new one with LettaCode.create");
+        }
+    }
+}

@@ -1,0 +1,358 @@
+package ai.letta.code.core.engine;
+
+import ai.letta.code.api.AbortOutcome;
+import ai.letta.code.api.Dreaming;
+import ai.letta.code.api.EventStream;
+import ai.letta.code.api.Session;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.SessionState;
+import ai.letta.code.api.SessionStep;
+import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.command.CommandResponse;
+import ai.letta.code.api.command.ResponseMatcher;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.QueuedMessage;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.model.ModelCatalog;
+import ai.letta.code.api.model.ModelUpdate;
+import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.api.port.SessionPort;
+import ai.letta.code.api.port.SessionTarget;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * The engine's {@link Session}: user calls on one side, a {@link TurnDispatcher} for what the transport delivers on
+ * the other. Thread-safe; see {@link Session} for the contract.
+ */
+public final class EngineSession implements Session {
+    private final SessionOptions options;
+    private final EngineExecutors executors;
+    private final Consumer<EngineSession> onClosed;
+    private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPENING);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final SerialExecutor serial;
+    private final TurnLedger ledger = new TurnLedger();
+    private final EventBuffer buffer;
+    private final ListenerFanout fanout;
+    private final TurnDispatcher dispatcher;
+    private volatile SessionChannel channel;
+    private volatile PermissionBroker broker;
+    private volatile TransportException lostCause;
+    private volatile TurnEventStream openStream;
+    private ScheduledFuture<?> watchdog;
+
+    /**
+     * @param options how the session runs
+     * @param executors the client's threads
+     * @param onClosed called once the session is closed (the client forgets it)
+     */
+    public EngineSession(SessionOptions options, EngineExecutors executors, Consumer<EngineSession> onClosed) {
+        this.options = ConfigurationException.requireNonNull(options, "SessionOptions");
+        this.executors = executors;
+        this.onClosed = onClosed;
+        this.serial = new SerialExecutor(executors.pool(), true);
+        this.buffer = new EventBuffer(options.eventBufferSize());
+        this.fanout = new ListenerFanout(options.listeners(), this::agentIdOrNull, this::conversationIdOrNull);
+        this.dispatcher = new TurnDispatcher(serial, ledger, buffer, fanout, state, this::conversationIdOrNull,
+                this::transportLost);
+    }
+
+    /**
+     * Opens the transport side; returns once the peer is ready.
+     *
+     * @param port the transport's session port
+     * @param target which conversation
+     */
+    public void open(SessionPort port, SessionTarget target) {
+        try {
+            channel = port.open(target, options, dispatcher);
+        } catch (RuntimeException e) {
+            state.set(SessionState.CLOSED);
+            serial.shutdown();
+            buffer.close();
+            throw e;
+        }
+        broker = new PermissionBroker(options.permissionMode(), options.canUseTool(), executors.pool(), channel,
+                fanout::step);
+        dispatcher.attach(broker);
+        state.compareAndSet(SessionState.OPENING, SessionState.IDLE);
+        fanout.step(SessionStep.Kind.OPENED, null);
+        options.idleLimit().ifPresent(this::startWatchdog);
+        serial.resume();
+    }
+
+    @Override
+    public String agentId() {
+        return channel.agentId();
+    }
+
+    @Override
+    public String conversationId() {
+        return channel.conversationId();
+    }
+
+    @Override
+    public SessionState state() {
+        return state.get();
+    }
+
+    @Override
+    public String send(String text) {
+        return send(UserMessage.text(text));
+    }
+
+    @Override
+    public String send(UserMessage message) {
+        ConfigurationException.requireNonNull(message, "message");
+        ensureOpen("send");
+        String clientMessageId = "cm-" + UUID.randomUUID();
+        // Counted before it is written: its first event may arrive before channel.send returns.
+        ledger.onSend();
+        dispatcher.touch();
+        state.compareAndSet(SessionState.IDLE, SessionState.STREAMING);
+        try {
+            channel.send(clientMessageId, message);
+        } catch (RuntimeException e) {
+            ledger.undoSend();
+            if (!ledger.busy()) {
+                state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
+            }
+            throw e;
+        }
+        fanout.step(SessionStep.Kind.MESSAGE_SENT, clientMessageId);
+        return clientMessageId;
+    }
+
+    @Override
+    public synchronized EventStream stream() {
+        TurnEventStream current = openStream;
+        if (current != null) {
+            throw new IllegalStateException("another EventStream of this session is still open; read it to its end "
+                    + "or close it before calling stream() again");
+        }
+        TurnEventStream stream = new TurnEventStream(buffer, ledger::busy, this::streamClosed, executors.pool());
+        openStream = stream;
+        return stream;
+    }
+
+    private synchronized void streamClosed() {
+        openStream = null;
+    }
+
+    @Override
+    public AbortOutcome abort() {
+        ensureOpen("abort");
+        CompletableFuture<?> ended = dispatcher.nextResult();
+        if (!ledger.busy()) {
+            return AbortOutcome.NOTHING_TO_ABORT;
+        }
+        fanout.step(SessionStep.Kind.ABORT_REQUESTED, null);
+        broker.denyPending("The user aborted the turn.");
+        channel.interrupt();
+        Duration wait = channel.requestTimeout();
+        try {
+            ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The peer never confirmed: end the turn ourselves so the caller is not left waiting.
+            onSerial(() -> dispatcher.endTurnLocally(null, ErrorCode.INTERRUPTED.value()));
+        } catch (ExecutionException e) {
+            throw new LettaCodeException("abort failed while waiting for the turn to end", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LettaCodeException("interrupted while waiting for the aborted turn to end", e);
+        }
+        return AbortOutcome.INTERRUPTED;
+    }
+
+    @Override
+    public ModelCatalog listModels() {
+        ensureOpen("listModels");
+        return channel.listModels();
+    }
+
+    @Override
+    public void updateModel(ModelUpdate update) {
+        ConfigurationException.requireNonNull(update, "ModelUpdate");
+        ensureOpen("updateModel");
+        channel.updateModel(update);
+    }
+
+    @Override
+    public void updateDreaming(Dreaming dreaming) {
+        ConfigurationException.requireNonNull(dreaming, "Dreaming");
+        ensureOpen("updateDreaming");
+        channel.updateDreaming(dreaming);
+    }
+
+    @Override
+    public List<QueuedMessage> queue() {
+        return dispatcher.queue();
+    }
+
+    @Override
+    public boolean removeQueuedMessage(String id) {
+        ConfigurationException.requireText(id, "queued message id");
+        ensureOpen("removeQueuedMessage");
+        return channel.removeQueued(id);
+    }
+
+    @Override
+    public String sendCommand(Map<String, Object> command) {
+        Map<String, Object> withId = withRequestId(command);
+        ensureOpen("sendCommand");
+        channel.sendRaw(withId);
+        return (String) withId.get("request_id");
+    }
+
+    @Override
+    public CommandResponse sendCommand(Map<String, Object> command, ResponseMatcher matcher, Duration timeout) {
+        ConfigurationException.requireNonNull(matcher, "ResponseMatcher");
+        ConfigurationException.requirePositive(timeout, "sendCommand timeout");
+        Map<String, Object> withId = withRequestId(command);
+        ensureOpen("sendCommand");
+        return channel.request(withId, matcher, timeout);
+    }
+
+    @Override
+    public CommandResponse sendCommand(Map<String, Object> command, ResponseMatcher matcher) {
+        ensureOpen("sendCommand");
+        return sendCommand(command, matcher, channel.requestTimeout());
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            closed.join();
+            return;
+        }
+        try {
+            if (state.get() != SessionState.CLOSED) {
+                state.set(SessionState.CLOSING);
+            }
+            if (broker != null) {
+                broker.denyPending("The session was closed.");
+            }
+            onSerial(dispatcher::endForClose);
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } finally {
+            serial.shutdown();
+            buffer.close();
+            state.set(SessionState.CLOSED);
+            fanout.step(SessionStep.Kind.CLOSED, lostCause == null ? "closed" : "transport lost");
+            closed.complete(null);
+            onClosed.accept(this);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Session[agent=" + agentIdOrNull() + ", conversation=" + conversationIdOrNull() + ", state="
+                + state.get() + "]";
+    }
+
+    private void transportLost(TransportException cause) {
+        lostCause = cause;
+        // Release the channel's resources off the serial thread; close() is idempotent.
+        executors.pool().execute(this::close);
+    }
+
+    private void startWatchdog(Duration idle) {
+        long periodMillis = Math.max(10, Math.min(1000, idle.toMillis() / 4));
+        watchdog = executors.scheduler().scheduleAtFixedRate(() -> serial.execute(() -> {
+            if (ledger.busy() && dispatcher.idleNanos() > idle.toNanos()) {
+                fanout.step(SessionStep.Kind.IDLE_TIMEOUT, idle.toString());
+                executors.pool().execute(this::interruptQuietly);
+                dispatcher.endTurnLocally(new ErrorEvent("No event arrived for " + idle.toMillis() + " ms "
+                        + "(SessionOptions.idleTimeout); the turn was interrupted.", ErrorCode.IDLE_TIMEOUT, null,
+                        null), ErrorCode.IDLE_TIMEOUT.value());
+                dispatcher.touch();
+            }
+        }), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void interruptQuietly() {
+        try {
+            channel.interrupt();
+        } catch (RuntimeException e) {
+            System.getLogger(EngineSession.class.getName()).log(System.Logger.Level.DEBUG, "interrupt failed", e);
+        }
+    }
+
+    private void onSerial(Runnable task) {
+        if (serial.inTask()) {
+            task.run();
+            return;
+        }
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        serial.execute(() -> {
+            try {
+                task.run();
+            } finally {
+                done.complete(null);
+            }
+        });
+        try {
+            done.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // The serial executor is shut down or wedged; the caller proceeds with what it was doing.
+        }
+    }
+
+    private void ensureOpen(String operation) {
+        SessionState s = state.get();
+        if (s == SessionState.CLOSED || s == SessionState.CLOSING) {
+            TransportException cause = lostCause;
+            String resume = "open a new session, or continue this conversation with client.resumeSession(\""
+                    + agentIdOrNull() + "\", \"" + conversationIdOrNull() + "\", options)";
+            throw cause == null
+                    ? new SessionClosedException(operation + " on a closed session; " + resume)
+                    : new SessionClosedException(operation + " on a session whose transport was lost ("
+                            + cause.getMessage() + "); " + resume, cause);
+        }
+    }
+
+    private static Map<String, Object> withRequestId(Map<String, Object> command) {
+        ConfigurationException.requireNonNull(command, "command");
+        Object type = command.get("type");
+        if (!(type instanceof String t) || t.isBlank()) {
+            throw new ConfigurationException("a raw command needs a non-blank string 'type' field (got " + type + ")");
+        }
+        Map<String, Object> copy = new LinkedHashMap<>(command);
+        copy.putIfAbsent("request_id", "sdk-" + UUID.randomUUID());
+        return copy;
+    }
+
+    private String agentIdOrNull() {
+        SessionChannel c = channel;
+        return c == null ? null : c.agentId();
+    }
+
+    private String conversationIdOrNull() {
+        SessionChannel c = channel;
+        return c == null ? null : c.conversationId();
+    }
+}

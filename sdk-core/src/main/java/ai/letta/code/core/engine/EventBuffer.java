@@ -1,0 +1,130 @@
+package ai.letta.code.core.engine;
+
+import ai.letta.code.api.event.SessionEvent;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The events waiting for a reader, with stream boundaries marked: an entry flagged {@code endsStream} is the last
+ * event of an {@code EventStream}. Bounded: {@link #offer} refuses an event when {@code capacity} are waiting;
+ * {@link #offerTerminal} always succeeds, so an overflowing turn can still be ended properly.
+ */
+final class EventBuffer {
+
+    /** One buffered event. */
+    record Entry(SessionEvent event, boolean endsStream) {}
+
+    private final int capacity;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition available = lock.newCondition();
+    private final Deque<Entry> entries = new ArrayDeque<>();
+    private boolean discardUntilBoundary;
+    private boolean closed;
+
+    EventBuffer(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** @return false if the buffer is full (the event was not added) */
+    boolean offer(SessionEvent event, boolean endsStream) {
+        lock.lock();
+        try {
+            if (discardUntilBoundary) {
+                discardUntilBoundary = !endsStream;
+                return true;
+            }
+            if (entries.size() >= capacity) {
+                return false;
+            }
+            entries.add(new Entry(event, endsStream));
+            available.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds an event the engine synthesized to end a turn, regardless of capacity. */
+    void offerTerminal(SessionEvent event, boolean endsStream) {
+        lock.lock();
+        try {
+            if (discardUntilBoundary) {
+                discardUntilBoundary = !endsStream;
+                return;
+            }
+            entries.add(new Entry(event, endsStream));
+            available.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @param timeout the longest wait, or {@code null} to wait until an entry arrives or the buffer closes
+     * @return the next entry, or {@code null} if the buffer is closed and empty (or the wait timed out)
+     */
+    Entry take(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
+            while (entries.isEmpty() && !closed) {
+                if (timeout == null) {
+                    available.await();
+                } else {
+                    if (nanos <= 0) {
+                        return null;
+                    }
+                    nanos = available.awaitNanos(nanos);
+                }
+            }
+            return entries.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether an entry is waiting */
+    boolean hasEntries() {
+        lock.lock();
+        try {
+            return !entries.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A reader gave up on its stream: drops waiting entries up to and including the next boundary, and keeps
+     * dropping arriving ones until a boundary passes if none is waiting yet.
+     *
+     * @param turnRunning whether the stream's turns are still running (so a boundary is still to come)
+     */
+    void abandonStream(boolean turnRunning) {
+        lock.lock();
+        try {
+            while (!entries.isEmpty()) {
+                if (entries.poll().endsStream()) {
+                    return;
+                }
+            }
+            discardUntilBoundary = turnRunning;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes readers; entries already waiting can still be taken. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            available.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+}

@@ -1,0 +1,217 @@
+package ai.letta.code.core.engine;
+
+import ai.letta.code.api.SessionState;
+import ai.letta.code.api.SessionStep;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.QueueUpdate;
+import ai.letta.code.api.event.QueuedMessage;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.api.port.SessionSink;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The engine side of a session's transport: receives what the peer sends (on the transport's thread), and handles it
+ * in order on the session's {@link SerialExecutor}: turn scoping, stale-event filtering, listeners, permission
+ * requests, and the terminal events the engine itself must produce (transport lost, idle timeout, overflow, close).
+ */
+final class TurnDispatcher implements SessionSink {
+    private static final System.Logger LOG = System.getLogger(TurnDispatcher.class.getName());
+
+    private final SerialExecutor serial;
+    private final TurnLedger ledger;
+    private final EventBuffer buffer;
+    private final ListenerFanout fanout;
+    private final AtomicReference<SessionState> state;
+    private final Supplier<String> conversationId;
+    private final Consumer<TransportException> onLost;
+    private volatile PermissionBroker broker;
+    private volatile List<QueuedMessage> queue = List.of();
+    private volatile long lastActivityNanos = System.nanoTime();
+    private CompletableFuture<Result> nextResult = new CompletableFuture<>();
+    private boolean turnStarted;
+
+    TurnDispatcher(SerialExecutor serial, TurnLedger ledger, EventBuffer buffer, ListenerFanout fanout,
+            AtomicReference<SessionState> state, Supplier<String> conversationId, Consumer<TransportException> onLost) {
+        this.serial = serial;
+        this.ledger = ledger;
+        this.buffer = buffer;
+        this.fanout = fanout;
+        this.state = state;
+        this.conversationId = conversationId;
+        this.onLost = onLost;
+    }
+
+    void attach(PermissionBroker broker) {
+        this.broker = broker;
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        serial.execute(() -> handle(event));
+    }
+
+    @Override
+    public void onTurnStarted(List<String> clientMessageIds, int mergedCount) {
+        serial.execute(() -> ledger.onTurnStarted(mergedCount));
+    }
+
+    @Override
+    public void onPermissionRequest(ToolPermissionRequest request) {
+        serial.execute(() -> {
+            lastActivityNanos = System.nanoTime();
+            if (isOpen()) {
+                broker.handle(request);
+            }
+        });
+    }
+
+    @Override
+    public void onClosed(TransportException cause) {
+        serial.execute(() -> {
+            if (cause != null && isOpen()) {
+                lost(cause);
+            }
+        });
+    }
+
+    List<QueuedMessage> queue() {
+        return queue;
+    }
+
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    long idleNanos() {
+        return System.nanoTime() - lastActivityNanos;
+    }
+
+    /** @return a future completed with the next result that reaches the stream */
+    synchronized CompletableFuture<Result> nextResult() {
+        return nextResult;
+    }
+
+    private void handle(SessionEvent event) {
+        lastActivityNanos = System.nanoTime();
+        if (event instanceof QueueUpdate update) {
+            queue = update.queue();
+        }
+        if (!isOpen()) {
+            return;
+        }
+        if (event instanceof Result result) {
+            handleResult(result);
+            return;
+        }
+        fanout.event(event);
+        if (!ledger.busy()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "dropped an event outside any turn: " + event.type());
+            return;
+        }
+        if (!turnStarted) {
+            turnStarted = true;
+            fanout.step(SessionStep.Kind.TURN_STARTED, null);
+        }
+        if (!buffer.offer(event, false)) {
+            endTurnLocally(new ErrorEvent("More than the session's eventBufferSize events waited unread; the turn "
+                    + "was interrupted. Read the stream while the turn runs, or raise "
+                    + "SessionOptions.eventBufferSize.", ErrorCode.of("buffer_overflow"), null, null), "buffer_overflow");
+        }
+    }
+
+    private void handleResult(Result result) {
+        if (result.interrupted() && ledger.swallowLateInterruptedResult()) {
+            return;
+        }
+        if (!ledger.busy()) {
+            LOG.log(System.Logger.Level.DEBUG, "dropped a result outside any turn");
+            return;
+        }
+        fanout.event(result);
+        deliverResult(result, ledger.onResult());
+    }
+
+    private void deliverResult(Result result, boolean endsStream) {
+        buffer.offerTerminal(result, endsStream);
+        turnStarted = false;
+        fanout.step(SessionStep.Kind.TURN_ENDED, result.status().name().toLowerCase(Locale.ROOT));
+        if (endsStream) {
+            state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
+        }
+        CompletableFuture<Result> done;
+        synchronized (this) {
+            done = nextResult;
+            nextResult = new CompletableFuture<>();
+        }
+        done.complete(result);
+    }
+
+    /**
+     * Ends the running turn from the engine's side (idle timeout, overflow, abort that got no answer): an error
+     * event (if given) and a result; a late interrupted result from the peer is then dropped.
+     *
+     * @param error the error event to emit first, or {@code null}
+     * @param code the result's code
+     */
+    void endTurnLocally(ErrorEvent error, String code) {
+        if (!ledger.busy()) {
+            return;
+        }
+        Result result = error == null
+                ? Result.interrupted(ErrorCode.of(code), null, conversationId.get())
+                : Result.failure(error.errorCode(), error.message(), error.detail(), conversationId.get());
+        if (error != null) {
+            fanout.event(error);
+            buffer.offerTerminal(error, false);
+        }
+        fanout.event(result);
+        ledger.endLocally();
+        deliverResult(result, !ledger.busy());
+    }
+
+    /** On close: ends a running turn with an interrupted result coded {@code session_closed}. */
+    void endForClose() {
+        if (ledger.busy()) {
+            Result result = Result.interrupted(ErrorCode.SESSION_CLOSED, null, conversationId.get());
+            fanout.event(result);
+            ledger.clear();
+            deliverResult(result, true);
+        }
+        buffer.close();
+    }
+
+    private void lost(TransportException cause) {
+        state.set(SessionState.CLOSED);
+        fanout.step(SessionStep.Kind.TRANSPORT_LOST, cause.getMessage());
+        if (ledger.busy()) {
+            String detail = cause.diagnosticTail().orElse(null);
+            ErrorEvent error = new ErrorEvent(cause.getMessage(), ErrorCode.STREAM_CLOSED, detail, null);
+            fanout.event(error);
+            buffer.offerTerminal(error, false);
+            Result result = Result.failure(ErrorCode.STREAM_CLOSED, cause.getMessage(), detail, conversationId.get());
+            fanout.event(result);
+            ledger.clear();
+            deliverResult(result, true);
+        }
+        PermissionBroker current = broker;
+        if (current != null) {
+            current.forgetPending();
+        }
+        buffer.close();
+        onLost.accept(cause);
+    }
+
+    private boolean isOpen() {
+        SessionState s = state.get();
+        return s == SessionState.IDLE || s == SessionState.STREAMING || s == SessionState.OPENING;
+    }
+}

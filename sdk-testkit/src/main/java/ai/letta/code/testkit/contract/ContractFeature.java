@@ -1,0 +1,17 @@
+package ai.letta.code.testkit.contract;
+
+/** Capabilities a {@link ContractPeer} may lack; each gates the scenarios that need it. */
+public enum ContractFeature {
+    /** {@code listModels} and {@code updateModel} work. */
+    MODELS,
+    /** Raw {@code sendCommand} with an awaited response works. */
+    RAW_COMMANDS,
+    /** Dreaming (reflection) settings can be changed. */
+    DREAMING,
+    /** The peer reports what the model received ({@link ContractPeer#modelRequests()}). */
+    OBSERVES_MODEL_REQUESTS,
+    /** The peer runs tools for real in {@link ContractPeer#workDir()}. */
+    RUNS_TOOLS,
+    /** The peer streams with chunk delays long enough to abort or queue behind a running turn. */
+    SLOW_TURNS
+}

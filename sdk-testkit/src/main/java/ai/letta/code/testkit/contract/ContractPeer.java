@@ -1,0 +1,62 @@
+package ai.letta.code.testkit.contract;
+
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.Session;
+import ai.letta.code.testkit.script.TurnScript;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One transport's real peer (or the in-memory fake), set up for the contract suite: a client wired to it, and the
+ * means to script what the model does and to observe what it received. One instance per test; closing it stops
+ * every process and socket it started.
+ */
+public interface ContractPeer extends AutoCloseable {
+
+    /** @return a client wired to this peer; the peer closes it */
+    LettaCodeClient client();
+
+    /**
+     * Scripts the model's next turn, in any conversation (FIFO). Unscripted turns get the deterministic responder:
+     * text containing "tool" makes a shell call, anything else answers "pong".
+     *
+     * @param script what the model does
+     */
+    void enqueue(TurnScript script);
+
+    /** @return the directory sessions use as {@code cwd}; tools the peer runs for real run there */
+    Path workDir();
+
+    /**
+     * @return what the model received so far, oldest first (empty if this peer cannot observe it; then
+     *     {@link ContractFeature#OBSERVES_MODEL_REQUESTS} is absent)
+     */
+    List<ModelRequest> modelRequests();
+
+    /**
+     * Ends the session's peer abruptly (kill -9 the CLI, drop the socket), for the failure scenarios.
+     *
+     * @param session an open session of {@link #client()}
+     */
+    void killPeer(Session session);
+
+    /** @return what this peer can do; scenarios that need more check that the SDK says so with a typed error */
+    Set<ContractFeature> features();
+
+    /** @return a model handle the peer offers besides the agents' default, for model-switch scenarios */
+    String alternateModel();
+
+    /** Stops everything this peer started. */
+    @Override
+    void close();
+
+    /**
+     * One model request, as the scripted model saw it.
+     *
+     * @param model the model id requested (e.g. {@code fake-model}), or {@code null}
+     * @param systemPrompt the system prompt text, or {@code null}
+     * @param userText the last user text (reminder parts skipped), or {@code null}
+     */
+    record ModelRequest(String model, String systemPrompt, String userText) {}
+}
