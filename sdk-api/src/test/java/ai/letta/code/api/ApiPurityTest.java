@@ -1,0 +1,42 @@
+package ai.letta.code.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** sdk-api is what users read: it must stay plain Java (the enforcer bans its dependencies; this bans the imports). */
+class ApiPurityTest {
+    private static final Pattern ADAPTER_IMPORT = Pattern.compile(
+            "^import\\s+(static\\s+)?(tools\\.jackson|com\\.fasterxml|io\\.netty|com\\.google\\.inject|"
+                    + "jakarta\\.inject|org\\.apache\\.commons\\.exec)\\.", Pattern.MULTILINE);
+
+    @Test
+    void mainSourcesImportNoAdapterLibrary() throws IOException {
+        Path sources = Path.of("src/main/java");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(sources)) {
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(ApiPurityTest::importsAdapter)
+                    .map(Path::toString)
+                    .collect(Collectors.toList());
+        }
+        assertThat(Files.isDirectory(sources)).isTrue();
+        assertThat(offenders).as("sdk-api files importing Jackson/Netty/Guice/Commons Exec").isEmpty();
+    }
+
+    private static boolean importsAdapter(Path file) {
+        try {
+            return ADAPTER_IMPORT.matcher(Files.readString(file)).find();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

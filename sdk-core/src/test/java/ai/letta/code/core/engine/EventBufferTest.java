@@ -1,0 +1,43 @@
+package ai.letta.code.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.Result;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class EventBufferTest {
+    private static final AssistantMessage TEXT = new AssistantMessage("m1", "hi", null);
+    private static final Result DONE = Result.success("hi", "conv-1");
+
+    @Test
+    void refusesEventsBeyondCapacityButAlwaysTakesTerminalOnes() throws InterruptedException {
+        EventBuffer buffer = new EventBuffer(1);
+        assertThat(buffer.offer(TEXT, false)).isTrue();
+        assertThat(buffer.offer(TEXT, false)).isFalse();
+        buffer.offerTerminal(DONE, true);
+        assertThat(buffer.take(Duration.ZERO).event()).isEqualTo(TEXT);
+        assertThat(buffer.take(Duration.ZERO).endsStream()).isTrue();
+    }
+
+    @Test
+    void anAbandonedStreamDropsItsTurnUpToTheBoundary() throws InterruptedException {
+        EventBuffer buffer = new EventBuffer(10);
+        buffer.offer(TEXT, false);
+        buffer.abandonStream(true);
+        buffer.offer(TEXT, false);
+        buffer.offerTerminal(DONE, true);
+        AssistantMessage next = new AssistantMessage("m2", "next turn", null);
+        buffer.offer(next, false);
+        assertThat(buffer.take(Duration.ZERO).event()).isEqualTo(next);
+    }
+
+    @Test
+    void takeReturnsNullOnceClosedAndEmpty() throws InterruptedException {
+        EventBuffer buffer = new EventBuffer(10);
+        buffer.close();
+        assertThat(buffer.take(null)).isNull();
+        assertThat(buffer.take(Duration.ofMillis(1))).isNull();
+    }
+}

@@ -1,0 +1,114 @@
+package ai.letta.code.transport.remote.internal;
+
+import ai.letta.code.api.exception.MalformedFrameException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON to and from the app server's text frames (one JSON object per frame, spec app-server-ws.md §2.1). Decoding
+ * never fails on unknown fields or types: the protocol grows faster than this SDK, and an unknown frame must not
+ * fail a turn. Only text that is not a JSON object is rejected, with a {@link MalformedFrameException} quoting a
+ * truncated fragment. Thread-safe and stateless.
+ */
+public final class FrameCodec {
+
+    /** How much of a bad frame an error message quotes. */
+    static final int QUOTE_LIMIT = 200;
+
+    private final JsonMapper mapper = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /**
+     * @param text one text frame
+     * @return the decoded frame
+     * @throws MalformedFrameException if the text is not a JSON object
+     */
+    public ServerFrame decode(String text) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(text);
+        } catch (JacksonException e) {
+            throw new MalformedFrameException("the app server sent a frame that is not JSON: " + quote(text), e);
+        }
+        if (json == null || !json.isObject()) {
+            throw new MalformedFrameException("the app server sent a frame that is not a JSON object: " + quote(text));
+        }
+        String type = Json.text(json, "type");
+        return new ServerFrame(type == null ? "" : type, Json.text(json, "request_id"), runtime(json.get("runtime")),
+                json, text);
+    }
+
+    /**
+     * @param command a command as plain Java values (maps, lists, strings, numbers, booleans, nulls)
+     * @return its JSON text
+     */
+    public String encode(Map<String, ?> command) {
+        return mapper.writeValueAsString(command);
+    }
+
+    /**
+     * @param node a JSON tree
+     * @param type the wire record to bind it to
+     * @param <T> the record type
+     * @return the bound record (fields the record lacks are ignored)
+     */
+    <T> T read(JsonNode node, Class<T> type) {
+        return mapper.treeToValue(node, type);
+    }
+
+    /**
+     * @param node a JSON object, or null
+     * @return it as plain Java values, an empty map for null or non-objects
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> toMap(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new LinkedHashMap<>();
+        }
+        return mapper.convertValue(node, LinkedHashMap.class);
+    }
+
+    /**
+     * @param text JSON text of an object, e.g. tool arguments
+     * @return it as plain Java values, or {@code null} when the text is not a JSON object
+     */
+    Map<String, Object> parseObject(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = mapper.readTree(text);
+            return node != null && node.isObject() ? toMap(node) : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static RuntimeKey runtime(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        String agent = Json.text(node, "agent_id");
+        String conversation = Json.text(node, "conversation_id");
+        return agent == null || conversation == null ? null : new RuntimeKey(agent, conversation);
+    }
+
+    /**
+     * @param text a fragment of a frame
+     * @return it quoted and truncated to {@link #QUOTE_LIMIT} characters
+     */
+    static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        return '"' + (text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "…") + '"';
+    }
+}
