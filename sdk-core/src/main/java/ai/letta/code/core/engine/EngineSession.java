@@ -125,12 +125,14 @@ public final class EngineSession implements Session {
         String clientMessageId = "cm-" + UUID.randomUUID();
         // Counted before it is written: its first event may arrive before channel.send returns.
         ledger.onSend();
+        dispatcher.markSent();
         dispatcher.touch();
         state.compareAndSet(SessionState.IDLE, SessionState.STREAMING);
         try {
             channel.send(clientMessageId, message);
         } catch (RuntimeException e) {
             ledger.undoSend();
+            dispatcher.unmarkSent();
             if (!ledger.busy()) {
                 state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
             }

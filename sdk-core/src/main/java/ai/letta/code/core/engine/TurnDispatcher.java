@@ -87,6 +87,16 @@ final class TurnDispatcher implements SessionSink {
         return queue;
     }
 
+    /** Puts a send's marker in the dispatch order, ahead of anything the peer answers to it. */
+    void markSent() {
+        serial.execute(ledger::markSent);
+    }
+
+    /** Takes back the marker of a send that failed. */
+    void unmarkSent() {
+        serial.execute(ledger::unmarkSent);
+    }
+
     void touch() {
         lastActivityNanos = System.nanoTime();
     }
@@ -113,7 +123,7 @@ final class TurnDispatcher implements SessionSink {
             return;
         }
         fanout.event(event);
-        if (!ledger.busy()) {
+        if (!ledger.accepting()) {
             LOG.log(System.Logger.Level.DEBUG, () -> "dropped an event outside any turn: " + event.type());
             return;
         }
@@ -132,7 +142,7 @@ final class TurnDispatcher implements SessionSink {
         if (result.interrupted() && ledger.swallowLateInterruptedResult()) {
             return;
         }
-        if (!ledger.busy()) {
+        if (!ledger.accepting()) {
             LOG.log(System.Logger.Level.DEBUG, "dropped a result outside any turn");
             return;
         }

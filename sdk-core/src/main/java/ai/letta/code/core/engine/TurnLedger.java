@@ -3,88 +3,97 @@ package ai.letta.code.core.engine;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Counts the messages sent but not yet answered by a {@code Result}. A peer may merge queued messages into one turn
- * ({@code onTurnStarted} says how many); otherwise each result answers one message. Thread-safe: sends come from
- * user threads, results from the session's serial executor.
+ * Counts the messages sent but not yet answered by a {@code Result}, twice over:
+ * <ul>
+ *   <li>{@code pending}, counted the moment {@code send()} is called, says whether the user has a turn running
+ *       (streams, {@code abort()} and the session state go by it);
+ *   <li>{@code accepting}, counted by a marker the send puts on the session's serial executor before the message
+ *       reaches the peer, says whether an event being dispatched belongs to a turn. Events the peer sent before the
+ *       message was written sit ahead of the marker, so they are recognised as stale even if dispatched later.
+ * </ul>
+ * A peer may merge queued messages into one turn ({@code onTurnStarted} says how many); otherwise each result
+ * answers one message. Thread-safe.
  */
 final class TurnLedger {
     private final ReentrantLock lock = new ReentrantLock();
-    private int outstanding;
+    private int pending;
+    private int accepting;
     private int currentTurnSize = 1;
     private int interruptedResultsToSwallow;
 
+    /** User thread: a message is about to be sent. */
     void onSend() {
-        lock.lock();
-        try {
-            outstanding++;
-        } finally {
-            lock.unlock();
-        }
+        update(() -> pending++);
     }
 
+    /** User thread: the send failed before reaching the peer. */
     void undoSend() {
-        lock.lock();
-        try {
-            outstanding = Math.max(0, outstanding - 1);
-        } finally {
-            lock.unlock();
-        }
+        update(() -> pending = Math.max(0, pending - 1));
+    }
+
+    /** Serial executor: the marker of a send; events dispatched from now on may belong to its turn. */
+    void markSent() {
+        update(() -> accepting++);
+    }
+
+    /** Serial executor: the marker of a send that failed. */
+    void unmarkSent() {
+        update(() -> accepting = Math.max(0, accepting - 1));
     }
 
     void onTurnStarted(int mergedCount) {
-        lock.lock();
-        try {
-            currentTurnSize = Math.max(1, mergedCount);
-        } finally {
-            lock.unlock();
-        }
+        update(() -> currentTurnSize = Math.max(1, mergedCount));
     }
 
     /** @return whether no sent message remains unanswered after this result */
     boolean onResult() {
         lock.lock();
         try {
-            outstanding = Math.max(0, outstanding - currentTurnSize);
-            currentTurnSize = 1;
-            return outstanding == 0;
+            consumeTurn();
+            return pending == 0;
         } finally {
             lock.unlock();
         }
     }
 
+    /** @return whether the user has sent a message whose turn has not ended */
     boolean busy() {
         lock.lock();
         try {
-            return outstanding > 0;
+            return pending > 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether an event dispatched now belongs to a turn */
+    boolean accepting() {
+        lock.lock();
+        try {
+            return accepting > 0;
         } finally {
             lock.unlock();
         }
     }
 
     /**
-     * The engine ended the running turn itself (idle timeout, abort timeout): the peer's own interrupted result may
-     * still come and must not be taken for the next turn's.
+     * The engine ended the running turn itself (idle timeout, abort timeout, overflow): the peer's own interrupted
+     * result may still come and must not be taken for the next turn's.
      */
     void endLocally() {
-        lock.lock();
-        try {
-            outstanding = Math.max(0, outstanding - currentTurnSize);
-            currentTurnSize = 1;
+        update(() -> {
+            consumeTurn();
             interruptedResultsToSwallow++;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Forgets everything outstanding: the session is closing or its transport is gone. */
     void clear() {
-        lock.lock();
-        try {
-            outstanding = 0;
+        update(() -> {
+            pending = 0;
+            accepting = 0;
             currentTurnSize = 1;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** @return whether a late interrupted result of a turn the engine already ended should be dropped */
@@ -96,6 +105,21 @@ final class TurnLedger {
                 return true;
             }
             return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void consumeTurn() {
+        pending = Math.max(0, pending - currentTurnSize);
+        accepting = Math.max(0, accepting - currentTurnSize);
+        currentTurnSize = 1;
+    }
+
+    private void update(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
         } finally {
             lock.unlock();
         }

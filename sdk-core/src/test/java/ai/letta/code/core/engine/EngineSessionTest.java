@@ -1,0 +1,201 @@
+package ai.letta.code.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.letta.code.api.AbortOutcome;
+import ai.letta.code.api.EventStream;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.SessionState;
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.permission.PermissionDecision;
+import ai.letta.code.api.permission.PermissionMode;
+import ai.letta.code.api.permission.ToolPermissionRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class EngineSessionTest {
+    private final EngineExecutors executors = new EngineExecutors();
+    private final StubPort port = new StubPort();
+
+    @AfterEach
+    void shutDown() {
+        executors.close();
+    }
+
+    private EngineSession open(SessionOptions options) {
+        EngineSession session = new EngineSession(options, executors, s -> {});
+        session.open(port, ai.letta.code.api.port.SessionTarget.newConversation(null));
+        return session;
+    }
+
+    private static List<SessionEvent> drain(EventStream stream) {
+        List<SessionEvent> events = new ArrayList<>();
+        CompletableFuture.runAsync(() -> stream.forEach(events::add)).orTimeout(5, TimeUnit.SECONDS).join();
+        return events;
+    }
+
+    @Test
+    void staleEventsNeverReachTheNextStream() {
+        EngineSession session = open(SessionOptions.defaults());
+        port.sink.onEvent(new AssistantMessage("old", "before any send", null));
+        session.send("hi");
+        port.sink.onEvent(new AssistantMessage("m1", "hello", null));
+        port.sink.onEvent(Result.success("hello", "conv-stub"));
+        port.sink.onEvent(new AssistantMessage("late", "after the result", null));
+
+        assertThat(drain(session.stream())).extracting(SessionEvent::type).containsExactly("assistant", "result");
+        assertThat(drain(session.stream())).isEmpty();
+        assertThat(session.state()).isEqualTo(SessionState.IDLE);
+        session.close();
+    }
+
+    @Test
+    void mergedTurnAnswersBothQueuedMessagesWithOneResult() {
+        EngineSession session = open(SessionOptions.defaults());
+        session.send("one");
+        session.send("two");
+        session.send("three");
+        port.sink.onEvent(Result.success("1", "conv-stub"));
+        port.sink.onTurnStarted(List.of(), 2);
+        port.sink.onEvent(Result.success("2+3", "conv-stub"));
+
+        assertThat(drain(session.stream())).hasSize(2).allMatch(Result.class::isInstance);
+        session.close();
+    }
+
+    @Test
+    void transportLossMidTurnEndsTheStreamWithAFailedResultAndClosesTheSession() {
+        EngineSession session = open(SessionOptions.defaults());
+        session.send("hi");
+        port.sink.onClosed(new TransportLostException("the CLI exited with code 137", 137, "killed", null));
+
+        List<SessionEvent> events = drain(session.stream());
+        assertThat(events.get(0)).isInstanceOfSatisfying(ErrorEvent.class,
+                e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED));
+        assertThat(events.get(1)).isInstanceOfSatisfying(Result.class, r -> {
+            assertThat(r.success()).isFalse();
+            assertThat(r.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+            assertThat(r.detail()).contains("killed");
+        });
+        assertThatThrownBy(() -> session.send("again")).isInstanceOf(SessionClosedException.class)
+                .hasMessageContaining("transport was lost").hasMessageContaining("resumeSession");
+    }
+
+    @Test
+    void abortWaitsForTheInterruptedResult() {
+        EngineSession session = open(SessionOptions.defaults());
+        port.onInterrupt = () -> port.sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, null, "conv-stub"));
+        session.send("long task");
+
+        assertThat(session.abort()).isEqualTo(AbortOutcome.INTERRUPTED);
+        assertThat(session.stream().result().interrupted()).isTrue();
+        assertThat(session.abort()).isEqualTo(AbortOutcome.NOTHING_TO_ABORT);
+        session.close();
+    }
+
+    @Test
+    void closeDuringATurnEndsTheStreamWithASessionClosedResult() {
+        EngineSession session = open(SessionOptions.defaults());
+        session.send("hi");
+        EventStream stream = session.stream();
+        session.close();
+        session.close();
+
+        assertThat(stream.result().errorCode()).isEqualTo(ErrorCode.SESSION_CLOSED);
+        assertThat(port.closes).hasValue(1);
+        assertThat(session.state()).isEqualTo(SessionState.CLOSED);
+    }
+
+    @Test
+    void idleTimeoutInterruptsAndFailsTheTurn() {
+        EngineSession session = open(SessionOptions.builder().idleTimeout(Duration.ofMillis(100)).build());
+        session.send("stall");
+
+        Result result = session.stream().result();
+        assertThat(result.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT);
+        assertThat(port.interrupts.get()).isPositive();
+        session.close();
+    }
+
+    @Test
+    void brokerDeniesWithoutACallbackAndSaysHowToSetOne() throws InterruptedException {
+        EngineSession session = open(SessionOptions.defaults());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of("command", "touch x")));
+
+        var answer = port.answers.poll(5, TimeUnit.SECONDS);
+        assertThat(answer.getValue()).isInstanceOfSatisfying(PermissionDecision.Deny.class,
+                d -> assertThat(d.message()).contains("canUseTool").contains("BYPASS_PERMISSIONS"));
+        session.close();
+    }
+
+    @Test
+    void bypassAllowsToolsButAsksTheCallbackForUserInputTools() throws InterruptedException {
+        List<String> asked = new ArrayList<>();
+        EngineSession session = open(SessionOptions.builder().permissionMode(PermissionMode.BYPASS_PERMISSIONS)
+                .canUseTool(r -> {
+                    asked.add(r.toolName());
+                    return CompletableFuture.completedFuture(PermissionDecision.deny("no"));
+                }).build());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of()));
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-2", "c2", "AskUserQuestion", Map.of()));
+
+        assertThat(port.answers.poll(5, TimeUnit.SECONDS).getValue()).isInstanceOf(PermissionDecision.Allow.class);
+        assertThat(port.answers.poll(5, TimeUnit.SECONDS).getValue()).isInstanceOf(PermissionDecision.Deny.class);
+        assertThat(asked).containsExactly("AskUserQuestion");
+        session.close();
+    }
+
+    @Test
+    void throwingCallbackDeniesWithItsMessage() throws InterruptedException {
+        EngineSession session = open(SessionOptions.builder().canUseTool(r -> {
+            throw new IllegalStateException("policy service down");
+        }).build());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of()));
+
+        assertThat(port.answers.poll(5, TimeUnit.SECONDS).getValue()).isInstanceOfSatisfying(
+                PermissionDecision.Deny.class, d -> assertThat(d.message()).contains("policy service down"));
+        session.close();
+    }
+
+    @Test
+    void closeDeniesAnApprovalTheCallbackNeverAnswers() throws InterruptedException {
+        CountDownLatch asked = new CountDownLatch(1);
+        EngineSession session = open(SessionOptions.builder().canUseTool(r -> {
+            asked.countDown();
+            return new CompletableFuture<>();
+        }).build());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of()));
+        assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+
+        session.close();
+
+        assertThat(port.answers.poll(1, TimeUnit.SECONDS).getValue()).isInstanceOfSatisfying(
+                PermissionDecision.Deny.class, d -> assertThat(d.message()).contains("closed"));
+    }
+
+    @Test
+    void rawCommandsGetARequestId() {
+        EngineSession session = open(SessionOptions.defaults());
+        String id = session.sendCommand(Map.of("type", "sync"));
+        assertThat(id).startsWith("sdk-");
+        assertThat(session.sendCommand(Map.of("type", "list_models"), (rid, c) -> true).type())
+                .isEqualTo("list_models_response");
+        assertThatThrownBy(() -> session.sendCommand(Map.of("no_type", 1)))
+                .hasMessageContaining("'type' field");
+        session.close();
+    }
+}
