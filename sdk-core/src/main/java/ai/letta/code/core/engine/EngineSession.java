@@ -11,7 +11,6 @@ import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.event.ErrorCode;
-import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.QueuedMessage;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.LettaCodeException;
@@ -23,13 +22,11 @@ import ai.letta.code.api.port.SessionChannel;
 import ai.letta.code.api.port.SessionPort;
 import ai.letta.code.api.port.SessionTarget;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,7 +53,7 @@ public final class EngineSession implements Session {
     private volatile PermissionBroker broker;
     private volatile TransportException lostCause;
     private volatile TurnEventStream openStream;
-    private ScheduledFuture<?> watchdog;
+    private IdleWatchdog watchdog;
 
     /**
      * @param options how the session runs
@@ -94,7 +91,8 @@ public final class EngineSession implements Session {
         dispatcher.attach(broker);
         state.compareAndSet(SessionState.OPENING, SessionState.IDLE);
         fanout.step(SessionStep.Kind.OPENED, null);
-        options.idleLimit().ifPresent(this::startWatchdog);
+        watchdog = options.idleLimit().map(idle -> new IdleWatchdog(idle, executors.scheduler(), serial, ledger,
+                dispatcher, fanout, () -> executors.pool().execute(this::interruptQuietly))).orElse(null);
         serial.resume();
     }
 
@@ -217,7 +215,7 @@ public final class EngineSession implements Session {
 
     @Override
     public String sendCommand(Map<String, Object> command) {
-        Map<String, Object> withId = withRequestId(command);
+        Map<String, Object> withId = RawCommand.withRequestId(command);
         ensureOpen("sendCommand");
         channel.sendRaw(withId);
         return (String) withId.get("request_id");
@@ -227,7 +225,7 @@ public final class EngineSession implements Session {
     public CommandResponse sendCommand(Map<String, Object> command, ResponseMatcher matcher, Duration timeout) {
         ConfigurationException.requireNonNull(matcher, "ResponseMatcher");
         ConfigurationException.requirePositive(timeout, "sendCommand timeout");
-        Map<String, Object> withId = withRequestId(command);
+        Map<String, Object> withId = RawCommand.withRequestId(command);
         ensureOpen("sendCommand");
         return channel.request(withId, matcher, timeout);
     }
@@ -253,7 +251,7 @@ public final class EngineSession implements Session {
             }
             onSerial(dispatcher::endForClose);
             if (watchdog != null) {
-                watchdog.cancel(false);
+                watchdog.close();
             }
             if (channel != null) {
                 channel.close();
@@ -278,20 +276,6 @@ public final class EngineSession implements Session {
         lostCause = cause;
         // Release the channel's resources off the serial thread; close() is idempotent.
         executors.pool().execute(this::close);
-    }
-
-    private void startWatchdog(Duration idle) {
-        long periodMillis = Math.max(10, Math.min(1000, idle.toMillis() / 4));
-        watchdog = executors.scheduler().scheduleAtFixedRate(() -> serial.execute(() -> {
-            if (ledger.busy() && dispatcher.idleNanos() > idle.toNanos()) {
-                fanout.step(SessionStep.Kind.IDLE_TIMEOUT, idle.toString());
-                executors.pool().execute(this::interruptQuietly);
-                dispatcher.endTurnLocally(new ErrorEvent("No event arrived for " + idle.toMillis() + " ms "
-                        + "(SessionOptions.idleTimeout); the turn was interrupted.", ErrorCode.IDLE_TIMEOUT, null,
-                        null), ErrorCode.IDLE_TIMEOUT.value());
-                dispatcher.touch();
-            }
-        }), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     private void interruptQuietly() {
@@ -335,17 +319,6 @@ public final class EngineSession implements Session {
                     : new SessionClosedException(operation + " on a session whose transport was lost ("
                             + cause.getMessage() + "); " + resume, cause);
         }
-    }
-
-    private static Map<String, Object> withRequestId(Map<String, Object> command) {
-        ConfigurationException.requireNonNull(command, "command");
-        Object type = command.get("type");
-        if (!(type instanceof String t) || t.isBlank()) {
-            throw new ConfigurationException("a raw command needs a non-blank string 'type' field (got " + type + ")");
-        }
-        Map<String, Object> copy = new LinkedHashMap<>(command);
-        copy.putIfAbsent("request_id", "sdk-" + UUID.randomUUID());
-        return copy;
     }
 
     private String agentIdOrNull() {
