@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param cliPath the CLI entry point ({@code letta.js}), or {@code null} to search
  * @param cliBackend where the CLI keeps agents and runs models
  * @param env extra environment for the subprocess (values may be secrets: never logged)
- * @param workingDirectory the subprocess's working directory, or {@code null} for the session's {@code cwd}
+ * @param workingDirectory the subprocess's working directory when the session sets no {@code cwd}, or {@code null}
+ *     for the JVM's working directory
  * @param extraArgs extra CLI arguments, appended verbatim
  * @param startupTimeout how long to wait for the CLI's handshake ({@code system/init})
  * @param requestTimeout how long to wait for a control response

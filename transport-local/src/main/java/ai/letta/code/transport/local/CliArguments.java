@@ -1,0 +1,133 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.Dreaming;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.SystemPrompt;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.permission.PermissionMode;
+import ai.letta.code.api.port.SessionTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The headless stdio command line of CLI 0.32.18 (local-stdio.md §2.4–2.5), with the SDK's names mapped to the
+ * CLI's. The legacy SDK's flags for persona, human, memory blocks and {@code --system-append} no longer exist in
+ * 0.32.18 (the CLI exits with "Unknown option"), so they are never produced here.
+ */
+final class CliArguments {
+
+    /** The stdio protocol, both ways. */
+    static final List<String> STREAM_JSON = List.of("-p", "--input-format", "stream-json", "--output-format",
+            "stream-json");
+
+    /**
+     * The SDK's permission modes mapped to 0.30+ names. The CLI's own default is {@code unrestricted}, so a mode is
+     * always passed: the seed's {@code default} must never silently become "approve everything".
+     */
+    static final Map<String, String> PERMISSION_MODES = Map.of(
+            PermissionMode.DEFAULT.value(), "standard",
+            PermissionMode.ACCEPT_EDITS.value(), "acceptEdits",
+            PermissionMode.BYPASS_PERMISSIONS.value(), "unrestricted",
+            PermissionMode.PLAN.value(), "strict");
+
+    /** System prompt presets 0.32.18 accepts (its error message lists exactly these). */
+    static final List<String> CLI_PRESETS = List.of("default", "letta", "source-claude", "source-codex",
+            "source-gemini");
+
+    /**
+     * The TypeScript SDK's preset names mapped to the nearest 0.32.18 preset; names the CLI knows pass unchanged.
+     * {@code letta-*} were the Letta-flavoured prompts per model family, now one {@code letta} preset;
+     * {@code claude}/{@code codex}/{@code gemini} were the upstream tools' own prompts, now {@code source-*}.
+     */
+    static final Map<String, String> SDK_PRESETS = Map.of(
+            "letta-claude", "letta", "letta-codex", "letta", "letta-gemini", "letta",
+            "claude", "source-claude", "codex", "source-codex", "gemini", "source-gemini");
+
+    private CliArguments() {}
+
+    /**
+     * @param target which conversation
+     * @param options the session's options
+     * @return the flags after {@code node letta.js} and the backend flags
+     */
+    static List<String> session(SessionTarget target, SessionOptions options) {
+        List<String> args = new ArrayList<>(STREAM_JSON);
+        if (target instanceof SessionTarget.NewConversation n) {
+            if (n.agentId() != null) {
+                args.addAll(List.of("--agent", n.agentId()));
+            }
+            args.add("--new");
+        } else if (target instanceof SessionTarget.AgentDefault d) {
+            args.addAll(List.of("--agent", d.agentId(), "--conversation", "default"));
+        } else if (target instanceof SessionTarget.Existing e) {
+            args.addAll(List.of("--conversation", e.conversationId()));
+        }
+        args.addAll(List.of("--permission-mode", permissionMode(options.permissionMode())));
+        options.modelHandle().ifPresent(m -> args.addAll(List.of("-m", m)));
+        if (options.includePartialMessages()) {
+            args.add("--include-partial-messages");
+        }
+        options.dreamingSettings().ifPresent(d -> args.addAll(dreaming(d)));
+        return args;
+    }
+
+    /**
+     * A throwaway stdio process that creates an agent and reports it in {@code system/init}.
+     *
+     * @param agent what the agent is made of (only what 0.32.18 has flags for)
+     * @return the flags
+     */
+    static List<String> newAgent(AgentOptions agent) {
+        List<String> args = new ArrayList<>(STREAM_JSON);
+        args.add("--new-agent");
+        // An explicit mode even here: the agent-creating process runs no turn, but never runs unrestricted.
+        args.addAll(List.of("--permission-mode", "standard"));
+        agent.modelHandle().ifPresent(m -> args.addAll(List.of("-m", m)));
+        if (agent.embedding() != null) {
+            args.addAll(List.of("--embedding", agent.embedding()));
+        }
+        agent.prompt().ifPresent(p -> args.addAll(systemPrompt(p)));
+        if (!agent.tags().isEmpty()) {
+            args.addAll(List.of("--tags", String.join(",", agent.tags())));
+        }
+        return args;
+    }
+
+    /**
+     * @param mode the SDK's mode
+     * @return the CLI's name for it; names outside the SDK's four pass unchanged (the CLI validates them)
+     */
+    static String permissionMode(PermissionMode mode) {
+        return PERMISSION_MODES.getOrDefault(mode.value(), mode.value());
+    }
+
+    /**
+     * @param prompt a preset or custom text
+     * @return the flags
+     * @throws ConfigurationException for a preset 0.32.18 does not know, listing the accepted names
+     */
+    static List<String> systemPrompt(SystemPrompt prompt) {
+        if (prompt instanceof SystemPrompt.Custom c) {
+            return List.of("--system-custom", c.text());
+        }
+        String name = ((SystemPrompt.Preset) prompt).name();
+        String cliName = CLI_PRESETS.contains(name) ? name : SDK_PRESETS.get(name);
+        if (cliName == null) {
+            throw new ConfigurationException("System prompt preset \"" + name + "\" is not known to the Letta Code"
+                    + " CLI 0.32.18. Accepted: " + String.join(", ", CLI_PRESETS) + ", and the TypeScript SDK names "
+                    + String.join(", ", SDK_PRESETS.keySet().stream().sorted().toList())
+                    + " (mapped to the nearest); or use SystemPrompt.custom(text)");
+        }
+        return List.of("--system", cliName);
+    }
+
+    static List<String> dreaming(Dreaming dreaming) {
+        List<String> args = new ArrayList<>(List.of("--reflection-trigger", dreaming.trigger().wireName()));
+        if (dreaming.trigger() == Dreaming.Trigger.STEP_COUNT) {
+            args.addAll(List.of("--reflection-step-count", Integer.toString(dreaming.stepCount())));
+        }
+        return args;
+    }
+}

@@ -1,0 +1,88 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.api.port.SessionSink;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Enforces the {@link SessionSink} contract on the transport side: calls never overlap (the stdout reader and the
+ * exit watcher may both want to report), and nothing follows {@link #onClosed}.
+ */
+final class GuardedSink implements SessionSink {
+
+    private final SessionSink delegate;
+    private final ReentrantLock lock = new ReentrantLock();
+    private boolean closed;
+
+    GuardedSink(SessionSink delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public void onEvent(SessionEvent event) {
+        lock.lock();
+        try {
+            if (!closed) {
+                delegate.onEvent(event);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onTurnStarted(List<String> clientMessageIds, int mergedCount) {
+        lock.lock();
+        try {
+            if (!closed) {
+                delegate.onTurnStarted(clientMessageIds, mergedCount);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onPermissionRequest(ToolPermissionRequest request) {
+        lock.lock();
+        try {
+            if (!closed) {
+                delegate.onPermissionRequest(request);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void onClosed(TransportException cause) {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                delegate.onClosed(cause);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code action} under the sink's lock unless closed, so a multi-event step (flush, then close) is atomic.
+     *
+     * @param action what to run
+     */
+    void locked(Runnable action) {
+        lock.lock();
+        try {
+            if (!closed) {
+                action.run();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package ai.letta.code.transport.local;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CLI processes still running, and one JVM shutdown hook that kills them: a user who forgets
+ * {@code close()}, or a JVM that exits on a signal, must not leave Node processes behind. One hook for all
+ * processes rather than one each, so thousands of sessions do not pile up hooks.
+ */
+final class LiveProcesses {
+
+    private static final Set<StdioTransport> LIVE = ConcurrentHashMap.newKeySet();
+    private static volatile boolean hookInstalled;
+
+    private LiveProcesses() {}
+
+    static void register(StdioTransport transport) {
+        installHook();
+        LIVE.add(transport);
+    }
+
+    static void unregister(StdioTransport transport) {
+        LIVE.remove(transport);
+    }
+
+    /** @return how many processes are registered (for tests) */
+    static int count() {
+        return LIVE.size();
+    }
+
+    private static void installHook() {
+        if (hookInstalled) {
+            return;
+        }
+        synchronized (LiveProcesses.class) {
+            if (hookInstalled) {
+                return;
+            }
+            try {
+                Runtime.getRuntime().addShutdownHook(new Thread(LiveProcesses::killAll, "letta-cli-shutdown"));
+            } catch (IllegalStateException e) {
+                // The JVM is already shutting down; nothing left to protect.
+            }
+            hookInstalled = true;
+        }
+    }
+
+    private static void killAll() {
+        for (StdioTransport transport : List.copyOf(LIVE)) {
+            transport.kill();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.model.ModelCatalog;
+import ai.letta.code.api.model.ModelEntry;
+import ai.letta.code.api.model.ModelUpdate;
+import ai.letta.code.api.model.ReasoningEffort;
+import ai.letta.code.api.port.ModelPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The model catalog and model switch of the local backend, through {@code letta model list} and
+ * {@code letta model set <handle> [--reasoning <level>] --agent <id>} (local-stdio.md §3.4): stdio has no control
+ * request for either. A running stdio process picks the new model up on its next turn. The reasoning level is
+ * validated by the CLI against the model's {@code reasoning_levels}; its refusal surfaces as a
+ * {@link ai.letta.code.api.exception.ConfigurationException} quoting the CLI.
+ */
+final class LocalModels implements ModelPort {
+
+    private final Supplier<CliSubcommand> cli;
+
+    /** @param cli the subcommand runner, resolved lazily (finding the CLI is deferred to first use) */
+    LocalModels(Supplier<CliSubcommand> cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public ModelCatalog list() {
+        JsonNode out = cli.get().run(List.of("model", "list"));
+        JsonNode items = out.isArray() ? out : out.path("models").isArray() ? out.path("models")
+                : out.path("entries").isArray() ? out.path("entries") : out.path("items");
+        List<ModelEntry> entries = new ArrayList<>();
+        for (JsonNode item : items.values()) {
+            String handle = NdjsonCodec.text(item, "handle");
+            if (handle == null) {
+                continue;
+            }
+            List<ReasoningEffort> efforts = new ArrayList<>();
+            item.path("reasoning_levels").values().forEach(v -> {
+                if (v.isString() && !v.stringValue().isBlank()) {
+                    efforts.add(ReasoningEffort.of(v.stringValue()));
+                }
+            });
+            int slash = handle.indexOf('/');
+            entries.add(new ModelEntry(handle, NdjsonCodec.text(item, "label"),
+                    slash > 0 ? handle.substring(0, slash) : null,
+                    item.path("context_window_limit").asInt(item.path("context_window").asInt(0)), efforts));
+        }
+        return new ModelCatalog(entries, null);
+    }
+
+    /**
+     * @param agentId the session's agent
+     * @param update the change
+     * @return the model handle now in effect, or null if the CLI did not say
+     */
+    String update(String agentId, ModelUpdate update) {
+        List<String> args = new ArrayList<>(List.of("model", "set"));
+        update.handle().ifPresent(args::add);
+        update.effort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
+        args.addAll(List.of("--agent", agentId));
+        JsonNode out = cli.get().run(args);
+        String model = NdjsonCodec.text(out.path("agent"), "model");
+        return model != null ? model : update.handle().orElse(null);
+    }
+}

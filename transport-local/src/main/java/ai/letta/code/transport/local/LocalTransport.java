@@ -1,0 +1,137 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalOptions;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
+import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.port.ConversationPort;
+import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.port.SessionPort;
+import ai.letta.code.api.port.Transport;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local backend: the Letta Code CLI run as a Node subprocess, one per session, speaking NDJSON on stdio
+ * (spec local-stdio.md). What stdio cannot do is done with the same CLI: agents through a short-lived
+ * {@code --new-agent} process plus the agent's memory repository, models through {@code letta model list|set}.
+ *
+ * <p>Nothing starts when it is built. The programs are located on first use ({@link CliLocator}; a
+ * {@link ai.letta.code.api.exception.CliNotFoundException} then lists every place tried), once per transport.
+ * Sessions are closed by the engine before {@link #close()}; a JVM shutdown hook kills CLI processes still running
+ * when the JVM exits. Thread-safe.
+ */
+public final class LocalTransport implements Transport {
+
+    private final LocalOptions options;
+    private final CliLocator locator;
+    private final Map<String, String> parentEnv;
+    private final Path jvmCwd;
+    private final NdjsonCodec codec = new NdjsonCodec();
+    private final StdioSessionPort sessions;
+    private final LocalModels models;
+    private final LocalAgents agents;
+    private volatile LaunchSpec launch;
+
+    /** @param options the local backend's options */
+    public LocalTransport(LocalOptions options) {
+        this(options, CliLocator.system(), System.getenv(), Path.of("").toAbsolutePath(),
+                ProcessLauncher.commonsExec());
+    }
+
+    LocalTransport(LocalOptions options, CliLocator locator, Map<String, String> parentEnv, Path jvmCwd,
+            ProcessLauncher launcher) {
+        this.options = options;
+        this.locator = locator;
+        this.parentEnv = Map.copyOf(parentEnv);
+        this.jvmCwd = jvmCwd;
+        this.models = new LocalModels(() -> new CliSubcommand(launch(), options.requestTimeout()));
+        this.sessions = new StdioSessionPort(options, this::launch, launcher, codec, models);
+        this.agents = new LocalAgents(sessions::newAgent, () -> new CliSubcommand(launch(),
+                options.requestTimeout()), this::memfs);
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.LOCAL;
+    }
+
+    @Override
+    public AgentPort agents() {
+        return agents;
+    }
+
+    @Override
+    public ConversationPort conversations() {
+        return unsupported(ConversationPort.class, "conversation management (list/get/messages)");
+    }
+
+    @Override
+    public BlockPort blocks() {
+        return unsupported(BlockPort.class, "memory-block management");
+    }
+
+    @Override
+    public ModelPort models() {
+        return models;
+    }
+
+    @Override
+    public SessionPort sessions() {
+        return sessions;
+    }
+
+    /** Holds no resource of its own: each session's process is stopped when the engine closes the session. */
+    @Override
+    public void close() {}
+
+    /** @return the launch settings, locating the programs on first use */
+    LaunchSpec launch() {
+        LaunchSpec spec = launch;
+        if (spec == null) {
+            synchronized (this) {
+                spec = launch;
+                if (spec == null) {
+                    spec = LaunchSpec.of(options, locator.locate(options), parentEnv, jvmCwd);
+                    launch = spec;
+                }
+            }
+        }
+        return spec;
+    }
+
+    private MemfsBlocks memfs() {
+        LaunchSpec spec = launch();
+        String dir = spec.env().get("LETTA_LOCAL_BACKEND_DIR");
+        String home = spec.env().getOrDefault("HOME", System.getProperty("user.home"));
+        Path backendDir = dir != null && !dir.isBlank() ? Path.of(dir)
+                : Path.of(home).resolve(".letta").resolve("lc-local-backend");
+        boolean local = options.cliBackend() instanceof CliBackend.LocalModels
+                || "1".equals(spec.env().get("LETTA_LOCAL_BACKEND_EXPERIMENTAL"));
+        return new MemfsBlocks(backendDir, local);
+    }
+
+    /** Each call of the port throws a typed error naming the backends that can; never a silent no-op. */
+    private static <T> T unsupported(Class<T> port, String feature) {
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "toString" -> "Unsupported" + port.getSimpleName();
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> proxy == args[0];
+                };
+            }
+            throw new UnsupportedFeatureException(feature + " (" + method.getName() + ")", BackendKind.LOCAL,
+                    Set.of(BackendKind.REMOTE, BackendKind.CLOUD));
+        }));
+    }
+
+    @Override
+    public String toString() {
+        return "LocalTransport[" + options + "]";
+    }
+}

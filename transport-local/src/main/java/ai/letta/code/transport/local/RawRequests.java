@@ -1,0 +1,106 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.command.CommandResponse;
+import ai.letta.code.api.command.ResponseMatcher;
+import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.SessionClosedException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Raw commands awaiting an answer ({@code sendCommand(command, matcher)}). The stdout reader offers every line to
+ * every waiter as a {@link CommandResponse}; the waiting caller runs the {@link ResponseMatcher} on its own thread,
+ * so user code never runs on the reader.
+ *
+ * <p>A {@code control_response} is offered as its inner {@code response} object with {@code type} set to
+ * {@code control_response}, so its {@code request_id} sits at the top level where
+ * {@link CommandResponse#requestId()} and {@link ResponseMatcher#type(String)} look. Other lines are offered whole.
+ */
+final class RawRequests {
+
+    private static final CommandResponse CLOSED = new CommandResponse("(closed)", Map.of());
+
+    private final NdjsonCodec codec;
+    private final Set<BlockingQueue<CommandResponse>> waiters = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    RawRequests(NdjsonCodec codec) {
+        this.codec = codec;
+    }
+
+    /** @param tree a decoded stdout line; offered only while someone waits */
+    void offer(JsonNode tree) {
+        if (waiters.isEmpty() || tree == null) {
+            return;
+        }
+        CommandResponse candidate;
+        String type = NdjsonCodec.text(tree, "type");
+        if ("control_response".equals(type) && tree.path("response").isObject()) {
+            Map<String, Object> body = new LinkedHashMap<>(codec.map(tree.path("response")));
+            body.put("type", "control_response");
+            candidate = new CommandResponse("control_response", body);
+        } else {
+            candidate = new CommandResponse(type, codec.map(tree));
+        }
+        waiters.forEach(q -> q.offer(candidate));
+    }
+
+    /**
+     * Sends through {@code send} and waits for the first line {@code matcher} accepts.
+     *
+     * @param requestId the command's request id
+     * @param send writes the command (after the waiter is registered, so a fast answer is not missed)
+     * @param matcher picks the answer
+     * @param timeout the wait
+     * @return the answer
+     */
+    CommandResponse await(String requestId, Runnable send, ResponseMatcher matcher, Duration timeout) {
+        BlockingQueue<CommandResponse> queue = new LinkedBlockingQueue<>();
+        waiters.add(queue);
+        try {
+            if (closed) {
+                throw closedException();
+            }
+            send.run();
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                long left = deadline - System.nanoTime();
+                CommandResponse next = left <= 0 ? null : queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    throw new OperationTimeoutException("no answer to the raw command with request_id \"" + requestId
+                            + "\" within " + timeout.toMillis() + " ms; raise the timeout (LocalOptions.requestTimeout"
+                            + " or the command's own) or check the ResponseMatcher");
+                }
+                if (next == CLOSED) {
+                    throw closedException();
+                }
+                if (matcher.matches(requestId, next)) {
+                    return next;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionClosedException("interrupted while waiting for the answer to " + requestId, e);
+        } finally {
+            waiters.remove(queue);
+        }
+    }
+
+    /** Wakes every waiter with a {@link SessionClosedException}. */
+    void close() {
+        closed = true;
+        waiters.forEach(q -> q.offer(CLOSED));
+    }
+
+    private static SessionClosedException closedException() {
+        return new SessionClosedException("the session closed before the raw command was answered; open a new"
+                + " session or resumeSession(conversationId)");
+    }
+}

@@ -1,0 +1,91 @@
+package ai.letta.code.transport.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.regex.Pattern;
+
+/**
+ * The last lines the CLI wrote to stderr, kept for failure messages (a rejected flag, a missing API key, a crash).
+ * Bounded by line count and by the length kept of each line. Its drain thread must run for the whole life of the
+ * process: a child whose stderr pipe fills up blocks.
+ *
+ * <p>Thread-safe: the drain thread adds while any thread renders.
+ */
+final class StderrTail {
+
+    /** ANSI colour codes in {@code LETTA_DEBUG} output only obscure the message. */
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    /** Bearer tokens and key-like values must never reach an exception message. */
+    private static final Pattern SECRET = Pattern.compile(
+            "(?i)(bearer\\s+|api[_-]?key[\"'=:\\s]+|token[\"'=:\\s]+)[A-Za-z0-9._\\-]{6,}");
+
+    private final int maxLines;
+    private final int maxLineChars;
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private long dropped;
+
+    StderrTail(int maxLines, int maxLineChars) {
+        this.maxLines = maxLines;
+        this.maxLineChars = maxLineChars;
+    }
+
+    /**
+     * Reads {@code stream} to its end on a new daemon thread.
+     *
+     * @param name the thread's name
+     * @param stream the process's stderr
+     * @return the started thread
+     */
+    Thread drain(String name, InputStream stream) {
+        Thread thread = new Thread(() -> {
+            BoundedLineReader reader = new BoundedLineReader(stream, 1024 * 1024);
+            try (stream) {
+                while (true) {
+                    try {
+                        String line = reader.readLine();
+                        if (line == null) {
+                            return;
+                        }
+                        add(line);
+                    } catch (ai.letta.code.api.exception.FrameTooLongException e) {
+                        add("[a stderr line over 1 MiB was skipped]");
+                    }
+                }
+            } catch (IOException e) {
+                // The pipe closes when the process is destroyed; nothing more to drain.
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    synchronized void add(String line) {
+        String clean = SECRET.matcher(ANSI.matcher(line).replaceAll("")).replaceAll("$1****");
+        if (clean.isBlank()) {
+            return;
+        }
+        if (lines.size() == maxLines) {
+            lines.removeFirst();
+            dropped++;
+        }
+        lines.addLast(clean.length() <= maxLineChars ? clean : clean.substring(0, maxLineChars) + "…");
+    }
+
+    /** @return the kept lines joined with newlines, or an empty string */
+    synchronized String text() {
+        StringBuilder text = new StringBuilder();
+        if (dropped > 0) {
+            text.append("(").append(dropped).append(" earlier lines dropped)\n");
+        }
+        lines.forEach(l -> text.append(l).append('\n'));
+        return text.toString().strip();
+    }
+
+    /** @return {@code "; stderr: <tail>"} for a message, or {@code "; stderr was empty"} */
+    String forMessage() {
+        String text = text();
+        return text.isEmpty() ? "; stderr was empty" : "; stderr:\n" + text;
+    }
+}

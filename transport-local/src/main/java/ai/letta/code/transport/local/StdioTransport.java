@@ -1,0 +1,309 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.exception.FrameTooLongException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportLostException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One CLI process and its three pipes: lines in on stdin, lines out of stdout on a reader thread, stderr drained
+ * into a {@link StderrTail} on its own thread. Knows nothing of JSON; {@link StdioSessionChannel} gives it meaning.
+ *
+ * <p>Lifecycle: {@link #start} spawns the process and both threads. The process ends either on request
+ * ({@link #close}: stdin EOF, which lets the CLI finish its current turn and exit 0; after the grace period SIGTERM;
+ * after two more seconds SIGKILL; then every descendant the CLI left, such as tool or reflection processes), or by
+ * itself (a crash, {@code kill -9}). Either way {@link Listener#ended} is called exactly once, from the reader
+ * thread or, if a grandchild keeps stdout open, from the exit watcher at most {@value #EXIT_SETTLE_MS} ms after the
+ * process died. A JVM shutdown hook ({@link LiveProcesses}) stops what is still running when the JVM exits.
+ *
+ * <p>Thread-safe: {@link #writeLine} serializes writers with a lock (never {@code synchronized}, so virtual
+ * threads are not pinned while a full pipe blocks the write).
+ */
+final class StdioTransport {
+
+    /** How long after the process died the exit watcher waits for stdout to reach EOF before ending anyway. */
+    static final long EXIT_SETTLE_MS = 300;
+    private static final Duration TERM_WAIT = Duration.ofSeconds(2);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+
+    /** What the transport reports, always from one thread at a time. */
+    interface Listener {
+        /** @param transport the transport, before any other call (the listener may need its stderr tail) */
+        default void attached(StdioTransport transport) {}
+
+        /** @param line a stdout line (never blank) */
+        void line(String line);
+
+        /** @param tooLong a stdout line over the cap was skipped */
+        void lineTooLong(FrameTooLongException tooLong);
+
+        /**
+         * The process is gone and no further line follows.
+         *
+         * @param requested whether {@link #close} ended it
+         * @param exitCode the exit code, or null if unknown
+         */
+        void ended(boolean requested, Integer exitCode);
+    }
+
+    private final Process process;
+    private final List<String> command;
+    private final OutputStream stdin;
+    private final StderrTail stderr = new StderrTail(40, 2000);
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final CountDownLatch endedLatch = new CountDownLatch(1);
+    private final Set<ProcessHandle> family = new LinkedHashSet<>();
+    private Listener listener;
+    private Thread reader;
+    private Thread stderrDrain;
+
+    private StdioTransport(Process process, List<String> command) {
+        this.process = process;
+        this.command = List.copyOf(command);
+        this.stdin = process.getOutputStream();
+    }
+
+    /**
+     * Spawns the process and starts reading.
+     *
+     * @param launcher starts the process
+     * @param command node, letta.js, arguments
+     * @param env the complete environment
+     * @param dir the working directory
+     * @param maxLineBytes the stdout line cap
+     * @param listener receives lines and the end
+     * @return the running transport
+     * @throws IOException if the process cannot be started
+     */
+    static StdioTransport start(ProcessLauncher launcher, List<String> command, Map<String, String> env, Path dir,
+            int maxLineBytes, Listener listener) throws IOException {
+        Process process = launcher.launch(command, env, dir);
+        StdioTransport transport = new StdioTransport(process, command);
+        transport.listener = listener;
+        listener.attached(transport);
+        String name = "letta-cli-" + process.pid();
+        transport.stderrDrain = transport.stderr.drain(name + "-stderr", process.getErrorStream());
+        transport.reader = new Thread(() -> transport.read(process.getInputStream(), maxLineBytes), name + "-stdout");
+        // Daemon threads: a hung CLI must never keep the user's JVM alive; close() still joins them, bounded.
+        transport.reader.setDaemon(true);
+        transport.reader.start();
+        LiveProcesses.register(transport);
+        process.onExit().thenRun(() -> CompletableFuture.delayedExecutor(EXIT_SETTLE_MS, TimeUnit.MILLISECONDS)
+                .execute(transport::endIfReaderStuck));
+        return transport;
+    }
+
+    /** @return the CLI's process id */
+    long pid() {
+        return process.pid();
+    }
+
+    /** @return the command line, for diagnostics */
+    List<String> command() {
+        return command;
+    }
+
+    /** @return the last stderr lines */
+    StderrTail stderr() {
+        return stderr;
+    }
+
+    /** @return whether the process is still running */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Writes one line to the CLI's stdin and flushes it.
+     *
+     * @param line a line without terminator
+     * @throws SessionClosedException if {@link #close} was called
+     * @throws TransportLostException if the pipe is broken (the process died)
+     */
+    void writeLine(String line) {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        writeLock.lock();
+        try {
+            if (closing.get()) {
+                throw new SessionClosedException("the session is closed; open a new one or resumeSession("
+                        + "conversationId)");
+            }
+            stdin.write(bytes);
+            stdin.flush();
+        } catch (IOException e) {
+            throw new TransportLostException("could not write to the Letta Code CLI (pid " + pid() + "): "
+                    + e.getMessage(), exitCode(), stderr.text(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Stops the process: stdin EOF, {@code grace}, SIGTERM, SIGKILL, then its descendants. Returns once the
+     * listener heard {@link Listener#ended} (bounded). Idempotent; a second call waits for the first.
+     *
+     * @param grace how long the CLI may take to exit by itself after EOF
+     */
+    void close(Duration grace) {
+        if (!closing.compareAndSet(false, true)) {
+            awaitEnded(KILL_WAIT.plus(TERM_WAIT));
+            return;
+        }
+        rememberFamily();
+        writeLock.lock();
+        try {
+            stdin.close();
+        } catch (IOException e) {
+            // Already broken: the process is gone, which is what EOF asks for.
+        } finally {
+            writeLock.unlock();
+        }
+        stopProcess(grace);
+    }
+
+    /** Ends the process at once (startup failure, JVM shutdown): SIGKILL and descendants, no grace. */
+    void kill() {
+        closing.set(true);
+        rememberFamily();
+        stopProcess(Duration.ZERO);
+    }
+
+    private void stopProcess(Duration grace) {
+        boolean exited = waitFor(grace);
+        if (!exited) {
+            rememberFamily();
+            process.destroy();
+            exited = waitFor(grace.isZero() ? Duration.ofMillis(200) : TERM_WAIT);
+        }
+        if (!exited) {
+            rememberFamily();
+            process.destroyForcibly();
+            waitFor(KILL_WAIT);
+        }
+        killFamily();
+        awaitEnded(Duration.ofSeconds(2));
+        joinQuietly(stderrDrain, Duration.ofMillis(500));
+        LiveProcesses.unregister(this);
+    }
+
+    /** Tools and reflection subagents are grandchildren; once the CLI is dead they are orphans we cannot find. */
+    private void rememberFamily() {
+        synchronized (family) {
+            process.descendants().forEach(family::add);
+        }
+    }
+
+    private void killFamily() {
+        Set<ProcessHandle> members;
+        synchronized (family) {
+            process.descendants().forEach(family::add);
+            members = new LinkedHashSet<>(family);
+        }
+        members.removeIf(h -> !h.isAlive());
+        members.forEach(ProcessHandle::destroy);
+        for (ProcessHandle h : members) {
+            try {
+                h.onExit().get(1, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                h.destroyForcibly();
+            }
+        }
+    }
+
+    private void read(InputStream stdout, int maxLineBytes) {
+        BoundedLineReader lines = new BoundedLineReader(stdout, maxLineBytes);
+        try (stdout) {
+            while (true) {
+                String line;
+                try {
+                    line = lines.readLine();
+                } catch (FrameTooLongException e) {
+                    if (!ended.get()) {
+                        listener.lineTooLong(e);
+                    }
+                    continue;
+                }
+                if (line == null) {
+                    break;
+                }
+                if (!line.isBlank() && !ended.get()) {
+                    listener.line(line);
+                }
+            }
+        } catch (IOException e) {
+            // The pipe closed under us (process destroyed): the same as EOF.
+        } catch (RuntimeException e) {
+            // A listener bug must not leave the session without an end; report it as the process ending.
+            System.getLogger(StdioTransport.class.getName()).log(System.Logger.Level.ERROR,
+                    "stdout reader of pid " + pid() + " failed", e);
+        }
+        waitFor(TERM_WAIT);
+        end();
+    }
+
+    private void endIfReaderStuck() {
+        if (!ended.get() && reader.isAlive()) {
+            end();
+        }
+    }
+
+    private void end() {
+        if (ended.compareAndSet(false, true)) {
+            try {
+                listener.ended(closing.get(), exitCode());
+            } finally {
+                endedLatch.countDown();
+            }
+        }
+    }
+
+    private Integer exitCode() {
+        return process.isAlive() ? null : process.exitValue();
+    }
+
+    private boolean waitFor(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
+        }
+    }
+
+    private void awaitEnded(Duration timeout) {
+        try {
+            endedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void joinQuietly(Thread thread, Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "StdioTransport[pid " + pid() + ", " + (process.isAlive() ? "running" : "exited") + "]";
+    }
+}

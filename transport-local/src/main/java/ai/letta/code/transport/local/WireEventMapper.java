@@ -1,0 +1,234 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.PartialEvent;
+import ai.letta.code.api.event.Reasoning;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.Retry;
+import ai.letta.code.api.event.StopReason;
+import ai.letta.code.api.event.ToolCall;
+import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.transport.local.WireMessage.ErrorLine;
+import ai.letta.code.transport.local.WireMessage.Message;
+import ai.letta.code.transport.local.WireMessage.ResultLine;
+import ai.letta.code.transport.local.WireMessage.WireToolCall;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns decoded stdout lines into domain events for one session (local-stdio.md §3.2), keeping the little state
+ * the mapping needs: the assistant or reasoning message being joined from chunks that share an id, the last
+ * {@code error} line (its detail is back-filled into the failed {@link Result}), the last stop reason, the
+ * index-to-id map of streamed tool-call deltas, and the {@link QueueModel}.
+ *
+ * <p>Runs on the session's stdout reader only, and calls the sink from there (the sink only enqueues; no user code
+ * runs here). Not thread-safe.
+ */
+final class WireEventMapper {
+
+    private final SessionSink sink;
+    private final NdjsonCodec codec;
+    private final QueueModel queue;
+    private final Consumer<String> replyLine;
+    private final boolean partialMessages;
+
+    private String joinKind;
+    private String joinId;
+    private String joinRunId;
+    private final StringBuilder joined = new StringBuilder();
+    private ErrorLine lastError;
+    private String lastStopReason;
+    private final Map<Integer, String> toolCallIds = new HashMap<>();
+    private final Set<String> toolCallsSeen = new HashSet<>();
+    private final Set<String> toolResultsSeen = new HashSet<>();
+
+    /**
+     * @param sink where events go
+     * @param codec for tool arguments
+     * @param queue the queue model
+     * @param replyLine writes a line to the CLI's stdin (to refuse control requests the SDK cannot serve)
+     * @param partialMessages whether partial chunks are delivered as {@link PartialEvent}s too
+     */
+    WireEventMapper(SessionSink sink, NdjsonCodec codec, QueueModel queue, Consumer<String> replyLine,
+            boolean partialMessages) {
+        this.sink = sink;
+        this.codec = codec;
+        this.queue = queue;
+        this.replyLine = replyLine;
+        this.partialMessages = partialMessages;
+    }
+
+    /** @param decoded one stdout line */
+    void accept(WireMessage.Decoded decoded) {
+        WireMessage message = decoded.message();
+        if (message instanceof Message m && ("assistant_message".equals(m.messageType())
+                || "reasoning_message".equals(m.messageType()))) {
+            join(m);
+            return;
+        }
+        flush();
+        if (message instanceof Message m) {
+            onMessage(m, decoded);
+        } else if (message instanceof ResultLine r) {
+            sink.onEvent(result(r));
+            lastError = null;
+            lastStopReason = null;
+            toolCallIds.clear();
+            toolCallsSeen.clear();
+            toolResultsSeen.clear();
+        } else if (message instanceof ErrorLine e) {
+            lastError = e;
+            sink.onEvent(new ErrorEvent(e.message(), code(e.stopReason()), e.detail(), e.runId()));
+        } else if (message instanceof WireMessage.RetryLine r) {
+            sink.onEvent(new Retry(r.reason(), r.attempt(), r.maxAttempts(), Duration.ofMillis(r.delayMs()),
+                    r.runId()));
+        } else if (message instanceof WireMessage.QueueEnqueued q) {
+            sink.onEvent(queue.enqueued(q));
+        } else if (message instanceof WireMessage.QueueDequeued q) {
+            List<String> ids = queue.dequeued(q);
+            sink.onTurnStarted(ids, Math.max(q.mergedCount(), 1));
+            sink.onEvent(queue.snapshot());
+        } else if (message instanceof WireMessage.QueueDropped q) {
+            queue.dropped(q).ifPresent(sink::onEvent);
+        } else if (message instanceof WireMessage.QueueCleared q) {
+            queue.cleared(q).ifPresent(sink::onEvent);
+        } else if (message instanceof WireMessage.ControlRequest r) {
+            onControlRequest(r, decoded);
+        } else if (message instanceof WireMessage.Unknown u) {
+            sink.onEvent(new UnknownEvent(u.type(), u.json()));
+        }
+        // queue_blocked is informational, control responses belong to the request that awaits them, a second
+        // system/init is handled by the handshake, malformed lines are dropped as the upstream SDK does.
+    }
+
+    /** Emits the message being joined, if any: before any other event, and before the turn's result. */
+    void flush() {
+        if (joinKind == null) {
+            return;
+        }
+        String text = joined.toString();
+        sink.onEvent("assistant".equals(joinKind) ? new AssistantMessage(joinId, text, joinRunId)
+                : new Reasoning(joinId, text, joinRunId));
+        joinKind = null;
+        joinId = null;
+        joinRunId = null;
+        joined.setLength(0);
+    }
+
+    private void join(Message m) {
+        String kind = "assistant_message".equals(m.messageType()) ? "assistant" : "reasoning";
+        String chunk = m.text() == null ? "" : m.text();
+        boolean sameMessage = kind.equals(joinKind) && m.id() != null && m.id().equals(joinId);
+        if (!sameMessage) {
+            flush();
+            joinKind = kind;
+            joinId = m.id();
+            joinRunId = m.runId();
+        }
+        joined.append(chunk);
+        if (partialMessages && m.partial()) {
+            sink.onEvent(new PartialEvent(kind, chunk, m.id(), m.runId()));
+        }
+    }
+
+    private void onMessage(Message m, WireMessage.Decoded decoded) {
+        String type = m.messageType() == null ? "" : m.messageType();
+        switch (type) {
+            case "tool_call_message", "approval_request_message" -> {
+                for (WireToolCall call : m.toolCalls()) {
+                    toolCall(call, m.runId());
+                }
+            }
+            case "tool_return_message" -> {
+                if (m.toolCallId() == null || toolResultsSeen.add(m.toolCallId())) {
+                    sink.onEvent(new ToolResult(m.toolCallId(), m.toolReturn(), "error".equals(m.status()),
+                            m.runId()));
+                }
+            }
+            case "stop_reason" -> lastStopReason = m.stopReason();
+            case "usage_statistics" -> { }
+            default -> sink.onEvent(new UnknownEvent(type.isEmpty() ? "message" : type,
+                    decoded.tree() == null ? "" : decoded.tree().toString()));
+        }
+    }
+
+    private void toolCall(WireToolCall call, String runId) {
+        String id = call.id();
+        if (id != null && call.index() >= 0) {
+            toolCallIds.put(call.index(), id);
+        } else if (id == null && call.index() >= 0) {
+            id = toolCallIds.get(call.index());
+        }
+        if (id == null) {
+            sink.onEvent(new ErrorEvent("a tool call arrived without an id", ErrorCode.PROTOCOL_ERROR,
+                    "tool " + call.name() + ", arguments " + call.arguments(), runId));
+            return;
+        }
+        if (call.name() != null && toolCallsSeen.add(id)) {
+            sink.onEvent(new ToolCall(id, call.name(), codec.arguments(call.arguments()), call.arguments(), runId));
+        }
+    }
+
+    private void onControlRequest(WireMessage.ControlRequest r, WireMessage.Decoded decoded) {
+        if ("can_use_tool".equals(r.subtype()) && r.requestId() != null && r.toolName() != null) {
+            sink.onPermissionRequest(new ToolPermissionRequest(r.requestId(), r.toolCallId(), r.toolName(),
+                    r.input(), r.suggestions(), r.blockedPath(),
+                    ToolPermissionRequest.USER_INPUT_TOOLS.contains(r.toolName())));
+            return;
+        }
+        // The CLI blocks until it gets an answer; refuse what this SDK cannot serve (e.g. execute_external_tool,
+        // as no external tools are registered) instead of hanging the turn.
+        if (r.requestId() != null) {
+            replyLine.accept(codec.write(Map.of("type", "control_response", "response", Map.of("subtype", "error",
+                    "request_id", r.requestId(), "error", "Unsupported control request subtype: " + r.subtype()))));
+        }
+        sink.onEvent(new UnknownEvent("control_request/" + r.subtype(),
+                decoded.tree() == null ? "" : decoded.tree().toString()));
+    }
+
+    private Result result(ResultLine r) {
+        Duration duration = Duration.ofMillis(Math.max(0, r.durationMs()));
+        String stop = r.stopReason() != null ? r.stopReason() : lastStopReason;
+        if ("success".equals(r.subtype())) {
+            return new Result(Result.Status.SUCCESS, r.result(), null, null, null,
+                    stop == null ? StopReason.END_TURN : StopReason.of(stop), duration, r.numTurns(),
+                    r.conversationId(), r.runIds());
+        }
+        if ("interrupted".equals(r.subtype())) {
+            return new Result(Result.Status.INTERRUPTED, r.result(), ErrorCode.INTERRUPTED.value(),
+                    ErrorCode.INTERRUPTED, null, StopReason.CANCELLED, duration, r.numTurns(), r.conversationId(),
+                    r.runIds());
+        }
+        ErrorCode code = approvalConflict(stop) ? ErrorCode.APPROVAL_CONFLICT
+                : lastError != null && lastError.stopReason() != null ? code(lastError.stopReason()) : code(stop);
+        String error = lastError != null && lastError.message() != null ? lastError.message()
+                : r.subtype() == null ? "error" : r.subtype();
+        String detail = lastError == null ? null : lastError.detail() != null ? lastError.detail()
+                : lastError.message();
+        return new Result(Result.Status.ERROR, r.result(), error, code, detail,
+                stop == null ? StopReason.ERROR : StopReason.of(stop), duration, r.numTurns(), r.conversationId(),
+                r.runIds());
+    }
+
+    private boolean approvalConflict(String stop) {
+        String message = lastError == null || lastError.message() == null ? "" : lastError.message();
+        return "requires_approval".equals(stop) || message.contains("waiting for approval");
+    }
+
+    private static ErrorCode code(String stopReason) {
+        if (stopReason == null || stopReason.isBlank() || "error".equals(stopReason)) {
+            return ErrorCode.ERROR;
+        }
+        return ErrorCode.of(stopReason);
+    }
+}

@@ -1,0 +1,41 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.backend.LocalOptions;
+import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.testkit.peer.PeerInstall;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A {@link LocalTransport} over {@code fake-letta.js} run by the pinned Node: fault injection at node speed. */
+final class FakeCli {
+
+    private FakeCli() {}
+
+    static Path script() {
+        try {
+            return Path.of(FakeCli.class.getResource("/fake-cli/fake-letta.js").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static LocalOptions.Builder options(String mode) {
+        return LocalOptions.builder()
+                .nodePath(PeerInstall.locate().node())
+                .cliPath(script())
+                .env("FAKE_MODE", mode)
+                .startupTimeout(Duration.ofSeconds(10))
+                .closeGracePeriod(Duration.ofSeconds(2));
+    }
+
+    static LocalTransport transport(String mode) {
+        return new LocalTransport(options(mode).build());
+    }
+
+    static SessionChannel open(LocalTransport transport, RecordingSink sink) {
+        return transport.sessions().open(SessionTarget.newConversation(null), SessionOptions.defaults(), sink);
+    }
+}

@@ -1,0 +1,150 @@
+package ai.letta.code.transport.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.Init;
+import ai.letta.code.api.event.QueueUpdate;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The stdio transport's own behaviour, against a fake CLI script that misbehaves on demand. */
+@ExtendWith(NoLeftoverProcesses.class)
+@Timeout(60)
+class FakeCliSessionTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @Test
+    void aTurnJoinsChunksAndReportsTheQueue() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("normal"), sink)) {
+            assertThat(channel.agentId()).isEqualTo("agent-fake-1");
+            assertThat(channel.conversationId()).isEqualTo("conv-fake-1");
+            assertThat(sink.next(Init.class, WAIT).model()).isEqualTo("fake-model");
+            channel.send("client-1", UserMessage.text("hello\nworld"));
+            Result result = sink.result(WAIT);
+            assertThat(result.success()).isTrue();
+            assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content)
+                    .containsExactly("echo: hello\nworld");
+            assertThat(sink.turns()).containsExactly(new RecordingSink.TurnStarted(java.util.List.of("client-1"), 1));
+            assertThat(sink.all(QueueUpdate.class).get(0).queue().get(0).clientMessageId()).isEqualTo("client-1");
+        }
+        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closeCause()).isNull();
+    }
+
+    @Test
+    void garbageAndPartialLinesAreSkippedAndUnknownTypesKept() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("garbage"), sink)) {
+            channel.send("c1", UserMessage.text("ping"));
+            assertThat(sink.result(WAIT).success()).isTrue();
+            assertThat(sink.all(UnknownEvent.class)).extracting(UnknownEvent::type).containsExactly("brand_new_event");
+            assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content)
+                    .containsExactly("echo: ping");
+        }
+    }
+
+    @Test
+    void aSixtyFourMebibyteLineArrivesWhole() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("huge"), sink)) {
+            channel.send("c1", UserMessage.text("big"));
+            ToolResult big = sink.next(ToolResult.class, Duration.ofSeconds(30));
+            assertThat(big.content()).hasSize(64 * 1024 * 1024);
+            assertThat(sink.result(WAIT).success()).isTrue();
+        }
+    }
+
+    @Test
+    void aLineOverTheCapIsSkippedWithATypedErrorAndTheTurnGoesOn() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        LocalTransport transport = new LocalTransport(FakeCli.options("huge").maxLineBytes(1024 * 1024).build());
+        try (SessionChannel channel = FakeCli.open(transport, sink)) {
+            channel.send("c1", UserMessage.text("big"));
+            ErrorEvent error = sink.next(ErrorEvent.class, Duration.ofSeconds(30));
+            assertThat(error.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+            assertThat(error.message()).contains("1048576").contains("LocalOptions.maxLineBytes");
+            assertThat(sink.result(WAIT).success()).isTrue();
+        }
+    }
+
+    @Test
+    void theProcessDyingMidTurnClosesTheSinkWithExitCodeAndStderrWithinASecond() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("die-mid-turn"), sink)) {
+            channel.send("c1", UserMessage.text("ping"));
+            assertThat(sink.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(sink.closeCause()).isInstanceOf(TransportLostException.class);
+            assertThat(sink.closeCause().exitCode()).hasValue(3);
+            assertThat(sink.closeCause().diagnosticTail()).hasValueSatisfying(t -> assertThat(t).contains("boom"));
+            // The half-streamed text is flushed before the close, so the engine can show it.
+            assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content).containsExactly("half");
+            assertThatThrownBy(() -> channel.send("c2", UserMessage.text("again")))
+                    .isInstanceOf(TransportException.class);
+        }
+    }
+
+    @Test
+    void aRejectedFlagFailsTheOpenWithTheCliStderr() {
+        assertThatThrownBy(() -> FakeCli.open(FakeCli.transport("reject-flag"), new RecordingSink()))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("exited with code 1 before its handshake")
+                .hasMessageContaining("Unknown option '--bogus'")
+                .satisfies(e -> assertThat(((TransportException) e).exitCode()).hasValue(1));
+    }
+
+    @Test
+    void aSilentCliTimesOutQuotingItsStderr() {
+        LocalTransport transport = new LocalTransport(FakeCli.options("silent")
+                .startupTimeout(Duration.ofMillis(1500)).build());
+        assertThatThrownBy(() -> FakeCli.open(transport, new RecordingSink()))
+                .isInstanceOf(OperationTimeoutException.class)
+                .hasMessageContaining("LocalOptions.startupTimeout")
+                .hasMessageContaining("still loading something slow");
+    }
+
+    @Test
+    void closeEscalatesToKillAndTakesGrandchildrenAlong() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        LocalTransport transport = new LocalTransport(FakeCli.options("ignore-term")
+                .closeGracePeriod(Duration.ofMillis(300)).build());
+        SessionChannel channel = FakeCli.open(transport, sink);
+        long start = System.nanoTime();
+        channel.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closeCause()).isNull();
+        assertThatThrownBy(() -> channel.send("c", UserMessage.text("late"))).isInstanceOf(SessionClosedException.class);
+        channel.close();
+    }
+
+    @Test
+    void rawRequestsMatchTheirControlResponse() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("normal"), sink)) {
+            var answer = channel.request(Map.of("type", "list_messages", "request_id", "raw-1", "limit", 2),
+                    ai.letta.code.api.command.ResponseMatcher.type("control_response"), WAIT);
+            assertThat(answer.requestId()).hasValue("raw-1");
+            assertThat(answer.body().get("response")).isEqualTo(Map.of("echo",
+                    Map.of("subtype", "list_messages", "limit", 2)));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package ai.letta.code.transport.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.event.Reasoning;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.testkit.peer.JsonMatch;
+import ai.letta.code.testkit.peer.LettaCodeCli;
+import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.peer.PeerBackend;
+import ai.letta.code.testkit.script.TurnScript;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Failures and lifecycle edges against the real pinned CLI (local backend, scripted model). */
+@ExtendWith(NoLeftoverProcesses.class)
+@Timeout(120)
+class RealCliFaultIT {
+
+    private static final Duration TURN = Duration.ofSeconds(30);
+
+    @Test
+    void killMinusNineMidTurnClosesTheSinkWithinASecond() throws Exception {
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            RecordingSink sink = new RecordingSink();
+            SessionChannel channel = peer.open(sink);
+            peer.model.enqueue(slowTurn());
+            channel.send("c1", UserMessage.text("slow"));
+            sink.next(Reasoning.class, TURN);
+            ProcessHandle cli = ProcessHandle.of(((StdioSessionChannel) channel).transport().pid()).orElseThrow();
+            long killed = System.nanoTime();
+            cli.destroyForcibly();
+            assertThat(sink.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            long latency = sink.closedAtNanos() - killed;
+            assertThat(Duration.ofNanos(latency)).isLessThan(Duration.ofSeconds(1));
+            assertThat(sink.closeCause()).isInstanceOf(TransportLostException.class);
+            assertThat(sink.closeCause().exitCode()).hasValue(137);
+            Timings.record("kill -9 -> sink.onClosed", latency);
+            channel.close();
+        }
+    }
+
+    @Test
+    void closeDuringATurnReturnsAndReportsARequestedClose() throws Exception {
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            RecordingSink sink = new RecordingSink();
+            SessionChannel channel = new LocalTransport(peer.options().closeGracePeriod(Duration.ofMillis(500)).build())
+                    .sessions().open(ai.letta.code.api.port.SessionTarget.newConversation(null),
+                            peer.session().build(), sink);
+            peer.model.enqueue(slowTurn());
+            channel.send("c1", UserMessage.text("slow"));
+            sink.next(Reasoning.class, TURN);
+            long start = System.nanoTime();
+            channel.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            assertThat(sink.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            assertThat(sink.closeCause()).isNull();
+        }
+    }
+
+    @Test
+    void aPermissionNeverAnsweredDoesNotBlockClose() throws Exception {
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            RecordingSink sink = new RecordingSink();
+            SessionChannel channel = peer.open(sink);
+            channel.send("c1", UserMessage.text("please use a tool"));
+            sink.permission(TURN);
+            long start = System.nanoTime();
+            channel.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+            assertThat(sink.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            assertThat(java.nio.file.Files.exists(peer.work.resolve("approved.txt"))).isFalse();
+        }
+    }
+
+    @Test
+    void aFlagTheCliRejectsSurfacesItsStderr() {
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            LocalTransport transport = new LocalTransport(peer.options().extraArgs(List.of("--block-value",
+                    "persona=x")).build());
+            assertThatThrownBy(() -> transport.sessions().open(
+                    ai.letta.code.api.port.SessionTarget.newConversation(null), peer.session().build(),
+                    new RecordingSink()))
+                    .isInstanceOf(TransportException.class)
+                    .hasMessageContaining("Unknown option '--block-value'")
+                    .satisfies(e -> assertThat(((TransportException) e).exitCode()).hasValue(1));
+        }
+    }
+
+    @Test
+    void openCloseCyclesLeaveNoProcessAndNoThread() throws Exception {
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            Set<Thread> before = Thread.getAllStackTraces().keySet();
+            for (int i = 0; i < 3; i++) {
+                try (var cli = LettaCodeCli.builder().backend(PeerBackend.openAiCompatible(peer.model.baseUrl()))
+                        .model(LocalBackendPeer.MODEL).args("--new").build().start()) {
+                    cli.awaitJson(JsonMatch.type("system", "init"), TURN);
+                    Timings.record("raw CLI --new spawn -> system/init", cli.sinceSpawn().toNanos());
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                RecordingSink sink = new RecordingSink();
+                try (SessionChannel channel = peer.open(sink)) {
+                    channel.send("c", UserMessage.text("ping"));
+                    assertThat(sink.result(TURN).success()).isTrue();
+                }
+                assertThat(sink.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            }
+            assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
+            assertThat(LiveProcesses.count()).isZero();
+            assertThat(cliThreads(before)).isEmpty();
+        }
+    }
+
+    @Test
+    void rawCliSpawnToInitInTheSameRun() throws Exception {
+        // The baseline for the report: the testkit's own launcher, no SDK, same machine, same run.
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            for (int i = 0; i < 3; i++) {
+                try (var cli = LettaCodeCli.builder().backend(PeerBackend.openAiCompatible(peer.model.baseUrl()))
+                        .model(LocalBackendPeer.MODEL).build().start()) {
+                    cli.awaitJson(JsonMatch.type("system", "init"), TURN);
+                    Timings.record("raw CLI spawn -> system/init (testkit LettaCodeCli, fresh HOME)",
+                            cli.sinceSpawn().toNanos());
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                try (var cli = LettaCodeCli.builder().backend(PeerBackend.openAiCompatible(peer.model.baseUrl()))
+                        .model(LocalBackendPeer.MODEL).args("--new").build().start()) {
+                    cli.awaitJson(JsonMatch.type("system", "init"), TURN);
+                    Timings.record("raw CLI --new spawn -> system/init", cli.sinceSpawn().toNanos());
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                RecordingSink sink = new RecordingSink();
+                long spawn = System.nanoTime();
+                try (SessionChannel channel = peer.open(sink)) {
+                    Timings.record("SDK session open (spawn -> ready), local backend", System.nanoTime() - spawn);
+                }
+            }
+        }
+    }
+
+    static List<Thread> cliThreads(Set<Thread> before) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        List<Thread> left;
+        do {
+            left = Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t))
+                    .filter(t -> t.getName().startsWith("letta-cli-") && t.isAlive()).toList();
+            if (!left.isEmpty()) {
+                Thread.sleep(50);
+            }
+        } while (!left.isEmpty() && System.nanoTime() < deadline);
+        return left;
+    }
+
+    private static TurnScript slowTurn() {
+        return TurnScript.builder().chunkDelay(Duration.ofMillis(500)).reasoning("slow thinking")
+                .assistant("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12").build();
+    }
+}

@@ -1,0 +1,122 @@
+package ai.letta.code.transport.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.PartialEvent;
+import ai.letta.code.api.event.QueueUpdate;
+import ai.letta.code.api.event.Reasoning;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.event.ToolCall;
+import ai.letta.code.api.event.ToolResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WireEventMapperTest {
+
+    private final NdjsonCodec codec = new NdjsonCodec();
+    private final RecordingSink sink = new RecordingSink();
+    private final QueueModel queue = new QueueModel();
+    private final List<String> replies = new ArrayList<>();
+
+    private void feed(boolean partial, String... lines) {
+        WireEventMapper mapper = new WireEventMapper(sink, codec, queue, replies::add, partial);
+        for (String line : lines) {
+            mapper.accept(codec.decode(line));
+        }
+    }
+
+    private static String assistant(String id, String text) {
+        return "{\"type\":\"message\",\"message_type\":\"assistant_message\",\"id\":\"" + id + "\",\"run_id\":\"r1\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}]}";
+    }
+
+    @Test
+    void chunksSharingAnIdBecomeOneMessageBeforeTheResult() {
+        feed(false, "{\"type\":\"message\",\"message_type\":\"reasoning_message\",\"id\":\"r\",\"reasoning\":\"hm\"}",
+                assistant("a1", "po"), assistant("a1", "ng"), assistant("a2", "!"),
+                "{\"type\":\"message\",\"message_type\":\"stop_reason\",\"stop_reason\":\"end_turn\"}",
+                "{\"type\":\"result\",\"subtype\":\"success\",\"result\":\"pong!\",\"num_turns\":1}");
+        List<SessionEvent> events = sink.events();
+        assertThat(events).extracting(SessionEvent::type)
+                .containsExactly("reasoning", "assistant", "assistant", "result");
+        assertThat(((Reasoning) events.get(0)).content()).isEqualTo("hm");
+        assertThat(((AssistantMessage) events.get(1)).content()).isEqualTo("pong");
+        assertThat(((Result) events.get(3)).stopReason().value()).isEqualTo("end_turn");
+    }
+
+    @Test
+    void partialMessagesAddChunkEventsAndKeepTheJoinedMessage() {
+        feed(true, "{\"type\":\"stream_event\",\"event\":" + assistant("a1", "po").replace("{\"type\":\"message\",", "{")
+                + "}", "{\"type\":\"stream_event\",\"event\":" + assistant("a1", "ng").replace("{\"type\":\"message\",",
+                "{") + "}", "{\"type\":\"result\",\"subtype\":\"success\"}");
+        assertThat(sink.all(PartialEvent.class)).extracting(PartialEvent::delta).containsExactly("po", "ng");
+        assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content).containsExactly("pong");
+    }
+
+    @Test
+    void toolCallsAndResultsAreDeduplicatedAndDeltasResolveTheirId() {
+        feed(false, "{\"type\":\"message\",\"message_type\":\"approval_request_message\",\"tool_calls\":[{\"id\":\"c1\","
+                        + "\"index\":0,\"function\":{\"name\":\"Bash\",\"arguments\":\"{}\"}}]}",
+                "{\"type\":\"message\",\"message_type\":\"tool_call_message\",\"tool_call\":{\"name\":\"Bash\","
+                        + "\"tool_call_id\":\"c1\",\"arguments\":\"{\\\"command\\\":\\\"ls\\\"}\"}}",
+                "{\"type\":\"message\",\"message_type\":\"tool_call_message\",\"tool_calls\":[{\"index\":0,"
+                        + "\"function\":{\"name\":\"Bash\"}}]}",
+                "{\"type\":\"message\",\"message_type\":\"tool_call_message\",\"tool_call\":{\"name\":\"Bash\"}}",
+                "{\"type\":\"message\",\"message_type\":\"tool_return_message\",\"tool_call_id\":\"c1\","
+                        + "\"tool_return\":\"out\",\"status\":\"error\"}",
+                "{\"type\":\"message\",\"message_type\":\"tool_return_message\",\"tool_call_id\":\"c1\","
+                        + "\"tool_return\":\"out\",\"status\":\"error\"}");
+        assertThat(sink.all(ToolCall.class)).extracting(ToolCall::toolCallId).containsExactly("c1");
+        assertThat(sink.all(ToolResult.class)).singleElement().satisfies(r -> assertThat(r.isError()).isTrue());
+        assertThat(sink.all(ErrorEvent.class)).singleElement()
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR));
+    }
+
+    @Test
+    void aFailedResultIsBackFilledFromThePrecedingError() {
+        feed(false, "{\"type\":\"error\",\"message\":\"provider down\",\"stop_reason\":\"llm_api_error\","
+                        + "\"api_error\":{\"error_type\":\"internal\",\"detail\":\"HTTP 503 from provider\"}}",
+                "{\"type\":\"result\",\"subtype\":\"error\",\"result\":null,\"stop_reason\":\"error\"}");
+        Result result = sink.all(Result.class).get(0);
+        assertThat(result.status()).isEqualTo(Result.Status.ERROR);
+        assertThat(result.errorCode()).isEqualTo(ErrorCode.LLM_API_ERROR);
+        assertThat(result.error()).isEqualTo("provider down");
+        assertThat(result.errorDetail()).isEqualTo("HTTP 503 from provider");
+    }
+
+    @Test
+    void anInterruptedResultCarriesTheInterruptedCode() {
+        feed(false, "{\"type\":\"result\",\"subtype\":\"interrupted\",\"result\":\"half\"}");
+        Result result = sink.all(Result.class).get(0);
+        assertThat(result.status()).isEqualTo(Result.Status.INTERRUPTED);
+        assertThat(result.errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
+        assertThat(result.text()).isEqualTo("half");
+    }
+
+    @Test
+    void theQueueModelMapsMergedBatchesToTheEnginesIds() {
+        queue.sent("mine-1");
+        queue.sent("mine-2");
+        feed(false, "{\"type\":\"queue_item_enqueued\",\"item_id\":\"q-1\",\"client_message_id\":\"cm-q-1\","
+                        + "\"source\":\"user\",\"kind\":\"message\"}",
+                "{\"type\":\"queue_item_enqueued\",\"item_id\":\"q-2\",\"source\":\"user\",\"kind\":\"message\"}",
+                "{\"type\":\"queue_batch_dequeued\",\"batch_id\":\"b\",\"item_ids\":[\"q-1\",\"q-2\"],"
+                        + "\"merged_count\":2}");
+        assertThat(sink.turns()).containsExactly(new RecordingSink.TurnStarted(List.of("mine-1", "mine-2"), 2));
+        List<QueueUpdate> updates = sink.all(QueueUpdate.class);
+        assertThat(updates.get(1).queue()).extracting(q -> q.clientMessageId()).containsExactly("mine-1", "mine-2");
+        assertThat(updates.get(2).queue()).isEmpty();
+    }
+
+    @Test
+    void anUnservedControlRequestIsRefusedSoTheCliDoesNotHang() {
+        feed(false, "{\"type\":\"control_request\",\"request_id\":\"x9\",\"request\":{\"subtype\":"
+                + "\"execute_external_tool\",\"tool_name\":\"t\"}}");
+        assertThat(replies).singleElement().asString().contains("\"subtype\":\"error\"").contains("\"x9\"");
+    }
+}
