@@ -66,6 +66,7 @@ class OptionsValidationTest {
         assertThat(SessionTarget.resume("agent-42")).isEqualTo(new SessionTarget.AgentDefault("agent-42"));
         assertThat(SessionTarget.resume("conv-7")).isEqualTo(new SessionTarget.Existing(null, "conv-7"));
         assertThat(SessionTarget.resume("local-conv-3")).isInstanceOf(SessionTarget.Existing.class);
+        assertThat(SessionTarget.existing("agent-42", "agent-42")).isEqualTo(new SessionTarget.AgentDefault("agent-42"));
     }
 
     @Test

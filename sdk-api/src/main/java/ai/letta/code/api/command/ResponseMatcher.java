@@ -3,8 +3,9 @@ package ai.letta.code.api.command;
 import ai.letta.code.api.exception.ConfigurationException;
 
 /**
- * Picks the peer message that answers a raw command ({@code Session.sendCommand(command, matcher)}). Called on an SDK
- * thread for each message of the session until one matches; must be fast and must not block.
+ * Picks the peer message that answers a raw command ({@code Session.sendCommand(command, matcher)}). Called for each
+ * message of the session until one matches, possibly on a transport's I/O thread: it must be fast, must not block
+ * and must not call back into the session.
  */
 @FunctionalInterface
 public interface ResponseMatcher {

@@ -28,11 +28,16 @@ public sealed interface SessionTarget {
 
     /**
      * @param agentId the agent
-     * @param conversationId its conversation
+     * @param conversationId its conversation; the agent id itself names the agent's default conversation
      * @return the target
      */
-    static Existing existing(String agentId, String conversationId) {
-        return new Existing(requireAgentId(agentId, "agentId"), requireConversationId(conversationId));
+    static SessionTarget existing(String agentId, String conversationId) {
+        String agent = requireAgentId(agentId, "agentId");
+        if (conversationId != null && conversationId.strip().equals(agent)) {
+            // A backend whose default conversation has no id of its own reports the agent id for it.
+            return new AgentDefault(agent);
+        }
+        return new Existing(agent, requireConversationId(conversationId));
     }
 
     /** @return the agent, when the target names it */

@@ -1,0 +1,92 @@
+package ai.letta.code.transport.remote.internal;
+
+import ai.letta.code.api.agent.AgentInfo;
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.conversation.Page;
+import ai.letta.code.api.conversation.PageRequest;
+import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.port.AgentPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Agents through the server's {@code agent_*} commands, which pass Letta REST bodies through. {@code createAgent}
+ * uses {@code agent_create} (verified on CLI 0.32.18: persona/human/other blocks land in the agent's memory files,
+ * {@code system} is kept verbatim); it opens no runtime, unlike {@code runtime_start{create_agent}}.
+ */
+public final class RemoteAgents implements AgentPort {
+
+    private final ServerConnection connection;
+    private final RemoteBlocks blocks;
+
+    /**
+     * @param connection the client's shared connection
+     * @param blocks reads the agents' memory blocks
+     */
+    public RemoteAgents(ServerConnection connection, RemoteBlocks blocks) {
+        this.connection = connection;
+        this.blocks = blocks;
+    }
+
+    @Override
+    public String create(AgentOptions options) {
+        ConfigurationException.requireNonNull(options, "AgentOptions");
+        Map<String, Object> command = Commands.command("agent_create", connection.correlator().nextRequestId("ac"));
+        command.put("body", Commands.agentBody(options));
+        ServerFrame frame = connection.call(command, "agent_create_response");
+        String id = Json.text(frame.json().path("agent"), "id");
+        if (id == null) {
+            throw ServerErrors.refused("agent_create", "the response carries no agent id", connection.url());
+        }
+        return id;
+    }
+
+    @Override
+    public AgentInfo get(String agentId) {
+        ConfigurationException.requireText(agentId, "agentId");
+        Map<String, Object> command = Commands.command("agent_retrieve", connection.correlator().nextRequestId("ag"));
+        command.put("agent_id", agentId);
+        ServerFrame frame;
+        try {
+            frame = connection.call(command, "agent_retrieve_response");
+        } catch (NotFoundException e) {
+            throw new AgentNotFoundException("agent " + agentId + " is not known to the app server at "
+                    + connection.url(), e);
+        }
+        List<MemoryBlock> memory;
+        try {
+            memory = blocks.list(agentId);
+        } catch (RuntimeException e) {
+            memory = List.of(); // memory files are optional (API-mode agents without memfs)
+        }
+        return DomainMapping.agent(frame.json().path("agent"), memory);
+    }
+
+    @Override
+    public Page<AgentInfo> list(PageRequest page) {
+        ConfigurationException.requireNonNull(page, "page");
+        Map<String, Object> command = Commands.command("agent_list", connection.correlator().nextRequestId("al"));
+        command.put("query", Pages.query(page));
+        ServerFrame frame = connection.call(command, "agent_list_response");
+        List<AgentInfo> agents = new ArrayList<>();
+        frame.json().path("agents").forEach(agent -> agents.add(DomainMapping.agent(agent, List.of())));
+        return Pages.of(agents, page, AgentInfo::id);
+    }
+
+    @Override
+    public void delete(String agentId) {
+        ConfigurationException.requireText(agentId, "agentId");
+        Map<String, Object> command = Commands.command("agent_delete", connection.correlator().nextRequestId("ad"));
+        command.put("agent_id", agentId);
+        try {
+            connection.call(command, "agent_delete_response");
+        } catch (NotFoundException e) {
+            throw new AgentNotFoundException("agent " + agentId + " is not known to the app server at "
+                    + connection.url(), e);
+        }
+    }
+}

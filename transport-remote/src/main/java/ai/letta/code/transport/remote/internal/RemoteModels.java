@@ -1,0 +1,20 @@
+package ai.letta.code.transport.remote.internal;
+
+import ai.letta.code.api.model.ModelCatalog;
+import ai.letta.code.api.port.ModelPort;
+
+/** The server's model catalog ({@code list_models}); a session's current model is known only per session. */
+public final class RemoteModels implements ModelPort {
+
+    private final ServerConnection connection;
+
+    /** @param connection the client's shared connection */
+    public RemoteModels(ServerConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public ModelCatalog list() {
+        return new ModelCatalog(SessionSettings.catalog(connection), null);
+    }
+}

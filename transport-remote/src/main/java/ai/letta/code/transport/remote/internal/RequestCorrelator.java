@@ -1,0 +1,126 @@
+package ai.letta.code.transport.remote.internal;
+
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.OperationTimeoutException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * Matches responses to the commands that asked for them. A response is matched on its {@code request_id} AND a
+ * predicate (usually its type): server-chosen ids such as {@code perm-…} share the field, so the id alone is not
+ * enough (spec §3.2, §6.3). The server silently drops commands it cannot parse, so every request carries a timeout
+ * whose message names the command. Thread-safe: requests register from caller threads, frames arrive on the event
+ * loop.
+ */
+final class RequestCorrelator {
+
+    private final ScheduledExecutorService timer;
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong requestIds = new AtomicLong();
+
+    /** @param timer schedules the timeouts (the connection's event loop) */
+    RequestCorrelator(ScheduledExecutorService timer) {
+        this.timer = timer;
+    }
+
+    /**
+     * @param prefix what the id says about the command, e.g. {@code rs} for {@code runtime_start}
+     * @return a fresh request id, unique for this client
+     */
+    String nextRequestId(String prefix) {
+        return prefix + "-" + requestIds.incrementAndGet();
+    }
+
+    /**
+     * Registers an expected answer. Register before sending, so a fast answer cannot be missed.
+     *
+     * @param requestId the id the command is sent with ({@code null} to match on the predicate alone)
+     * @param command the command's type, for the timeout message
+     * @param matches which frame answers (called on the event loop; must be quick)
+     * @param timeout how long to wait
+     * @return completes with the answer, or fails with an {@link OperationTimeoutException} or the connection's loss
+     */
+    CompletableFuture<ServerFrame> expect(String requestId, String command, Predicate<ServerFrame> matches,
+            Duration timeout) {
+        long key = ids.incrementAndGet();
+        CompletableFuture<ServerFrame> answer = new CompletableFuture<>();
+        Pending entry = new Pending(requestId, matches, answer);
+        entry.timeout = timer.schedule(() -> {
+            if (pending.remove(key) != null) {
+                answer.completeExceptionally(new OperationTimeoutException("the app server did not answer `"
+                        + command + "` (request_id " + requestId + ") within " + timeout.toMillis()
+                        + " ms (RemoteOptions.requestTimeout); it silently drops commands with invalid fields"));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        pending.put(key, entry);
+        answer.whenComplete((frame, error) -> {
+            pending.remove(key);
+            entry.timeout.cancel(false);
+        });
+        return answer;
+    }
+
+    /**
+     * Offers a frame to the waiting requests; the first match completes.
+     *
+     * @param frame a frame from the server
+     * @return whether a request took it
+     */
+    boolean offer(ServerFrame frame) {
+        for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            Pending entry = it.next().getValue();
+            boolean idMatches = entry.requestId == null || entry.requestId.equals(frame.requestId());
+            if (idMatches && safeTest(entry.matches, frame)) {
+                it.remove();
+                entry.answer.complete(frame);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param cause fails every waiting request with it (the connection is gone) */
+    void failAll(LettaCodeException cause) {
+        for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+            Pending entry = it.next().getValue();
+            it.remove();
+            entry.answer.completeExceptionally(cause);
+        }
+    }
+
+    /** @return how many requests wait */
+    int waiting() {
+        return pending.size();
+    }
+
+    private static boolean safeTest(Predicate<ServerFrame> matches, ServerFrame frame) {
+        try {
+            return matches.test(frame);
+        } catch (RuntimeException e) {
+            // A user's raw matcher that throws matches nothing; the request then times out with its message.
+            return false;
+        }
+    }
+
+    private static final class Pending {
+        final String requestId;
+        final Predicate<ServerFrame> matches;
+        final CompletableFuture<ServerFrame> answer;
+        volatile ScheduledFuture<?> timeout;
+
+        Pending(String requestId, Predicate<ServerFrame> matches, CompletableFuture<ServerFrame> answer) {
+            this.requestId = requestId;
+            this.matches = matches;
+            this.answer = answer;
+        }
+    }
+}

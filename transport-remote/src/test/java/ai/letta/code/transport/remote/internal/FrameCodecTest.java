@@ -1,0 +1,64 @@
+package ai.letta.code.transport.remote.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.letta.code.api.exception.MalformedFrameException;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FrameCodecTest {
+
+    private final FrameCodec codec = new FrameCodec();
+
+    @Test
+    void decodesTheEnvelopeAndKeepsUnknownFields() {
+        ServerFrame frame = codec.decode("{\"type\":\"stream_delta\",\"runtime\":{\"agent_id\":\"agent-1\","
+                + "\"conversation_id\":\"default\"},\"event_seq\":3,\"brand_new\":{\"x\":1},"
+                + "\"delta\":{\"message_type\":\"assistant_message\",\"id\":\"m\",\"content\":\"hi\",\"future\":1}}");
+        assertThat(frame.type()).isEqualTo("stream_delta");
+        assertThat(frame.runtime()).isEqualTo(new RuntimeKey("agent-1", "default"));
+        assertThat(frame.isResponse()).isFalse();
+        WireDelta delta = codec.read(frame.json().get("delta"), WireDelta.class);
+        assertThat(delta.kind()).isEqualTo("assistant_message");
+        assertThat(Json.content(delta.content())).isEqualTo("hi");
+    }
+
+    @Test
+    void responsesReportSuccessFromSuccessOrAccepted() {
+        assertThat(codec.decode("{\"type\":\"input_accepted\",\"request_id\":\"in-1\",\"accepted\":false,"
+                + "\"error\":\"nope\"}").succeeded()).isFalse();
+        ServerFrame ok = codec.decode("{\"type\":\"list_models_response\",\"request_id\":\"m-1\",\"success\":true}");
+        assertThat(ok.isResponse()).isTrue();
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.requestId()).isEqualTo("m-1");
+        assertThat(ok.runtime()).isNull();
+        assertThat(codec.decode("{}").type()).isEmpty();
+    }
+
+    @Test
+    void rejectsTextThatIsNotAJsonObjectQuotingATruncatedFragment() {
+        assertThatThrownBy(() -> codec.decode("{not json")).isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("{not json");
+        assertThatThrownBy(() -> codec.decode("[1,2]")).isInstanceOf(MalformedFrameException.class);
+        assertThatThrownBy(() -> codec.decode("x".repeat(5000))).isInstanceOf(MalformedFrameException.class)
+                .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
+    }
+
+    @Test
+    void contentPartsAndStringsReadAsText() {
+        ServerFrame frame = codec.decode("{\"a\":[{\"type\":\"text\",\"text\":\"x\"},{\"type\":\"text\","
+                + "\"text\":\"y\"}],\"b\":null}");
+        assertThat(Json.content(frame.json().get("a"))).isEqualTo("xy");
+        assertThat(Json.content(frame.json().get("b"))).isEmpty();
+        assertThat(Json.text(frame.json(), "missing")).isNull();
+    }
+
+    @Test
+    void encodesCommandsAndParsesToolArguments() {
+        assertThat(codec.encode(Map.of("type", "abort_message"))).isEqualTo("{\"type\":\"abort_message\"}");
+        assertThat(codec.parseObject("{\"command\":\"ls\"}")).containsEntry("command", "ls");
+        assertThat(codec.parseObject("{\"command\":")).isNull();
+        assertThat(codec.parseObject("[]")).isNull();
+    }
+}

@@ -1,0 +1,222 @@
+package ai.letta.code.transport.remote.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.PartialEvent;
+import ai.letta.code.api.event.QueueUpdate;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.event.ToolCall;
+import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.api.port.SessionSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The turn bookkeeping and stream mapping, fed frames shaped like CLI 0.32.18's (spec §2.4, §2.5, §4.5). */
+class TurnStreamTest {
+
+    private static final String RT = "\"runtime\":{\"agent_id\":\"agent-1\",\"conversation_id\":\"conv-1\"}";
+    private final FrameCodec codec = new FrameCodec();
+    private final List<Object> calls = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+    private int orphanAborts;
+    private final List<String> removed = new ArrayList<>();
+
+    private final SessionSink sink = new SessionSink() {
+        @Override
+        public synchronized void onEvent(SessionEvent event) {
+            calls.add(event);
+        }
+
+        @Override
+        public synchronized void onTurnStarted(List<String> ids, int merged) {
+            calls.add("started " + ids + " " + merged);
+        }
+
+        @Override
+        public synchronized void onPermissionRequest(ToolPermissionRequest request) {
+            calls.add(request);
+        }
+
+        @Override
+        public void onClosed(TransportException cause) {
+            calls.add("closed");
+        }
+    };
+
+    private final TurnStream stream = new TurnStream(sink, codec, "conv-1", false, timer, Duration.ofMillis(500),
+            new TurnStream.Peer() {
+                @Override
+                public void abortOrphanTurn() {
+                    orphanAborts++;
+                }
+
+                @Override
+                public void removeAbandoned(String queueItemId) {
+                    removed.add(queueItemId);
+                }
+            });
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
+
+    private void frame(String json) {
+        stream.onFrame(codec.decode(json));
+    }
+
+    private void delta(String delta) {
+        frame("{\"type\":\"stream_delta\",\"delta\":" + delta + "," + RT + "}");
+    }
+
+    private void finished(String stopReason) {
+        frame("{\"type\":\"turn_finished\",\"stop_reason\":\"" + stopReason + "\",\"run_id\":\"r2\"," + RT + "}");
+    }
+
+    private List<SessionEvent> events() {
+        synchronized (sink) {
+            return calls.stream().filter(SessionEvent.class::isInstance).map(SessionEvent.class::cast).toList();
+        }
+    }
+
+    @Test
+    void chunksSharingAnIdBecomeOneMessageAndToolResultsAreDeduplicated() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m1\",\"content\":\"Hel\",\"run_id\":\"r1\"}");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m1\",\"content\":[{\"type\":\"text\","
+                + "\"text\":\"lo\"}],\"run_id\":\"r1\"}");
+        delta("{\"message_type\":\"approval_request_message\",\"tool_call\":{\"tool_call_id\":\"c1\",\"name\":"
+                + "\"Bash\",\"arguments\":\"{\\\"command\\\":\\\"ls\\\"}\"},\"run_id\":\"r1\"}");
+        delta("{\"message_type\":\"usage_statistics\",\"total_tokens\":3}");
+        delta("{\"type\":\"client_tool_start\",\"tool_call_id\":\"c1\"}");
+        delta("{\"message_type\":\"tool_return_message\",\"tool_call_id\":\"c1\",\"status\":\"success\","
+                + "\"tool_return\":\"out\",\"run_id\":\"r1\"}");
+        delta("{\"message_type\":\"tool_return_message\",\"tool_call_id\":\"c1\",\"status\":\"success\","
+                + "\"tool_return\":\"out\\n\",\"run_id\":\"r1\"}");
+        finished("end_turn");
+        assertThat(calls.get(0)).isEqualTo("started [cm-1] 1");
+        List<SessionEvent> events = events();
+        assertThat(events).hasSize(4);
+        assertThat(events.get(0)).isEqualTo(new AssistantMessage("m1", "Hello", "r1"));
+        assertThat(events.get(1)).isInstanceOfSatisfying(ToolCall.class,
+                c -> assertThat(c.toolInput()).containsEntry("command", "ls"));
+        assertThat(events.get(2)).isEqualTo(new ToolResult("c1", "out", false, "r1"));
+        assertThat(events.get(3)).isInstanceOfSatisfying(Result.class, r -> {
+            assertThat(r.success()).isTrue();
+            assertThat(r.text()).isEqualTo("Hello");
+            assertThat(r.runIds()).containsExactly("r1", "r2");
+        });
+    }
+
+    @Test
+    void queuedInputsDequeuedTogetherAreOneAnnouncedTurn() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        stream.expect("cm-2");
+        stream.expect("cm-3");
+        stream.onInputAccepted("cm-2", "queued");
+        stream.onInputAccepted("cm-3", "queued");
+        frame("{\"type\":\"update_queue\",\"queue\":[{\"id\":\"q-1\",\"client_message_id\":\"cm-2\",\"kind\":"
+                + "\"message\",\"source\":\"user\",\"content\":\"two\"}],\"removed\":[]," + RT + "}");
+        assertThat(stream.queueItemId("cm-2")).isEqualTo("q-1");
+        finished("cancelled");
+        delta("{\"message_type\":\"user_message\",\"otid\":\"cm-2\",\"content\":\"two\"}");
+        delta("{\"message_type\":\"user_message\",\"otid\":\"cm-3\",\"content\":\"three\"}");
+        frame("{\"type\":\"update_queue\",\"queue\":[],\"removed\":[{\"client_message_id\":\"cm-2\","
+                + "\"disposition\":\"dequeued\"},{\"client_message_id\":\"cm-3\",\"disposition\":\"dequeued\"}],"
+                + RT + "}");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m2\",\"content\":\"both\"}");
+        finished("end_turn");
+        assertThat(calls).contains("started [cm-1] 1", "started [cm-2, cm-3] 2");
+        List<Result> results = events().stream().filter(Result.class::isInstance).map(Result.class::cast).toList();
+        assertThat(results).extracting(Result::status)
+                .containsExactly(Result.Status.INTERRUPTED, Result.Status.SUCCESS);
+        assertThat(results.get(0).errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
+        assertThat(events()).filteredOn(QueueUpdate.class::isInstance).hasSize(2);
+        assertThat(stream.busy()).isFalse();
+    }
+
+    @Test
+    void aLoopErrorAfterTurnFinishedBecomesTheResultsDetail() throws Exception {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        finished("error");
+        assertThat(events()).isEmpty();
+        delta("{\"type\":\"loop_error\",\"message\":\"agent not found\",\"stop_reason\":\"error\","
+                + "\"is_terminal\":true}");
+        List<SessionEvent> events = events();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(ErrorEvent.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(Result.class, r -> {
+            assertThat(r.status()).isEqualTo(Result.Status.ERROR);
+            assertThat(r.error()).isEqualTo("agent not found");
+        });
+    }
+
+    @Test
+    void aFailedTurnWithoutALoopErrorEndsAfterAShortWait() throws Exception {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        finished("llm_api_error");
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (events().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(events()).last().isInstanceOfSatisfying(Result.class,
+                r -> assertThat(r.errorCode()).isEqualTo(ErrorCode.LLM_API_ERROR));
+    }
+
+    @Test
+    void aLostConnectionFailsTheRunningTurnAndTheQueuedOnesAndAbortsTheOrphanLater() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        stream.expect("cm-2");
+        stream.onInputAccepted("cm-2", "queued");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m1\",\"content\":\"par\"}");
+        stream.connectionLost("lost", null);
+        assertThat(calls).containsSubsequence("started [cm-1] 1", new AssistantMessage("m1", "par", null),
+                "started [cm-2] 1");
+        List<Result> results = events().stream().filter(Result.class::isInstance).map(Result.class::cast).toList();
+        assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED));
+        assertThat(stream.busy()).isFalse();
+        // After the reconnect the server still runs the old turn and holds the queued input.
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m1\",\"content\":\"tial\"}");
+        frame("{\"type\":\"update_queue\",\"queue\":[{\"id\":\"q-9\",\"client_message_id\":\"cm-2\"}],"
+                + "\"removed\":[]," + RT + "}");
+        finished("end_turn");
+        assertThat(orphanAborts).isEqualTo(1);
+        assertThat(removed).containsExactly("q-9");
+        assertThat(events()).filteredOn(Result.class::isInstance).hasSize(2);
+    }
+
+    @Test
+    void partialMessagesStreamEachChunk() {
+        TurnStream partial = new TurnStream(sink, codec, "conv-1", true, timer, Duration.ofMillis(50),
+                new TurnStream.Peer() {
+                    @Override
+                    public void abortOrphanTurn() {
+                    }
+
+                    @Override
+                    public void removeAbandoned(String queueItemId) {
+                    }
+                });
+        partial.expect("cm-1");
+        partial.onInputAccepted("cm-1", "started");
+        partial.onFrame(codec.decode("{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"reasoning_message\","
+                + "\"id\":\"r\",\"reasoning\":\"think\"}," + RT + "}"));
+        assertThat(events()).containsExactly(new PartialEvent("reasoning", "think", "r", null));
+    }
+}
