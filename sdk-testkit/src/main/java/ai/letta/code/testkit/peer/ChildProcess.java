@@ -25,6 +25,8 @@ final class ChildProcess {
 
     private static final Duration PUMP_JOIN = Duration.ofSeconds(2);
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
+    /** After stdin EOF and its grace, SIGTERM gets this long before SIGKILL. */
+    private static final Duration TERM_WAIT_AFTER_EOF = Duration.ofSeconds(2);
 
     private final List<String> command;
     private final Process process;
@@ -136,23 +138,27 @@ final class ChildProcess {
 
     /**
      * Stops the peer and every descendant, each step bounded: optionally close stdin (the stdio CLI exits on EOF),
-     * wait {@code grace}; then SIGTERM, wait; then SIGKILL. Descendants are snapshotted before the parent dies,
-     * because an orphan is re-parented and no longer shows up under this JVM. Returns the exit code.
+     * wait {@code grace}; then SIGTERM, wait; then SIGKILL. Descendants are collected while the parent is alive,
+     * because an orphan is re-parented and no longer shows up under this JVM; they are killed last. Returns the
+     * exit code.
      */
     int stop(Duration grace, boolean closeStdinFirst) {
-        Set<ProcessHandle> family = new LinkedHashSet<>(process.descendants().toList());
+        Set<ProcessHandle> family = new LinkedHashSet<>();
+        Integer code = null;
         if (closeStdinFirst) {
             closeQuietly(process.getOutputStream());
+            code = awaitExitCollecting(grace, family);
         }
-        Integer code = closeStdinFirst ? awaitExit(grace) : null;
+        // Signals go through ProcessHandle, not Process.destroy(): on Linux the latter also closes our ends of
+        // stdout and stderr at once, which loses what the peer prints while it shuts down.
         if (code == null) {
             family.addAll(process.descendants().toList());
-            process.destroy();
-            code = awaitExit(closeStdinFirst ? KILL_WAIT : grace);
+            process.toHandle().destroy();
+            code = awaitExitCollecting(closeStdinFirst ? TERM_WAIT_AFTER_EOF : grace, family);
         }
         if (code == null) {
             family.addAll(process.descendants().toList());
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
             code = awaitExit(KILL_WAIT);
         }
         killAll(family);
@@ -165,6 +171,19 @@ final class ChildProcess {
         return code;
     }
 
+    /** Like {@link #awaitExit}, adding the live descendants to {@code family} every 50 ms meanwhile. */
+    private Integer awaitExitCollecting(Duration timeout, Set<ProcessHandle> family) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            family.addAll(process.descendants().toList());
+            long left = deadline - System.nanoTime();
+            Integer code = awaitExit(Duration.ofNanos(Math.max(0, Math.min(left, 50_000_000L))));
+            if (code != null || left <= 0) {
+                return code;
+            }
+        }
+    }
+
     /** SIGTERM, then SIGKILL after a short wait, for processes that outlived their parent. */
     static void killAll(Set<ProcessHandle> handles) {
         List<ProcessHandle> alive = new ArrayList<>();
@@ -175,14 +194,22 @@ final class ChildProcess {
             }
         }
         for (ProcessHandle handle : alive) {
-            try {
-                handle.onExit().get(1, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
+            if (!awaitGone(handle, Duration.ofSeconds(1))) {
                 handle.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                handle.destroyForcibly();
+                awaitGone(handle, KILL_WAIT);
             }
+        }
+    }
+
+    private static boolean awaitGone(ProcessHandle handle, Duration bound) {
+        try {
+            handle.onExit().get(bound.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -45,15 +45,14 @@ final class LinePump {
                 for (int i = 0; i < read; i++) {
                     if (buffer[i] == '\n') {
                         line.append(buffer, start, i - start);
+                        checkCap(line, maxLineChars);
                         emit(line, sink);
                         start = i + 1;
                     }
                 }
                 line.append(buffer, start, read - start);
-                if (line.length() > maxLineChars) {
-                    throw new IOException("a line exceeded the cap of " + maxLineChars + " chars (starts with: "
-                            + line.substring(0, Math.min(200, line.length())) + ")");
-                }
+                // Checked on the unfinished line too, so an endless line fails early instead of filling the heap.
+                checkCap(line, maxLineChars);
             }
             if (line.length() > 0) {
                 emit(line, sink);
@@ -66,6 +65,13 @@ final class LinePump {
             failure = e;
         } finally {
             sink.end(failure);
+        }
+    }
+
+    private static void checkCap(StringBuilder line, int maxLineChars) throws IOException {
+        if (line.length() > maxLineChars) {
+            throw new IOException("a line exceeded the cap of " + maxLineChars + " chars (starts with: "
+                    + line.substring(0, Math.min(200, line.length())) + ")");
         }
     }
 

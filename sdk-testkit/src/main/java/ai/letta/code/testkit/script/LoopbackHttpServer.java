@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +125,7 @@ public final class LoopbackHttpServer implements AutoCloseable {
         int question = request.uri().indexOf('?');
         String query = question < 0 ? "" : request.uri().substring(question + 1);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new java.util.ArrayList<>())
+        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>())
                 .add(h.getValue()));
         return new RecordedRequest(journal.nextSequenceNumber(), Instant.now(), request.method().name(),
                 decoder.path(), query, decoder.parameters(), headers,

@@ -1,6 +1,7 @@
 package ai.letta.code.testkit.script;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +136,7 @@ public final class RecordedRequest {
                 ? new TreeMap<>(String.CASE_INSENSITIVE_ORDER) : new TreeMap<>();
         source.forEach((key, values) -> target.merge(caseInsensitive ? key.toLowerCase(Locale.ROOT) : key,
                 List.copyOf(values), (a, b) -> {
-                    List<String> merged = new java.util.ArrayList<>(a);
+                    List<String> merged = new ArrayList<>(a);
                     merged.addAll(b);
                     return List.copyOf(merged);
                 }));

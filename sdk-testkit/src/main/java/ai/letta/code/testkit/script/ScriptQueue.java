@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -90,6 +91,20 @@ public final class ScriptQueue {
         try {
             active.put(conversation, cursor);
             return cursor.next();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next step of the active script of {@code conversation}, if it has one left; never starts a script.
+     * For requests that continue a stream rather than start a turn (a client re-attaching after a drop).
+     */
+    public Optional<TurnScript.Step> continueActive(String conversation) {
+        lock.lock();
+        try {
+            Cursor cursor = active.get(conversation);
+            return cursor != null && cursor.hasNext() ? Optional.of(cursor.next()) : Optional.empty();
         } finally {
             lock.unlock();
         }

@@ -51,6 +51,7 @@ public final class SsePlayer {
     private final long chunkDelayNanos;
     private final boolean keepAlive;
     private final Listener listener;
+    private final ChannelFutureListener onClose = future -> finish(Outcome.DISCONNECTED);
     private int index;
     private boolean eventWritten;
     private boolean finished;
@@ -71,7 +72,7 @@ public final class SsePlayer {
         if (!keepAlive) {
             head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
-        channel.closeFuture().addListener(f -> finish(Outcome.DISCONNECTED));
+        channel.closeFuture().addListener(onClose);
         channel.writeAndFlush(head);
         advance();
     }
@@ -126,6 +127,8 @@ public final class SsePlayer {
     private void finish(Outcome outcome) {
         if (!finished) {
             finished = true;
+            // A keep-alive connection carries many streams; do not let each one leave a listener behind.
+            channel.closeFuture().removeListener(onClose);
             listener.finished(outcome);
         }
     }

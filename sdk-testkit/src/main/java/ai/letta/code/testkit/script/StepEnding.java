@@ -21,10 +21,15 @@ public sealed interface StepEnding {
     }
 
     /**
-     * The model call fails after the frames sent so far: Letta {@code event: error} with an {@code error_message}
-     * object; chat completions {@code data: {"error":{...}}}. The stream then ends without {@code [DONE]}.
+     * The model call fails after the frames sent so far. On the Letta wire, by default an in-band
+     * {@code error_message} frame, then {@code stop_reason: llm_api_error} and {@code [DONE]} (the CLI reports it
+     * as an {@code error} line with {@code api_error}); with {@code errorEvent} the SSE {@code event: error}
+     * framing instead, after which the stream just ends (the CLI then tries to re-attach and reports no
+     * {@code error} line). On chat completions both render {@code data: {"error":{...}}} and end the stream.
+     *
+     * @param detail nullable; defaults to the message on the wire
      */
-    record StreamError(String errorType, String message, String detail) implements StepEnding {
+    record StreamError(String errorType, String message, String detail, boolean errorEvent) implements StepEnding {
         public StreamError {
             Objects.requireNonNull(errorType, "errorType");
             Objects.requireNonNull(message, "message");

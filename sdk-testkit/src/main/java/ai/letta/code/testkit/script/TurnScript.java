@@ -167,9 +167,14 @@ public final class TurnScript {
             return error(errorType, message, null);
         }
 
-        /** Fails the model call mid-stream with a detail text. */
+        /** Fails the model call mid-stream with a detail text (Letta: an in-band {@code error_message}). */
         public Builder error(String errorType, String message, String detail) {
-            return close(new StepEnding.StreamError(errorType, message, detail));
+            return close(new StepEnding.StreamError(errorType, message, detail, false));
+        }
+
+        /** Fails the model call mid-stream with the SSE {@code event: error} framing (Letta wire). */
+        public Builder errorEvent(String errorType, String message, String detail) {
+            return close(new StepEnding.StreamError(errorType, message, detail, true));
         }
 
         /** Answers the request with an HTTP error (4xx/5xx) instead of a stream. */

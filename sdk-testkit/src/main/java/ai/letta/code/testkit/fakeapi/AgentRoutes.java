@@ -1,0 +1,142 @@
+package ai.letta.code.testkit.fakeapi;
+
+import static ai.letta.code.testkit.fakeapi.LettaStore.JSON;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code /v1/agents/...}: agent CRUD, core-memory blocks, agent-level messages and archival memory
+ * (cloud.md §2.1, §2.7, §2.8; offline-peers.md §5.2).
+ */
+final class AgentRoutes {
+
+    private final LettaStore store;
+    private final ConversationStore conversations;
+    private final ArchiveStore archives;
+    private final TurnEndpoint turns;
+
+    AgentRoutes(LettaStore store, ConversationStore conversations, ArchiveStore archives, TurnEndpoint turns) {
+        this.store = store;
+        this.conversations = conversations;
+        this.archives = archives;
+        this.turns = turns;
+    }
+
+    void register(Router router) {
+        router.add("GET", "/v1/agents", this::list)
+                .add("POST", "/v1/agents", call -> call.ok(store.createAgent(call.body())))
+                .add("GET", "/v1/agents/{agent_id}", call -> withAgent(call, call::ok))
+                .add("PATCH", "/v1/agents/{agent_id}", call -> reply(call, "Agent",
+                        store.updateAgent(call.path("agent_id"), call.body())))
+                .add("DELETE", "/v1/agents/{agent_id}", call -> deleted(call, "Agent",
+                        store.deleteAgent(call.path("agent_id"))))
+                .add("GET", "/v1/agents/{agent_id}/core-memory/blocks",
+                        call -> withAgent(call, a -> call.ok(call.page(store.agentBlocks(call.path("agent_id")),
+                                "asc", 1000))))
+                .add("GET", "/v1/agents/{agent_id}/core-memory/blocks/{label}", call -> reply(call, "Block",
+                        store.agentBlock(call.path("agent_id"), call.path("label"))))
+                .add("PATCH", "/v1/agents/{agent_id}/core-memory/blocks/{label}", this::updateBlock)
+                .add("PATCH", "/v1/agents/{agent_id}/core-memory/blocks/attach/{block_id}",
+                        call -> reply(call, "Agent or block", store.attachBlock(call.path("agent_id"),
+                                call.path("block_id"), true)))
+                .add("PATCH", "/v1/agents/{agent_id}/core-memory/blocks/detach/{block_id}",
+                        call -> reply(call, "Agent or block", store.attachBlock(call.path("agent_id"),
+                                call.path("block_id"), false)))
+                .add("GET", "/v1/agents/{agent_id}/messages", this::messages)
+                .add("POST", "/v1/agents/{agent_id}/messages", call -> turns.agentMessages(call, false))
+                .add("POST", "/v1/agents/{agent_id}/messages/stream", call -> turns.agentMessages(call, true))
+                .add("POST", "/v1/agents/{agent_id}/messages/cancel", this::cancel)
+                .add("GET", "/v1/agents/{agent_id}/archival-memory", call -> withAgent(call, a -> call.ok(
+                        call.page(archives.passages("agent_id", call.path("agent_id"), null), "asc", 1000))))
+                .add("POST", "/v1/agents/{agent_id}/archival-memory", call -> withAgent(call, a -> call.okList(
+                        List.of(archives.addPassage(null, call.path("agent_id"), call.body())))))
+                .add("GET", "/v1/agents/{agent_id}/archival-memory/search", this::searchPassages)
+                .add("DELETE", "/v1/agents/{agent_id}/archival-memory/{memory_id}", call -> deleted(call,
+                        "Passage", archives.deletePassage(call.path("memory_id"))));
+    }
+
+    private void list(ApiCall call) {
+        List<String> tags = call.request().queryParameters().getOrDefault("tags", List.of());
+        boolean matchAll = call.query("match_all_tags").map(Boolean::parseBoolean).orElse(false);
+        List<ObjectNode> agents = store.agents().stream()
+                .filter(a -> call.query("name").map(n -> n.equals(a.path("name").asString())).orElse(true))
+                .filter(a -> tags.isEmpty() || matchesTags(a.path("tags"), tags, matchAll))
+                .toList();
+        call.ok(call.page(agents, "asc", 50));
+    }
+
+    private static boolean matchesTags(JsonNode agentTags, List<String> wanted, boolean all) {
+        List<String> has = agentTags.valueStream().map(JsonNode::asString).toList();
+        return all ? has.containsAll(wanted) : wanted.stream().anyMatch(has::contains);
+    }
+
+    private void updateBlock(ApiCall call) {
+        Optional<ObjectNode> block = store.agentBlock(call.path("agent_id"), call.path("label"));
+        reply(call, "Block", block.flatMap(b -> store.updateBlock(b.get("id").stringValue(), call.body())));
+    }
+
+    private void messages(ApiCall call) {
+        withAgent(call, agent -> {
+            String agentId = call.path("agent_id");
+            String conversation = call.query("conversation_id").orElse("default");
+            List<ObjectNode> history = conversation.equals("default")
+                    ? conversations.messages(ConversationStore.defaultKey(agentId))
+                    : conversations.messages(conversation);
+            call.ok(call.page(history, "desc", 100));
+        });
+    }
+
+    private void cancel(ApiCall call) {
+        withAgent(call, agent -> {
+            ObjectNode result = JSON.createObjectNode();
+            JsonNode requested = call.body().path("run_ids");
+            for (JsonNode runId : requested) {
+                conversations.run(runId.asString()).ifPresent(run -> {
+                    conversations.cancelRuns(run.path("conversation_id").asString());
+                    result.put(runId.asString(), "cancelled");
+                });
+            }
+            call.ok(result);
+        });
+    }
+
+    private void searchPassages(ApiCall call) {
+        withAgent(call, agent -> {
+            ArrayNode results = JSON.createArrayNode();
+            archives.passages("agent_id", call.path("agent_id"), call.query("query").orElse(null))
+                    .forEach(p -> results.add(JSON.createObjectNode().put("id", p.path("id").asString())
+                            .put("content", p.path("text").asString("")).put("timestamp",
+                                    p.path("created_at").asString()).set("tags", p.path("tags").deepCopy())));
+            ObjectNode body = JSON.createObjectNode().put("count", results.size());
+            body.set("results", results);
+            call.ok(body);
+        });
+    }
+
+    private void withAgent(ApiCall call, Consumer<ObjectNode> action) {
+        Optional<ObjectNode> agent = store.agent(call.path("agent_id"));
+        if (agent.isEmpty()) {
+            call.notFound("Agent " + call.path("agent_id"));
+        } else {
+            action.accept(agent.get());
+        }
+    }
+
+    static void reply(ApiCall call, String what, Optional<ObjectNode> found) {
+        found.ifPresentOrElse(call::ok, () -> call.notFound(what));
+    }
+
+    static void deleted(ApiCall call, String what, boolean existed) {
+        if (existed) {
+            call.ok(JSON.createObjectNode());
+        } else {
+            call.notFound(what);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package ai.letta.code.testkit.fakeapi;
+
+import static ai.letta.code.testkit.fakeapi.AgentRoutes.deleted;
+import static ai.letta.code.testkit.fakeapi.AgentRoutes.reply;
+import static ai.letta.code.testkit.fakeapi.LettaStore.JSON;
+
+import java.util.List;
+import java.util.Optional;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code /v1/conversations/...} and {@code /v1/runs/...} (cloud.md §2.2, §2.3, §2.5, §2.8). */
+final class ConversationRoutes {
+
+    private final LettaStore store;
+    private final ConversationStore conversations;
+    private final TurnEndpoint turns;
+
+    ConversationRoutes(LettaStore store, ConversationStore conversations, TurnEndpoint turns) {
+        this.store = store;
+        this.conversations = conversations;
+        this.turns = turns;
+    }
+
+    void register(Router router) {
+        router.add("POST", "/v1/conversations", this::create)
+                .add("GET", "/v1/conversations", this::list)
+                .add("GET", "/v1/conversations/{conversation_id}", call -> reply(call, "Conversation "
+                        + call.path("conversation_id"), conversations.get(call.path("conversation_id"))))
+                .add("PATCH", "/v1/conversations/{conversation_id}", call -> reply(call, "Conversation",
+                        conversations.update(call.path("conversation_id"), call.body())))
+                .add("DELETE", "/v1/conversations/{conversation_id}", call -> deleted(call, "Conversation",
+                        conversations.delete(call.path("conversation_id"))))
+                .add("GET", "/v1/conversations/{conversation_id}/messages", this::messages)
+                .add("POST", "/v1/conversations/{conversation_id}/messages", turns::conversationMessages)
+                .add("POST", "/v1/conversations/{conversation_id}/stream", call -> turns.target(call,
+                        call.path("conversation_id")).ifPresent(target -> turns.resume(call, target)))
+                .add("POST", "/v1/conversations/{conversation_id}/cancel", this::cancel)
+                .add("POST", "/v1/conversations/{conversation_id}/fork", call -> reply(call, "Conversation",
+                        conversations.fork(call.path("conversation_id"), call.query("message_id").orElse(null))))
+                .add("POST", "/v1/conversations/{conversation_id}/compact", call -> call.ok(JSON.createObjectNode()
+                        .put("summary", "compacted by the fake").put("num_messages_before", 0)
+                        .put("num_messages_after", 0)))
+                .add("POST", "/v1/conversations/{conversation_id}/recompile",
+                        call -> call.ok(JSON.getNodeFactory().stringNode("")))
+                .add("GET", "/v1/runs", call -> call.ok(call.page(conversations.runs().stream()
+                        .filter(r -> !call.query("active").map(Boolean::parseBoolean).orElse(false)
+                                || "running".equals(r.path("status").asString())).toList(), "desc", 100)))
+                .add("GET", "/v1/runs/{run_id}", call -> reply(call, "Run " + call.path("run_id"),
+                        conversations.run(call.path("run_id"))))
+                .add("POST", "/v1/runs/{run_id}/stream", this::resumeRun);
+    }
+
+    private void create(ApiCall call) {
+        String agentId = call.query("agent_id").orElse(call.body().path("agent_id").asString(""));
+        if (!store.hasAgent(agentId)) {
+            call.notFound("Agent " + agentId);
+            return;
+        }
+        call.ok(conversations.create(agentId, call.body()));
+    }
+
+    private void list(ApiCall call) {
+        Optional<String> agentId = call.query("agent_id");
+        List<ObjectNode> found = conversations.all().stream()
+                .filter(c -> agentId.map(id -> id.equals(c.path("agent_id").asString())).orElse(true))
+                .toList();
+        call.ok(call.page(found, "asc", 50));
+    }
+
+    private void messages(ApiCall call) {
+        String id = call.path("conversation_id");
+        if (id.equals("default") || store.hasAgent(id)) {
+            String agentId = id.equals("default") ? call.query("agent_id").orElse("") : id;
+            call.ok(call.page(conversations.messages(ConversationStore.defaultKey(agentId)), "desc", 100));
+        } else if (conversations.get(id).isPresent()) {
+            call.ok(call.page(conversations.messages(id), "desc", 100));
+        } else {
+            call.notFound("Conversation " + id);
+        }
+    }
+
+    private void cancel(ApiCall call) {
+        ObjectNode result = JSON.createObjectNode();
+        conversations.cancelRuns(call.path("conversation_id")).forEach(runId -> result.put(runId, "cancelled"));
+        call.ok(result);
+    }
+
+    private void resumeRun(ApiCall call) {
+        Optional<ObjectNode> run = conversations.run(call.path("run_id"));
+        if (run.isEmpty()) {
+            call.notFound("Run " + call.path("run_id"));
+            return;
+        }
+        turns.target(call, run.get().path("conversation_id").asString())
+                .ifPresent(target -> turns.resume(call, target));
+    }
+}
