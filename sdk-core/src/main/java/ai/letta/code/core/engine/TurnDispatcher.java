@@ -147,16 +147,22 @@ final class TurnDispatcher implements SessionSink {
             return;
         }
         fanout.event(result);
-        deliverResult(result, ledger.onResult());
+        deliverResult(result, ledger.resultEndsStream(), ledger::onResult);
     }
 
-    private void deliverResult(Result result, boolean endsStream) {
-        buffer.offerTerminal(result, endsStream);
+    /**
+     * Hands a result to the reader, then settles the ledger, then wakes {@code abort()}: in that order, so a reader
+     * never sees "nothing pending" before the result is buffered, and an aborter never sees the turn pending after
+     * its result.
+     */
+    private void deliverResult(Result result, boolean endsStream, Runnable settleLedger) {
         turnStarted = false;
         fanout.step(SessionStep.Kind.TURN_ENDED, result.status().name().toLowerCase(Locale.ROOT));
         if (endsStream) {
             state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
         }
+        buffer.offerTerminal(result, endsStream);
+        settleLedger.run();
         CompletableFuture<Result> done;
         synchronized (this) {
             done = nextResult;
@@ -184,8 +190,7 @@ final class TurnDispatcher implements SessionSink {
             buffer.offerTerminal(error, false);
         }
         fanout.event(result);
-        ledger.endLocally();
-        deliverResult(result, !ledger.busy());
+        deliverResult(result, ledger.resultEndsStream(), ledger::endLocally);
     }
 
     /** On close: ends a running turn with an interrupted result coded {@code session_closed}. */
@@ -193,13 +198,13 @@ final class TurnDispatcher implements SessionSink {
         if (ledger.busy()) {
             Result result = Result.interrupted(ErrorCode.SESSION_CLOSED, null, conversationId.get());
             fanout.event(result);
-            ledger.clear();
-            deliverResult(result, true);
+            deliverResult(result, true, ledger::clear);
         }
         buffer.close();
     }
 
     private void lost(TransportException cause) {
+        onLost.accept(cause);
         state.set(SessionState.CLOSED);
         fanout.step(SessionStep.Kind.TRANSPORT_LOST, cause.getMessage());
         if (ledger.busy()) {
@@ -209,15 +214,13 @@ final class TurnDispatcher implements SessionSink {
             buffer.offerTerminal(error, false);
             Result result = Result.failure(ErrorCode.STREAM_CLOSED, cause.getMessage(), detail, conversationId.get());
             fanout.event(result);
-            ledger.clear();
-            deliverResult(result, true);
+            deliverResult(result, true, ledger::clear);
         }
         PermissionBroker current = broker;
         if (current != null) {
             current.forgetPending();
         }
         buffer.close();
-        onLost.accept(cause);
     }
 
     private boolean isOpen() {

@@ -45,15 +45,25 @@ final class TurnLedger {
         update(() -> currentTurnSize = Math.max(1, mergedCount));
     }
 
-    /** @return whether no sent message remains unanswered after this result */
-    boolean onResult() {
+    /**
+     * Asked before the result is handed to the reader and {@link #onResult()} is called: the reader decides a stream
+     * has ended when nothing is pending and nothing is buffered, so the count may only drop once the result is in the
+     * buffer.
+     *
+     * @return whether no sent message will remain unanswered after the running turn's result
+     */
+    boolean resultEndsStream() {
         lock.lock();
         try {
-            consumeTurn();
-            return pending == 0;
+            return pending - currentTurnSize <= 0;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The running turn's result was delivered. */
+    void onResult() {
+        update(this::consumeTurn);
     }
 
     /** @return whether the user has sent a message whose turn has not ended */

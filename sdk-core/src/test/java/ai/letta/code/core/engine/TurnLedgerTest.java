@@ -12,9 +12,11 @@ class TurnLedgerTest {
         ledger.onSend();
         ledger.onSend();
         ledger.onSend();
-        assertThat(ledger.onResult()).isFalse();
+        assertThat(ledger.resultEndsStream()).isFalse();
+        ledger.onResult();
         ledger.onTurnStarted(2);
-        assertThat(ledger.onResult()).isTrue();
+        assertThat(ledger.resultEndsStream()).isTrue();
+        ledger.onResult();
         assertThat(ledger.busy()).isFalse();
     }
 

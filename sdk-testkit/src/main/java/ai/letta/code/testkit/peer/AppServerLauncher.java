@@ -2,6 +2,10 @@ package ai.letta.code.testkit.peer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +21,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Spawns an App Server for {@link AppServerProcess.Builder#start()} and waits, bounded, for it to listen. */
+/**
+ * Spawns an App Server for {@link AppServerProcess.Builder#start()} and waits, bounded, until it listens and
+ * answers {@code /healthz}.
+ */
 final class AppServerLauncher {
+
+    private static final HttpClient HEALTH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** What the {@code Listening} line said, and when it was read. */
+    private record Listening(String host, int port, long readAtNanos) {
+    }
 
     /** {@code Listening on ws://127.0.0.1:PORT}, printed once the socket is bound (app-server-ws.md §1). */
     private static final Pattern LISTENING = Pattern.compile("^Listening on ws://([^/\\s:]+|\\[[^\\]]+]):(\\d+)");
@@ -41,14 +55,15 @@ final class AppServerLauncher {
             Map<String, String> env = PeerEnvironment.base(install, dirs.home());
             env.putAll(options.backend.env(true));
             env.putAll(options.env);
-            CompletableFuture<Matcher> listening = new CompletableFuture<>();
+            CompletableFuture<Listening> listening = new CompletableFuture<>();
             ChildProcess child = ChildProcess.start("letta-app-server", command, dirs.workDir(), env,
                     options.maxLineChars, new LinePump.Sink() {
                         @Override
                         public void line(String line) {
                             Matcher matcher = LISTENING.matcher(line);
                             if (matcher.find()) {
-                                listening.complete(matcher);
+                                listening.complete(new Listening(matcher.group(1),
+                                        Integer.parseInt(matcher.group(2)), System.nanoTime()));
                             }
                         }
 
@@ -64,16 +79,19 @@ final class AppServerLauncher {
             } catch (IOException e) {
                 // Already gone; the wait below reports why.
             }
-            Matcher matcher = awaitListening(child, listening, options.startupTimeout);
-            return new AppServerProcess(child, dirs, matcher.group(1), Integer.parseInt(matcher.group(2)),
-                    options.token, child.sinceSpawn(), options.stopGrace, options.keepScratch);
+            long deadline = System.nanoTime() + options.startupTimeout.toNanos();
+            Listening bound = awaitListening(child, listening, options.startupTimeout);
+            awaitHealthy(child, bound, deadline);
+            return new AppServerProcess(child, dirs, bound.host(), bound.port(), options.token,
+                    child.sinceSpawn().minusNanos(System.nanoTime() - bound.readAtNanos()), options.stopGrace,
+                    options.keepScratch);
         } catch (RuntimeException e) {
             dirs.delete();
             throw e;
         }
     }
 
-    private static Matcher awaitListening(ChildProcess child, CompletableFuture<Matcher> listening,
+    private static Listening awaitListening(ChildProcess child, CompletableFuture<Listening> listening,
             Duration timeout) {
         String failure;
         try {
@@ -87,9 +105,54 @@ final class AppServerLauncher {
             Thread.currentThread().interrupt();
             failure = "interrupted while waiting for the App Server to listen";
         }
-        String message = child.diagnostics(failure);
+        throw fail(child, failure);
+    }
+
+    /**
+     * Waits for {@code GET /healthz} to answer 200. The server prints {@code Listening} a few microtasks before it
+     * installs its SIGTERM handler (letta.js: {@code onListening} runs inside {@code startAppServer}, and
+     * {@code waitForShutdown} only after it resolves); a SIGTERM in that gap kills it with 143 and no
+     * "Stopped App Server" line. Any HTTP answer proves those microtasks ran, so stop() is graceful afterwards.
+     */
+    private static void awaitHealthy(ChildProcess child, Listening bound, long deadlineNanos) {
+        // HTTP/1.1 on purpose: the JDK's default h2c upgrade headers make the server answer 404.
+        URI health = URI.create("http://" + bound.host() + ":" + bound.port() + "/healthz");
+        String last = "no answer";
+        while (System.nanoTime() < deadlineNanos && child.process().isAlive()) {
+            Duration left = Duration.ofNanos(Math.max(1_000_000L, deadlineNanos - System.nanoTime()));
+            HttpRequest request = HttpRequest.newBuilder(health)
+                    .timeout(left.compareTo(Duration.ofSeconds(5)) < 0 ? left : Duration.ofSeconds(5)).build();
+            try {
+                HttpResponse<Void> response = HEALTH.send(request, HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = "HTTP " + response.statusCode();
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw fail(child, "interrupted while probing the App Server's /healthz");
+            }
+            sleepBriefly();
+        }
+        throw fail(child, "the App Server printed 'Listening' but GET /healthz did not answer 200 in time ("
+                + last + ")");
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Builds the failure message while the process still runs, then stops it, so nothing outlives a failed start. */
+    private static PeerProcessException fail(ChildProcess child, String headline) {
+        String message = child.diagnostics(headline);
         child.stop(Duration.ofSeconds(2), false);
-        throw new PeerProcessException(message);
+        return new PeerProcessException(message);
     }
 
     /** The token goes in a file readable only by its owner; the server keeps just its SHA-256. */

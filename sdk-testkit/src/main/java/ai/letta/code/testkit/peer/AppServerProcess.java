@@ -14,7 +14,9 @@ import java.util.Optional;
 
 /**
  * A running Letta Code App Server ({@code node letta.js server --listen ws://127.0.0.1:0}) on a port the OS chose,
- * parsed from its {@code Listening on ws://127.0.0.1:PORT} line (app-server-ws.md §1).
+ * parsed from its {@code Listening on ws://127.0.0.1:PORT} line (app-server-ws.md §1). {@code start()} returns once
+ * that line was printed and {@code GET /healthz} answered 200, within the startup timeout; otherwise it stops the
+ * process and throws a {@link PeerProcessException} quoting the stdout and stderr tails.
  *
  * <p>The server is this JVM's direct child, never wrapped in a shell: {@code letta.js} exits silently once its
  * parent is gone (offline-peers.md §8.2). {@link #close()} sends SIGTERM (the server prints
