@@ -17,6 +17,9 @@ public enum SessionState {
     STREAMING,
     /** {@code close()} is in progress. */
     CLOSING,
-    /** Closed by {@code close()} or because the transport was lost; every call but {@code close()} throws. */
+    /**
+     * Closed by {@code close()} or because the transport was lost. {@code close()} and {@code stream()} still work
+     * (a lost transport's failed result can be read); every other call throws {@code SessionClosedException}.
+     */
     CLOSED
 }

@@ -66,7 +66,8 @@ public final class EngineSession implements Session {
         this.onClosed = onClosed;
         this.serial = new SerialExecutor(executors.pool(), true);
         this.buffer = new EventBuffer(options.eventBufferSize());
-        this.fanout = new ListenerFanout(options.listeners(), this::agentIdOrNull, this::conversationIdOrNull);
+        this.fanout = new ListenerFanout(options.listeners(), serial, this::agentIdOrNull,
+                this::conversationIdOrNull);
         this.dispatcher = new TurnDispatcher(serial, ledger, buffer, fanout, state, this::conversationIdOrNull,
                 this::transportLost);
     }
@@ -124,6 +125,7 @@ public final class EngineSession implements Session {
         // Counted before it is written: its first event may arrive before channel.send returns.
         ledger.onSend();
         dispatcher.markSent();
+        fanout.step(SessionStep.Kind.MESSAGE_SENT, clientMessageId);
         dispatcher.touch();
         state.compareAndSet(SessionState.IDLE, SessionState.STREAMING);
         try {
@@ -136,7 +138,6 @@ public final class EngineSession implements Session {
             }
             throw e;
         }
-        fanout.step(SessionStep.Kind.MESSAGE_SENT, clientMessageId);
         return clientMessageId;
     }
 
@@ -147,7 +148,8 @@ public final class EngineSession implements Session {
             throw new IllegalStateException("another EventStream of this session is still open; read it to its end "
                     + "or close it before calling stream() again");
         }
-        TurnEventStream stream = new TurnEventStream(buffer, ledger::busy, this::streamClosed, executors.pool());
+        TurnEventStream stream = new TurnEventStream(buffer, ledger::busy, () -> onSerial(dispatcher::abandonStream),
+                this::streamClosed, executors.pool());
         openStream = stream;
         return stream;
     }
@@ -159,8 +161,8 @@ public final class EngineSession implements Session {
     @Override
     public AbortOutcome abort() {
         ensureOpen("abort");
-        CompletableFuture<?> ended = dispatcher.nextResult();
-        if (!ledger.busy()) {
+        CompletableFuture<?> ended = dispatcher.runningTurn();
+        if (ended == null) {
             return AbortOutcome.NOTHING_TO_ABORT;
         }
         fanout.step(SessionStep.Kind.ABORT_REQUESTED, null);
@@ -210,7 +212,16 @@ public final class EngineSession implements Session {
     public boolean removeQueuedMessage(String id) {
         ConfigurationException.requireText(id, "queued message id");
         ensureOpen("removeQueuedMessage");
-        return channel.removeQueued(id);
+        if (!channel.removeQueued(id)) {
+            return false;
+        }
+        // It will never get a result: stop counting it, so the stream can end without it.
+        ledger.undoSend();
+        dispatcher.unmarkSent();
+        if (!ledger.busy()) {
+            state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
+        }
+        return true;
     }
 
     @Override
@@ -257,10 +268,11 @@ public final class EngineSession implements Session {
                 channel.close();
             }
         } finally {
+            state.set(SessionState.CLOSED);
+            String how = lostCause == null ? "closed" : "transport lost";
+            onSerial(() -> fanout.step(SessionStep.Kind.CLOSED, how));
             serial.shutdown();
             buffer.close();
-            state.set(SessionState.CLOSED);
-            fanout.step(SessionStep.Kind.CLOSED, lostCause == null ? "closed" : "transport lost");
             closed.complete(null);
             onClosed.accept(this);
         }

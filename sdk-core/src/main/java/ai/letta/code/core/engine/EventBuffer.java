@@ -21,7 +21,6 @@ final class EventBuffer {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition available = lock.newCondition();
     private final Deque<Entry> entries = new ArrayDeque<>();
-    private boolean discardUntilBoundary;
     private boolean closed;
 
     EventBuffer(int capacity) {
@@ -32,10 +31,6 @@ final class EventBuffer {
     boolean offer(SessionEvent event, boolean endsStream) {
         lock.lock();
         try {
-            if (discardUntilBoundary) {
-                discardUntilBoundary = !endsStream;
-                return true;
-            }
             if (entries.size() >= capacity) {
                 return false;
             }
@@ -51,10 +46,6 @@ final class EventBuffer {
     void offerTerminal(SessionEvent event, boolean endsStream) {
         lock.lock();
         try {
-            if (discardUntilBoundary) {
-                discardUntilBoundary = !endsStream;
-                return;
-            }
             entries.add(new Entry(event, endsStream));
             available.signalAll();
         } finally {
@@ -97,20 +88,19 @@ final class EventBuffer {
     }
 
     /**
-     * A reader gave up on its stream: drops waiting entries up to and including the next boundary, and keeps
-     * dropping arriving ones until a boundary passes if none is waiting yet.
+     * A reader gave up on its stream: drops the waiting entries up to and including the next boundary.
      *
-     * @param turnRunning whether the stream's turns are still running (so a boundary is still to come)
+     * @return whether a boundary was found (else every waiting entry was dropped)
      */
-    void abandonStream(boolean turnRunning) {
+    boolean dropUntilBoundary() {
         lock.lock();
         try {
             while (!entries.isEmpty()) {
                 if (entries.poll().endsStream()) {
-                    return;
+                    return true;
                 }
             }
-            discardUntilBoundary = turnRunning;
+            return false;
         } finally {
             lock.unlock();
         }
@@ -126,5 +116,4 @@ final class EventBuffer {
             lock.unlock();
         }
     }
-
 }

@@ -8,24 +8,37 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Calls a session's listeners in order, isolating each: one that throws is logged and the others still run. Also logs
- * every lifecycle step at DEBUG through {@link System.Logger}.
+ * Calls a session's listeners in order, on the session's serial executor, isolating each: one that throws is logged
+ * and the others still run. Also logs every lifecycle step at DEBUG through {@link System.Logger}.
  */
 final class ListenerFanout {
     private static final System.Logger LOG = System.getLogger("ai.letta.code.session");
 
     private final List<SessionListener> listeners;
+    private final SerialExecutor serial;
     private final Supplier<String> agentId;
     private final Supplier<String> conversationId;
 
-    ListenerFanout(List<SessionListener> listeners, Supplier<String> agentId, Supplier<String> conversationId) {
+    ListenerFanout(List<SessionListener> listeners, SerialExecutor serial, Supplier<String> agentId,
+            Supplier<String> conversationId) {
         this.listeners = listeners;
+        this.serial = serial;
         this.agentId = agentId;
         this.conversationId = conversationId;
     }
 
+    /** Reports a step in the session's dispatch order: inline on the serial executor, else queued on it. */
     void step(SessionStep.Kind kind, String detail) {
-        SessionStep step = new SessionStep(kind, agentId.get(), conversationId.get(), detail, Instant.now());
+        Instant at = Instant.now();
+        if (serial.inTask()) {
+            deliver(kind, detail, at);
+        } else {
+            serial.execute(() -> deliver(kind, detail, at));
+        }
+    }
+
+    private void deliver(SessionStep.Kind kind, String detail, Instant at) {
+        SessionStep step = new SessionStep(kind, agentId.get(), conversationId.get(), detail, at);
         LOG.log(System.Logger.Level.DEBUG, () -> "session " + step.conversationId() + ": " + kind
                 + (detail == null ? "" : " (" + detail + ")"));
         for (SessionListener listener : listeners) {

@@ -105,11 +105,6 @@ final class TurnDispatcher implements SessionSink {
         return System.nanoTime() - lastActivityNanos;
     }
 
-    /** @return a future completed with the next result that reaches the stream */
-    synchronized CompletableFuture<Result> nextResult() {
-        return nextResult;
-    }
-
     private void handle(SessionEvent event) {
         lastActivityNanos = System.nanoTime();
         if (event instanceof QueueUpdate update) {
@@ -122,14 +117,18 @@ final class TurnDispatcher implements SessionSink {
             handleResult(result);
             return;
         }
+        boolean inTurn = ledger.accepting();
+        if (inTurn && !turnStarted) {
+            turnStarted = true;
+            fanout.step(SessionStep.Kind.TURN_STARTED, null);
+        }
         fanout.event(event);
-        if (!ledger.accepting()) {
+        if (!inTurn) {
             LOG.log(System.Logger.Level.DEBUG, () -> "dropped an event outside any turn: " + event.type());
             return;
         }
-        if (!turnStarted) {
-            turnStarted = true;
-            fanout.step(SessionStep.Kind.TURN_STARTED, null);
+        if (ledger.discarding()) {
+            return; // its stream's reader closed it early
         }
         if (!buffer.offer(event, false)) {
             endTurnLocally(new ErrorEvent("More than the session's eventBufferSize events waited unread; the turn "
@@ -147,24 +146,62 @@ final class TurnDispatcher implements SessionSink {
             return;
         }
         fanout.event(result);
+        if (ledger.discarding()) {
+            settleDiscarded(result);
+            return;
+        }
         deliverResult(result, ledger.resultEndsStream(), ledger::onResult);
     }
 
+    /** The result of a turn whose reader gave up: settle the turn without buffering anything. */
+    private void settleDiscarded(Result result) {
+        turnStarted = false;
+        fanout.step(SessionStep.Kind.TURN_ENDED, result.status().name().toLowerCase(Locale.ROOT));
+        CompletableFuture<Result> done;
+        synchronized (this) {
+            ledger.onResult();
+            if (!ledger.busy()) {
+                state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
+            }
+            done = nextResult;
+            nextResult = new CompletableFuture<>();
+        }
+        done.complete(result);
+    }
+
     /**
-     * Hands a result to the reader, then settles the ledger, then wakes {@code abort()}: in that order, so a reader
-     * never sees "nothing pending" before the result is buffered, and an aborter never sees the turn pending after
-     * its result.
+     * A reader closed its stream before its end: drop what it left in the buffer and, if its turns are still
+     * running, the rest of their events. Runs on the serial executor, so no event of those turns slips past.
+     */
+    void abandonStream() {
+        if (!buffer.dropUntilBoundary() && ledger.busy()) {
+            ledger.abandonSentSoFar();
+        }
+    }
+
+    /**
+     * @return the future of the running turn's result, or {@code null} if no turn is running; consistent with
+     *     {@code deliverResult}, so a turn whose result a reader has seen is never reported as running
+     */
+    synchronized CompletableFuture<Result> runningTurn() {
+        return ledger.busy() ? nextResult : null;
+    }
+
+    /**
+     * Hands a result to the reader and settles the ledger in one step (under this object's monitor, which
+     * {@link #runningTurn()} shares): a reader never sees "nothing pending" before the result is buffered, and an
+     * aborter never sees a turn running whose result a reader already has. Then wakes {@code abort()}.
      */
     private void deliverResult(Result result, boolean endsStream, Runnable settleLedger) {
         turnStarted = false;
         fanout.step(SessionStep.Kind.TURN_ENDED, result.status().name().toLowerCase(Locale.ROOT));
-        if (endsStream) {
-            state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
-        }
-        buffer.offerTerminal(result, endsStream);
-        settleLedger.run();
         CompletableFuture<Result> done;
         synchronized (this) {
+            if (endsStream) {
+                state.compareAndSet(SessionState.STREAMING, SessionState.IDLE);
+            }
+            buffer.offerTerminal(result, endsStream);
+            settleLedger.run();
             done = nextResult;
             nextResult = new CompletableFuture<>();
         }

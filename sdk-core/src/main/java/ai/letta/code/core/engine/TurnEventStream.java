@@ -3,6 +3,7 @@ package ai.letta.code.core.engine;
 import ai.letta.code.api.EventStream;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -15,22 +16,28 @@ import java.util.stream.StreamSupport;
 
 /**
  * An {@link EventStream} over a session's {@link EventBuffer}: yields entries until one marked {@code endsStream}.
- * Single-use and single-reader, like an {@link Iterator}.
+ * Single-use and single-reader, like an {@link Iterator}; {@link #close()} may come from any thread.
  */
 final class TurnEventStream implements EventStream {
+    /** How often a blocked reader re-checks for an end that buffered nothing (a closed stream, a removed message). */
+    private static final Duration RECHECK = Duration.ofMillis(100);
+
     private final EventBuffer buffer;
     private final BooleanSupplier turnPending;
+    private final Runnable onAbandon;
     private final Runnable onClose;
     private final Executor pool;
     private final Iterator<SessionEvent> iterator = new EventIterator();
     private SessionEvent next;
-    private boolean finished;
+    private volatile boolean finished;
     private boolean closed;
     private boolean iterated;
 
-    TurnEventStream(EventBuffer buffer, BooleanSupplier turnPending, Runnable onClose, Executor pool) {
+    TurnEventStream(EventBuffer buffer, BooleanSupplier turnPending, Runnable onAbandon, Runnable onClose,
+            Executor pool) {
         this.buffer = buffer;
         this.turnPending = turnPending;
+        this.onAbandon = onAbandon;
         this.onClose = onClose;
         this.pool = pool;
     }
@@ -74,17 +81,35 @@ final class TurnEventStream implements EventStream {
 
     @Override
     public void close() {
+        boolean abandon;
         synchronized (this) {
             if (closed) {
                 return;
             }
             closed = true;
-            if (!finished) {
-                buffer.abandonStream(turnPending.getAsBoolean());
-                finished = true;
-            }
+            abandon = !finished;
+            finished = true;
+        }
+        if (abandon) {
+            onAbandon.run();
         }
         onClose.run();
+    }
+
+    private synchronized boolean exhausted() {
+        return finished && next == null;
+    }
+
+    private void finish() {
+        boolean notify;
+        synchronized (this) {
+            notify = !closed;
+            finished = true;
+            closed = true;
+        }
+        if (notify) {
+            onClose.run();
+        }
     }
 
     private final class EventIterator implements Iterator<SessionEvent> {
@@ -93,30 +118,28 @@ final class TurnEventStream implements EventStream {
             if (next != null) {
                 return true;
             }
-            if (finished) {
-                return false;
+            while (!finished) {
+                if (!turnPending.getAsBoolean() && !buffer.hasEntries()) {
+                    finish();
+                    return false;
+                }
+                EventBuffer.Entry entry;
+                try {
+                    entry = buffer.take(RECHECK);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // the reader was interrupted: end iteration, keep the flag
+                    close();
+                    return false;
+                }
+                if (entry != null) {
+                    next = entry.event();
+                    if (entry.endsStream()) {
+                        finish();
+                    }
+                    return true;
+                }
             }
-            if (!turnPending.getAsBoolean() && !buffer.hasEntries()) {
-                finish();
-                return false;
-            }
-            EventBuffer.Entry entry;
-            try {
-                entry = buffer.take(null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // the reader was interrupted: end iteration, keep the flag
-                close();
-                return false;
-            }
-            if (entry == null) {
-                finish();
-                return false;
-            }
-            next = entry.event();
-            if (entry.endsStream()) {
-                finish();
-            }
-            return true;
+            return false;
         }
 
         @Override
@@ -127,22 +150,6 @@ final class TurnEventStream implements EventStream {
             SessionEvent event = next;
             next = null;
             return event;
-        }
-    }
-
-    private synchronized boolean exhausted() {
-        return finished && next == null;
-    }
-
-    private void finish() {
-        boolean notify;
-        synchronized (this) {
-            notify = !finished || !closed;
-            finished = true;
-            closed = true;
-        }
-        if (notify) {
-            onClose.run();
         }
     }
 }

@@ -18,17 +18,26 @@ final class TurnLedger {
     private final ReentrantLock lock = new ReentrantLock();
     private int pending;
     private int accepting;
+    private long sent;
+    private long answered;
+    private long discardUpTo;
     private int currentTurnSize = 1;
     private int interruptedResultsToSwallow;
 
     /** User thread: a message is about to be sent. */
     void onSend() {
-        update(() -> pending++);
+        update(() -> {
+            pending++;
+            sent++;
+        });
     }
 
     /** User thread: the send failed before reaching the peer. */
     void undoSend() {
-        update(() -> pending = Math.max(0, pending - 1));
+        update(() -> {
+            pending = Math.max(0, pending - 1);
+            sent = Math.max(answered, sent - 1);
+        });
     }
 
     /** Serial executor: the marker of a send; events dispatched from now on may belong to its turn. */
@@ -102,8 +111,24 @@ final class TurnLedger {
         update(() -> {
             pending = 0;
             accepting = 0;
+            answered = sent;
             currentTurnSize = 1;
         });
+    }
+
+    /** A reader gave up on its stream: the events of every message sent so far are to be dropped. */
+    void abandonSentSoFar() {
+        update(() -> discardUpTo = sent);
+    }
+
+    /** @return whether events dispatched now belong to a stream its reader gave up on */
+    boolean discarding() {
+        lock.lock();
+        try {
+            return answered < discardUpTo;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** @return whether a late interrupted result of a turn the engine already ended should be dropped */
@@ -121,6 +146,7 @@ final class TurnLedger {
     }
 
     private void consumeTurn() {
+        answered = Math.min(sent, answered + currentTurnSize);
         pending = Math.max(0, pending - currentTurnSize);
         accepting = Math.max(0, accepting - currentTurnSize);
         currentTurnSize = 1;

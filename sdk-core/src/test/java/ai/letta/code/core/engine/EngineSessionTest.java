@@ -202,4 +202,57 @@ class EngineSessionTest {
                 .hasMessageContaining("'type' field");
         session.close();
     }
+
+    @Test
+    void aStreamClosedEarlyDropsItsTurnButNotTheNextMessage() {
+        EngineSession session = open(SessionOptions.defaults());
+        session.send("first");
+        port.sink.onEvent(new AssistantMessage("a1", "first answer", null));
+        session.stream().close();
+        session.send("second");
+        port.sink.onEvent(new AssistantMessage("a2", "more of the first", null));
+        port.sink.onEvent(Result.success("first", "conv-stub"));
+        port.sink.onEvent(new AssistantMessage("b1", "second answer", null));
+        port.sink.onEvent(Result.success("second", "conv-stub"));
+
+        assertThat(drain(session.stream())).extracting(SessionEvent::type).containsExactly("assistant", "result");
+        session.close();
+    }
+
+    @Test
+    void abortAfterTheResultWasReadFindsNothingToAbort() {
+        EngineSession session = open(SessionOptions.defaults());
+        for (int i = 0; i < 200; i++) {
+            session.send("turn " + i);
+            port.sink.onEvent(Result.success("done", "conv-stub"));
+            assertThat(session.stream().result().success()).isTrue();
+            assertThat(session.abort()).isEqualTo(AbortOutcome.NOTHING_TO_ABORT);
+        }
+        assertThat(port.interrupts).hasValue(0);
+        session.close();
+    }
+
+    @Test
+    void listenersSeeStepsAndEventsInDispatchOrder() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EngineSession session = open(SessionOptions.builder().listener(new ai.letta.code.api.SessionListener() {
+            @Override
+            public void onLifecycle(ai.letta.code.api.SessionStep step) {
+                seen.add(step.kind().name());
+            }
+
+            @Override
+            public void onEvent(String conversationId, SessionEvent event) {
+                seen.add(event.type());
+            }
+        }).build());
+        session.send("hi");
+        port.sink.onEvent(new AssistantMessage("m1", "hello", null));
+        port.sink.onEvent(Result.success("hello", "conv-stub"));
+        session.stream().result();
+        session.close();
+
+        assertThat(seen).containsExactly("OPENED", "MESSAGE_SENT", "TURN_STARTED", "assistant", "result",
+                "TURN_ENDED", "CLOSED");
+    }
 }

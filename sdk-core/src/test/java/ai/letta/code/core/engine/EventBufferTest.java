@@ -22,15 +22,16 @@ class EventBufferTest {
     }
 
     @Test
-    void anAbandonedStreamDropsItsTurnUpToTheBoundary() throws InterruptedException {
+    void dropUntilBoundaryKeepsWhatFollowsTheAbandonedStream() throws InterruptedException {
         EventBuffer buffer = new EventBuffer(10);
-        buffer.offer(TEXT, false);
-        buffer.abandonStream(true);
         buffer.offer(TEXT, false);
         buffer.offerTerminal(DONE, true);
         AssistantMessage next = new AssistantMessage("m2", "next turn", null);
         buffer.offer(next, false);
+
+        assertThat(buffer.dropUntilBoundary()).isTrue();
         assertThat(buffer.take(Duration.ZERO).event()).isEqualTo(next);
+        assertThat(buffer.dropUntilBoundary()).isFalse();
     }
 
     @Test
