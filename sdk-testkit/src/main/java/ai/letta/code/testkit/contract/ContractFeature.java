@@ -12,6 +12,10 @@ public enum ContractFeature {
     OBSERVES_MODEL_REQUESTS,
     /** The peer runs tools for real in {@link ContractPeer#workDir()}. */
     RUNS_TOOLS,
-    /** The peer streams with chunk delays long enough to abort or queue behind a running turn. */
+    /**
+     * The peer can hold a turn open while the test acts: it honours {@code TurnScript} gates
+     * ({@code awaitGate}), {@code stall()} and chunk delays. Abort, close-mid-turn, queueing, idle-timeout and
+     * transport-death scenarios need it.
+     */
     SLOW_TURNS
 }

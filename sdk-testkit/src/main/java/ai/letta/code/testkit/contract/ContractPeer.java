@@ -4,7 +4,11 @@ import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.testkit.script.TurnScript;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,6 +51,17 @@ public interface ContractPeer extends AutoCloseable {
     /** @return a model handle the peer offers besides the agents' default, for model-switch scenarios */
     String alternateModel();
 
+    /**
+     * A raw command this peer answers, for the raw-command scenarios (only used with
+     * {@link ContractFeature#RAW_COMMANDS}). The default is the app server's {@code app_server_info}, answered by
+     * {@code app_server_info_response}; a peer whose raw protocol differs overrides it.
+     *
+     * @return the command and the type of its answer
+     */
+    default RawCommandProbe rawCommandProbe() {
+        return new RawCommandProbe(Map.of("type", "app_server_info"), "app_server_info_response");
+    }
+
     /** Stops everything this peer started. */
     @Override
     void close();
@@ -59,4 +74,18 @@ public interface ContractPeer extends AutoCloseable {
      * @param userText the last user text (reminder parts skipped), or {@code null}
      */
     record ModelRequest(String model, String systemPrompt, String userText) {}
+
+    /**
+     * A raw command the peer answers, and the {@code type} of the answer.
+     *
+     * @param command the command, without {@code request_id} (the SDK adds one)
+     * @param responseType the answer's {@code type}
+     */
+    record RawCommandProbe(Map<String, Object> command, String responseType) {
+        /** Validates and copies. */
+        public RawCommandProbe {
+            command = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(command)));
+            Objects.requireNonNull(responseType, "responseType");
+        }
+    }
 }

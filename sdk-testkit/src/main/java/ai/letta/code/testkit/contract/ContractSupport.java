@@ -1,0 +1,255 @@
+package ai.letta.code.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.Session;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.permission.PermissionMode;
+import ai.letta.code.testkit.script.TurnRequest;
+import ai.letta.code.testkit.script.TurnScript;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * What every contract suite shares: one {@link ContractPeer} per test (created before, closed after, whatever
+ * happens), overridable timeouts, and helpers that script turns the way every real peer can play them.
+ *
+ * <p>Timing rules: no sleep is ever an assertion; every wait is bounded by {@link #turnTimeout()} (generous, since
+ * real peers start processes) and fails with a message naming what did not happen.
+ */
+public abstract class ContractSupport {
+
+    /** The peer of the running test. */
+    protected ContractPeer peer;
+    /** {@link ContractPeer#client()} of the running test. */
+    protected LettaCodeClient client;
+    private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
+
+    /** @return a fresh peer for one test; the suite closes it after the test */
+    protected abstract ContractPeer createPeer();
+
+    /** @return the longest a turn, an open or a close may take (default 30 s) */
+    protected Duration turnTimeout() {
+        return Duration.ofSeconds(30);
+    }
+
+    /** @return the idle timeout the idle-watchdog scenario sets (default 1 s) */
+    protected Duration idleTimeout() {
+        return Duration.ofSeconds(1);
+    }
+
+    /** @return how long the raw-command timeout scenario waits for an answer that never matches (default 500 ms) */
+    protected Duration unansweredCommandTimeout() {
+        return Duration.ofMillis(500);
+    }
+
+    /** Creates the test's peer and client. */
+    @BeforeEach
+    protected final void startPeer() {
+        peer = createPeer();
+        client = peer.client();
+    }
+
+    /** Closes what the test registered with {@link #closeLater}, then the peer, whatever happened. */
+    @AfterEach
+    protected final void stopPeer() throws Exception {
+        try {
+            while (!cleanup.isEmpty()) {
+                try {
+                    cleanup.pop().close();
+                } catch (RuntimeException e) {
+                    // a scenario may already have closed it, or killed its peer
+                }
+            }
+        } finally {
+            if (peer != null) {
+                peer.close();
+            }
+        }
+    }
+
+    // ---- features ----
+
+    /** @return whether the peer has {@code feature} */
+    protected final boolean has(ContractFeature feature) {
+        return peer.features().contains(feature);
+    }
+
+    /** Skips the scenario, naming the feature, when the peer lacks it. */
+    protected final void assumeFeature(ContractFeature feature) {
+        Assumptions.assumeTrue(has(feature), () -> "the peer lacks " + feature + "; scenario skipped");
+    }
+
+    // ---- agents and sessions ----
+
+    /** @return a new agent with a persona */
+    protected final String newAgent() {
+        return client.createAgent(AgentOptions.builder().persona("You are a contract-test agent.").build());
+    }
+
+    /** @return default-mode options in the peer's work dir, with no callback */
+    protected final SessionOptions.Builder options() {
+        return SessionOptions.builder().cwd(peer.workDir()).permissionMode(PermissionMode.DEFAULT);
+    }
+
+    /** Registers {@code resource} to be closed after the test (before the peer), and returns it. */
+    protected final <T extends AutoCloseable> T closeLater(T resource) {
+        cleanup.push(resource);
+        return resource;
+    }
+
+    /** @return a session on a new conversation of {@code agentId}, closed after the test */
+    protected final Session open(String agentId, SessionOptions options) {
+        return closeLater(client.createSession(agentId, options));
+    }
+
+    /** @return a session on a new conversation of a new agent, default options */
+    protected final Session openSession() {
+        return open(newAgent(), options().build());
+    }
+
+    /** @return a recorder of the session's next stream, bounded by {@link #turnTimeout()} */
+    protected final EventRecorder record(Session session) {
+        return closeLater(EventRecorder.record(session.stream(), turnTimeout()));
+    }
+
+    /** Sends {@code text} and returns the whole stream (it must end within the timeout). */
+    protected final List<SessionEvent> turn(Session session, String text) {
+        session.send(text);
+        return record(session).awaitEnd();
+    }
+
+    /** Scripts {@code answer}, sends {@code text}, and checks the turn succeeded with that answer. */
+    protected final List<SessionEvent> scriptedTurn(Session session, String text, String answer) {
+        peer.enqueue(TurnScript.text(answer));
+        List<SessionEvent> events = turn(session, text);
+        Result result = last(events);
+        assertThat(result.success()).as("result of %s: %s", text, result).isTrue();
+        assertThat(result.text()).isEqualTo(answer);
+        return events;
+    }
+
+    // ---- scripts ----
+
+    /**
+     * A turn that runs {@code command} with the Bash tool, then answers {@code tool said: <first output line>}.
+     * A command that writes makes every real peer ask for permission in default mode.
+     */
+    protected static TurnScript shellTurn(String command) {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("command", command);
+        arguments.put("description", "contract test command");
+        return TurnScript.builder().reasoning("I will run a shell command.").toolCall("Bash", arguments)
+                .assistantFrom(ContractSupport::echoToolResult).build();
+    }
+
+    private static String echoToolResult(TurnRequest request) {
+        return "tool said: " + request.toolResult().map(TurnRequest.ToolResult::firstLine).orElse("(no result)");
+    }
+
+    // ---- event helpers ----
+
+    /** @return the events of one type, in order */
+    protected static <T extends SessionEvent> List<T> ofType(List<SessionEvent> events, Class<T> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** @return the index of the first event of {@code type}, or -1 */
+    protected static int indexOf(List<SessionEvent> events, Class<? extends SessionEvent> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** @return the last event, which must be a {@link Result} */
+    protected static Result last(List<SessionEvent> events) {
+        assertThat(events).as("events of the turn").isNotEmpty();
+        assertThat(events.get(events.size() - 1)).as("the last event of %s", events).isInstanceOf(Result.class);
+        return (Result) events.get(events.size() - 1);
+    }
+
+    /** @return the last model request the peer observed, if it observes them */
+    protected final Optional<ContractPeer.ModelRequest> lastModelRequest() {
+        List<ContractPeer.ModelRequest> requests = peer.modelRequests();
+        return requests.isEmpty() ? Optional.empty() : Optional.of(requests.get(requests.size() - 1));
+    }
+
+    /** @return whether a requested model id names {@code handle} (peers may send the id without the provider) */
+    protected static boolean sameModel(String requested, String handle) {
+        if (requested == null) {
+            return false;
+        }
+        String bareHandle = handle.substring(handle.indexOf('/') + 1);
+        String bareRequested = requested.substring(requested.indexOf('/') + 1);
+        return requested.equals(handle) || bareRequested.equals(bareHandle);
+    }
+
+    // ---- bounded waits ----
+
+    /** Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}. */
+    protected final <T> T within(String what, Callable<T> action) {
+        FutureTask<T> task = new FutureTask<>(action);
+        Thread thread = new Thread(task, "contract-" + what.replace(' ', '-'));
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            return task.get(turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return fail(what + " did not return within " + turnTimeout());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new AssertionError(what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
+    }
+
+    /** Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}. */
+    protected final void within(String what, Runnable action) {
+        within(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Polls {@code condition} until it holds; fails after {@link #turnTimeout()} (a bounded wait, not a sleep). */
+    protected final void awaitCondition(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + turnTimeout().toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                fail("waited " + turnTimeout() + " for " + what + " in vain");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for " + what, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package ai.letta.code.testkit.fake;
+
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.ConversationNotFoundException;
+import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.api.port.SessionPort;
+import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.api.port.SessionTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens {@link InMemoryChannel}s: resolves the target to a real agent and conversation (the default agent, a new
+ * conversation, an existing one, an agent's default conversation) and applies the options the fake honours.
+ */
+final class InMemorySessions implements SessionPort {
+
+    private final InMemoryTransport transport;
+
+    InMemorySessions(InMemoryTransport transport) {
+        this.transport = transport;
+    }
+
+    @Override
+    public SessionChannel open(SessionTarget target, SessionOptions options, SessionSink sink) {
+        ConfigurationException.requireNonNull(target, "target");
+        ConfigurationException.requireNonNull(options, "options");
+        ConfigurationException.requireNonNull(sink, "sink");
+        transport.ensureOpen();
+        InMemoryAgents agents = transport.agentStore();
+        String agentId;
+        String conversationId;
+        if (target instanceof SessionTarget.NewConversation fresh) {
+            agentId = fresh.agent().orElseGet(agents::defaultAgent);
+            agents.used(agentId);
+            conversationId = transport.conversationStore().create(agentId).id();
+        } else if (target instanceof SessionTarget.AgentDefault agentDefault) {
+            agentId = agentDefault.agentId();
+            agents.used(agentId);
+            conversationId = agents.defaultConversation(agentId);
+        } else {
+            SessionTarget.Existing existing = (SessionTarget.Existing) target;
+            conversationId = existing.conversationId();
+            agentId = transport.conversationStore().get(conversationId).agentId();
+            if (existing.agent().isPresent() && !existing.agent().get().equals(agentId)) {
+                throw new ConversationNotFoundException("conversation " + conversationId + " belongs to agent "
+                        + agentId + ", not to " + existing.agent().get());
+            }
+            agents.used(agentId);
+        }
+        String model = options.modelHandle()
+                .map(m -> transport.catalog().requireOffered(m, "SessionOptions.model"))
+                .orElseGet(() -> agents.model(agentId));
+        if (options.dreaming() != null) {
+            transport.require(transport.options().dreaming(), "SessionOptions.dreaming");
+            agents.dreaming(agentId, options.dreaming());
+        }
+        Path cwd = options.workingDirectory().orElseGet(transport::defaultWorkDir);
+        if (!Files.isDirectory(cwd)) {
+            throw new ConfigurationException("SessionOptions.cwd " + cwd + " is not a directory");
+        }
+        SessionSetup setup = new SessionSetup(agentId, conversationId, model,
+                options.reasoningEffort(), options.permissionMode(), options.includePartialMessages());
+        SinkPump pump = new SinkPump(sink, "in-memory-reader-" + conversationId,
+                event -> transport.journal().delivered(conversationId, event));
+        ToolRunner tools = new ToolRunner(cwd, options.env(), transport.options().runTools(),
+                transport.options().toolTimeout());
+        return transport.register(new InMemoryChannel(transport, setup, pump, tools)).start();
+    }
+}

@@ -1,0 +1,19 @@
+package ai.letta.code.testkit.fake;
+
+import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.contract.TransportContract;
+import java.time.Duration;
+
+/** The whole transport contract against the engine over the in-memory fake with every feature on. */
+class InMemoryTransportContractTest extends TransportContract {
+
+    @Override
+    protected ContractPeer createPeer() {
+        return new InMemoryContractPeer();
+    }
+
+    @Override
+    protected Duration turnTimeout() {
+        return Duration.ofSeconds(10);
+    }
+}
