@@ -137,25 +137,49 @@ public record SessionOptions(
 
         private Builder() {}
 
-        /** @param cwd the working directory tools run in @return this */
+        /**
+
+         * @param cwd the working directory tools run in
+
+         * @return this
+
+         */
         public Builder cwd(Path cwd) {
             this.cwd = requireNonNull(cwd, "SessionOptions.cwd").toAbsolutePath().normalize();
             return this;
         }
 
-        /** @param model a model handle, e.g. {@code anthropic/claude-sonnet-4} @return this */
+        /**
+
+         * @param model a model handle, e.g. {@code anthropic/claude-sonnet-4}
+
+         * @return this
+
+         */
         public Builder model(String model) {
             this.model = requireText(model, "SessionOptions.model");
             return this;
         }
 
-        /** @param effort the reasoning effort @return this */
+        /**
+
+         * @param effort the reasoning effort
+
+         * @return this
+
+         */
         public Builder reasoningEffort(ReasoningEffort effort) {
             this.reasoningEffort = requireNonNull(effort, "SessionOptions.reasoningEffort");
             return this;
         }
 
-        /** @param mode how tool calls are approved @return this */
+        /**
+
+         * @param mode how tool calls are approved
+
+         * @return this
+
+         */
         public Builder permissionMode(PermissionMode mode) {
             this.permissionMode = requireNonNull(mode, "SessionOptions.permissionMode");
             return this;
@@ -171,25 +195,49 @@ public record SessionOptions(
             return this;
         }
 
-        /** @param dreaming sleep-time reflection settings @return this */
+        /**
+
+         * @param dreaming sleep-time reflection settings
+
+         * @return this
+
+         */
         public Builder dreaming(Dreaming dreaming) {
             this.dreaming = requireNonNull(dreaming, "SessionOptions.dreaming");
             return this;
         }
 
-        /** @param include whether to stream raw chunks @return this */
+        /**
+
+         * @param include whether to stream raw chunks
+
+         * @return this
+
+         */
         public Builder includePartialMessages(boolean include) {
             this.includePartialMessages = include;
             return this;
         }
 
-        /** @param timeout end a turn that sees no event for this long @return this */
+        /**
+
+         * @param timeout end a turn that sees no event for this long
+
+         * @return this
+
+         */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = requirePositive(timeout, "SessionOptions.idleTimeout");
             return this;
         }
 
-        /** @param size the most events buffered for a reader (default 65,536) @return this */
+        /**
+
+         * @param size the most events buffered for a reader (default 65,536)
+
+         * @return this
+
+         */
         public Builder eventBufferSize(int size) {
             this.eventBufferSize = requirePositive(size, "SessionOptions.eventBufferSize");
             return this;
@@ -206,7 +254,13 @@ public record SessionOptions(
             return this;
         }
 
-        /** @param listener an observer @return this */
+        /**
+
+         * @param listener an observer
+
+         * @return this
+
+         */
         public Builder listener(SessionListener listener) {
             listeners.add(requireNonNull(listener, "SessionOptions.listener"));
             return this;

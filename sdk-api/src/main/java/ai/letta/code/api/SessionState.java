@@ -4,8 +4,8 @@ package ai.letta.code.api;
  * Where a session is in its life.
  *
  * <pre>
- * OPENING -> IDLE <-> STREAMING -> CLOSING -> CLOSED
- *                                  (transport lost: any state -> CLOSED)
+ * OPENING -&gt; IDLE &lt;-&gt; STREAMING -&gt; CLOSING -&gt; CLOSED
+ *                                  (transport lost: any state -&gt; CLOSED)
  * </pre>
  */
 public enum SessionState {

@@ -101,67 +101,133 @@ public record AgentOptions(
 
         private Builder() {}
 
-        /** @param name the agent's name @return this */
+        /**
+
+         * @param name the agent's name
+
+         * @return this
+
+         */
         public Builder name(String name) {
             this.name = requireText(name, "AgentOptions.name");
             return this;
         }
 
-        /** @param persona who the agent is (the {@code persona} block) @return this */
+        /**
+
+         * @param persona who the agent is (the {@code persona} block)
+
+         * @return this
+
+         */
         public Builder persona(String persona) {
             this.persona = requireNonNull(persona, "AgentOptions.persona");
             return this;
         }
 
-        /** @param human what the agent knows of its user (the {@code human} block) @return this */
+        /**
+
+         * @param human what the agent knows of its user (the {@code human} block)
+
+         * @return this
+
+         */
         public Builder human(String human) {
             this.human = requireNonNull(human, "AgentOptions.human");
             return this;
         }
 
-        /** @param block a further memory block @return this */
+        /**
+
+         * @param block a further memory block
+
+         * @return this
+
+         */
         public Builder memoryBlock(MemoryBlock block) {
             memoryBlocks.add(requireNonNull(block, "AgentOptions.memoryBlock"));
             return this;
         }
 
-        /** @param blocks further memory blocks @return this */
+        /**
+
+         * @param blocks further memory blocks
+
+         * @return this
+
+         */
         public Builder memoryBlocks(List<MemoryBlock> blocks) {
             requireNonNull(blocks, "AgentOptions.memoryBlocks").forEach(this::memoryBlock);
             return this;
         }
 
-        /** @param model the model handle, e.g. {@code anthropic/claude-sonnet-4} @return this */
+        /**
+
+         * @param model the model handle, e.g. {@code anthropic/claude-sonnet-4}
+
+         * @return this
+
+         */
         public Builder model(String model) {
             this.model = requireText(model, "AgentOptions.model");
             return this;
         }
 
-        /** @param embedding the embedding model handle @return this */
+        /**
+
+         * @param embedding the embedding model handle
+
+         * @return this
+
+         */
         public Builder embedding(String embedding) {
             this.embedding = requireText(embedding, "AgentOptions.embedding");
             return this;
         }
 
-        /** @param systemPrompt a preset or custom prompt @return this */
+        /**
+
+         * @param systemPrompt a preset or custom prompt
+
+         * @return this
+
+         */
         public Builder systemPrompt(SystemPrompt systemPrompt) {
             this.systemPrompt = requireNonNull(systemPrompt, "AgentOptions.systemPrompt");
             return this;
         }
 
-        /** @param tag a tag @return this */
+        /**
+
+         * @param tag a tag
+
+         * @return this
+
+         */
         public Builder tag(String tag) {
             tags.add(requireText(tag, "AgentOptions.tag"));
             return this;
         }
 
-        /** @param tags tags @return this */
+        /**
+
+         * @param tags tags
+
+         * @return this
+
+         */
         public Builder tags(List<String> tags) {
             requireNonNull(tags, "AgentOptions.tags").forEach(this::tag);
             return this;
         }
 
-        /** @param description a description @return this */
+        /**
+
+         * @param description a description
+
+         * @return this
+
+         */
         public Builder description(String description) {
             this.description = requireText(description, "AgentOptions.description");
             return this;

@@ -65,19 +65,37 @@ public record CloudOptions(Secret apiKey, URI baseUrl, Duration connectTimeout, 
             this.apiKey = apiKey;
         }
 
-        /** @param baseUrl the API's base URL (default {@link #DEFAULT_BASE_URL}) @return this */
+        /**
+
+         * @param baseUrl the API's base URL (default {@link #DEFAULT_BASE_URL})
+
+         * @return this
+
+         */
         public Builder baseUrl(URI baseUrl) {
             this.baseUrl = requireNonNull(baseUrl, "CloudOptions.baseUrl");
             return this;
         }
 
-        /** @param timeout the wait for a connection (default 10 s) @return this */
+        /**
+
+         * @param timeout the wait for a connection (default 10 s)
+
+         * @return this
+
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = requirePositive(timeout, "CloudOptions.connectTimeout");
             return this;
         }
 
-        /** @param timeout the wait for a response (default 60 s) @return this */
+        /**
+
+         * @param timeout the wait for a response (default 60 s)
+
+         * @return this
+
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "CloudOptions.requestTimeout");
             return this;

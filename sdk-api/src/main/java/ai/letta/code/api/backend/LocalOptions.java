@@ -114,19 +114,37 @@ public record LocalOptions(
 
         private Builder() {}
 
-        /** @param nodePath the {@code node} binary (22.19+) @return this */
+        /**
+
+         * @param nodePath the {@code node} binary (22.19+)
+
+         * @return this
+
+         */
         public Builder nodePath(Path nodePath) {
             this.nodePath = requireNonNull(nodePath, "LocalOptions.nodePath");
             return this;
         }
 
-        /** @param cliPath the CLI entry point, {@code .../package/letta.js} @return this */
+        /**
+
+         * @param cliPath the CLI entry point, {@code .../package/letta.js}
+
+         * @return this
+
+         */
         public Builder cliPath(Path cliPath) {
             this.cliPath = requireNonNull(cliPath, "LocalOptions.cliPath");
             return this;
         }
 
-        /** @param cliBackend the CLI's backend (default: the CLI's own choice) @return this */
+        /**
+
+         * @param cliBackend the CLI's backend (default: the CLI's own choice)
+
+         * @return this
+
+         */
         public Builder cliBackend(CliBackend cliBackend) {
             this.cliBackend = requireNonNull(cliBackend, "LocalOptions.cliBackend");
             return this;
@@ -143,37 +161,73 @@ public record LocalOptions(
             return this;
         }
 
-        /** @param workingDirectory the subprocess's working directory @return this */
+        /**
+
+         * @param workingDirectory the subprocess's working directory
+
+         * @return this
+
+         */
         public Builder workingDirectory(Path workingDirectory) {
             this.workingDirectory = requireNonNull(workingDirectory, "LocalOptions.workingDirectory");
             return this;
         }
 
-        /** @param extraArgs extra CLI arguments @return this */
+        /**
+
+         * @param extraArgs extra CLI arguments
+
+         * @return this
+
+         */
         public Builder extraArgs(List<String> extraArgs) {
             this.extraArgs = List.copyOf(requireNonNull(extraArgs, "LocalOptions.extraArgs"));
             return this;
         }
 
-        /** @param timeout the wait for the CLI's handshake (default 30 s) @return this */
+        /**
+
+         * @param timeout the wait for the CLI's handshake (default 30 s)
+
+         * @return this
+
+         */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = requirePositive(timeout, "LocalOptions.startupTimeout");
             return this;
         }
 
-        /** @param timeout the wait for a control response (default 30 s) @return this */
+        /**
+
+         * @param timeout the wait for a control response (default 30 s)
+
+         * @return this
+
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "LocalOptions.requestTimeout");
             return this;
         }
 
-        /** @param grace the wait after stdin EOF before the process is destroyed (default 5 s) @return this */
+        /**
+
+         * @param grace the wait after stdin EOF before the process is destroyed (default 5 s)
+
+         * @return this
+
+         */
         public Builder closeGracePeriod(Duration grace) {
             this.closeGracePeriod = requirePositive(grace, "LocalOptions.closeGracePeriod");
             return this;
         }
 
-        /** @param maxLineBytes the largest stdout line accepted (default 512 MiB) @return this */
+        /**
+
+         * @param maxLineBytes the largest stdout line accepted (default 512 MiB)
+
+         * @return this
+
+         */
         public Builder maxLineBytes(int maxLineBytes) {
             this.maxLineBytes = requirePositive(maxLineBytes, "LocalOptions.maxLineBytes");
             return this;

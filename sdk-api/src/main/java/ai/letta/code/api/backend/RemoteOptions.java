@@ -97,37 +97,73 @@ public record RemoteOptions(
 
         private Builder() {}
 
-        /** @param url the server's URL @return this */
+        /**
+
+         * @param url the server's URL
+
+         * @return this
+
+         */
         public Builder url(URI url) {
             this.url = requireNonNull(url, "RemoteOptions.url");
             return this;
         }
 
-        /** @param token the bearer token @return this */
+        /**
+
+         * @param token the bearer token
+
+         * @return this
+
+         */
         public Builder authToken(String token) {
             this.authToken = Secret.of(token, "RemoteOptions.authToken");
             return this;
         }
 
-        /** @param timeout the wait for the websocket handshake (default 10 s) @return this */
+        /**
+
+         * @param timeout the wait for the websocket handshake (default 10 s)
+
+         * @return this
+
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = requirePositive(timeout, "RemoteOptions.connectTimeout");
             return this;
         }
 
-        /** @param timeout the wait for a command's response (default 30 s) @return this */
+        /**
+
+         * @param timeout the wait for a command's response (default 30 s)
+
+         * @return this
+
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "RemoteOptions.requestTimeout");
             return this;
         }
 
-        /** @param bound how long reconnects are tried before sessions close (default 60 s) @return this */
+        /**
+
+         * @param bound how long reconnects are tried before sessions close (default 60 s)
+
+         * @return this
+
+         */
         public Builder reconnectBound(Duration bound) {
             this.reconnectBound = requirePositive(bound, "RemoteOptions.reconnectBound");
             return this;
         }
 
-        /** @param maxFrameBytes the largest frame accepted (default 64 MiB) @return this */
+        /**
+
+         * @param maxFrameBytes the largest frame accepted (default 64 MiB)
+
+         * @return this
+
+         */
         public Builder maxFrameBytes(int maxFrameBytes) {
             this.maxFrameBytes = requirePositive(maxFrameBytes, "RemoteOptions.maxFrameBytes");
             return this;
