@@ -299,25 +299,7 @@ public final class EngineSession implements Session {
     }
 
     private void onSerial(Runnable task) {
-        if (serial.inTask()) {
-            task.run();
-            return;
-        }
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        serial.execute(() -> {
-            try {
-                task.run();
-            } finally {
-                done.complete(null);
-            }
-        });
-        try {
-            done.get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // The serial executor is shut down or wedged; the caller proceeds with what it was doing.
-        }
+        serial.runAndWait(task, Duration.ofSeconds(5));
     }
 
     private void ensureOpen(String operation) {

@@ -1,9 +1,12 @@
 package ai.letta.code.core.engine;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -77,6 +80,41 @@ final class SerialExecutor implements Executor {
             } finally {
                 lock.unlock();
             }
+        }
+    }
+
+    /**
+     * Runs a task in order with the others and waits for it (inline when called from one of this executor's tasks).
+     * Gives up waiting after {@code timeout}, or at once if the executor is shut down: the caller goes on either way.
+     *
+     * @param task the task
+     * @param timeout the longest wait
+     */
+    void runAndWait(Runnable task, Duration timeout) {
+        if (inTask()) {
+            task.run();
+            return;
+        }
+        lock.lock();
+        try {
+            if (shutdown) {
+                return; // nothing runs here any more: do not wait for a task that would be dropped
+            }
+        } finally {
+            lock.unlock();
+        }
+        CountDownLatch done = new CountDownLatch(1);
+        execute(() -> {
+            try {
+                task.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        try {
+            done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
