@@ -78,8 +78,13 @@ public abstract class AgentContract extends ContractSupport {
 
     @Test
     void createAgentWithPresetSystemPromptRunsTurns() {
-        String agentId = client.createAgent(AgentOptions.builder()
-                .systemPrompt(SystemPrompt.preset("letta-claude")).build());
+        AgentOptions options = AgentOptions.builder().systemPrompt(SystemPrompt.preset("letta-claude")).build();
+        if (!peer.features().contains(ContractFeature.SYSTEM_PROMPT_PRESETS)) {
+            assertThatThrownBy(() -> client.createAgent(options)).isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("local");
+            return;
+        }
+        String agentId = client.createAgent(options);
 
         agentInfo(agentId).ifPresent(info -> assertThat(info.system()).isNotBlank());
         scriptedTurn(open(agentId, options().build()), "hello preset", "preset ok");
@@ -89,6 +94,10 @@ public abstract class AgentContract extends ContractSupport {
     void createAgentWithUnknownPresetIsRejected() {
         AgentOptions options = AgentOptions.builder().systemPrompt(SystemPrompt.preset("no-such-preset-4711")).build();
 
+        if (!peer.features().contains(ContractFeature.SYSTEM_PROMPT_PRESETS)) {
+            assertThatThrownBy(() -> client.createAgent(options)).isInstanceOf(UnsupportedFeatureException.class);
+            return;
+        }
         assertThatThrownBy(() -> client.createAgent(options)).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("no-such-preset-4711");
     }

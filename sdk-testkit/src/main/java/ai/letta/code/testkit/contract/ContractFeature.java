@@ -4,6 +4,8 @@ package ai.letta.code.testkit.contract;
 public enum ContractFeature {
     /** {@code listModels} and {@code updateModel} work. */
     MODELS,
+    /** System prompt presets ({@code SystemPrompt.preset}) can be chosen when an agent is created. */
+    SYSTEM_PROMPT_PRESETS,
     /** Raw {@code sendCommand} with an awaited response works. */
     RAW_COMMANDS,
     /** Dreaming (reflection) settings can be changed. */

@@ -69,15 +69,18 @@ public abstract class SessionContract extends ContractSupport {
         String defaultConversation;
         try (Session first = client.resumeSession(agentId, options().build())) {
             assertThat(first.agentId()).isEqualTo(agentId);
-            assertResolvedConversation(first, agentId);
+            // Never the alias; a backend whose default conversation has no id of its own reports the agent id.
+            assertThat(first.conversationId()).isNotBlank().isNotEqualTo("default");
             scriptedTurn(first, "hello default conversation", "default ok");
             defaultConversation = first.conversationId();
         }
 
         Session again = closeLater(client.resumeSession(agentId, options().build()));
+        Session byBothIds = closeLater(client.resumeSession(agentId, defaultConversation, options().build()));
         Session fresh = open(agentId, options().build());
 
         assertThat(again.conversationId()).isEqualTo(defaultConversation);
+        assertThat(byBothIds.conversationId()).isEqualTo(defaultConversation);
         assertThat(fresh.conversationId()).isNotEqualTo(defaultConversation);
     }
 

@@ -42,7 +42,8 @@ public final class InMemoryContractPeer implements ContractPeer {
         }
         transport = builder.workDir(workDir).build();
         InMemoryTransportBuilder.Options options = transport.options();
-        features = EnumSet.of(ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.SLOW_TURNS);
+        features = EnumSet.of(ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.SLOW_TURNS,
+                ContractFeature.SYSTEM_PROMPT_PRESETS);
         if (options.models()) {
             features.add(ContractFeature.MODELS);
         }
