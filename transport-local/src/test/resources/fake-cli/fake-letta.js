@@ -39,6 +39,15 @@ process.stdin.on("end", () => {
   if (mode !== "ignore-eof" && mode !== "ignore-term") process.exit(0);
 });
 
+// hang-once: only the first turn run in a working directory hangs (a marker file there remembers it).
+function firstProcessOfThisDir() {
+  const fs = require("fs");
+  const marker = require("path").join(process.cwd(), ".fake-cli-hung-once");
+  if (fs.existsSync(marker)) return false;
+  fs.writeFileSync(marker, String(process.pid));
+  return true;
+}
+
 function handle(line) {
   let msg;
   try { msg = JSON.parse(line); } catch (e) { out({type: "error", message: "Invalid JSON input", stop_reason: "error"}); return; }
@@ -69,7 +78,7 @@ function handle(line) {
     setTimeout(() => process.exit(3), 20);
     return;
   }
-  if (mode === "hang-turn") {
+  if (mode === "hang-turn" || (mode === "hang-once" && firstProcessOfThisDir())) {
     out({type: "message", message_type: "assistant_message", id: "m1", content: [{type: "text", text: "working"}]});
     return;
   }

@@ -71,16 +71,25 @@ final class GuardedSink implements SessionSink {
     }
 
     /**
-     * Runs {@code action} under the sink's lock unless closed, so a multi-event step (flush, then close) is atomic.
+     * Runs {@code action} under the sink's lock, closed or not: for state that must change atomically with what is
+     * emitted (events sent from {@code action} are still dropped once closed).
      *
      * @param action what to run
      */
-    void locked(Runnable action) {
+    void always(Runnable action) {
         lock.lock();
         try {
-            if (!closed) {
-                action.run();
-            }
+            action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return whether {@link #onClosed} was called */
+    boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
         } finally {
             lock.unlock();
         }

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,6 +24,15 @@ final class LiveProcesses {
 
     static void unregister(StdioTransport transport) {
         LIVE.remove(transport);
+    }
+
+    /**
+     * @param conversationId a session's conversation
+     * @return the live CLI process serving it, if any (for tests that kill a session's peer)
+     */
+    static Optional<ProcessHandle> serving(String conversationId) {
+        return LIVE.stream().filter(t -> t.isAlive() && conversationId.equals(t.conversationId()))
+                .map(t -> ProcessHandle.of(t.pid())).flatMap(Optional::stream).findFirst();
     }
 
     /** @return how many processes are registered (for tests) */

@@ -2,6 +2,7 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,35 +22,57 @@ import tools.jackson.databind.JsonNode;
 /**
  * Agents of the local CLI. {@link #create} runs a short-lived {@code --new-agent} stdio process configured by
  * the flags 0.32.18 still has (model, system prompt, tags) and reads the new id from its {@code system/init}
- * (local-stdio.md §2.5); memory blocks are then written by {@link MemfsBlocks} on the local backend.
+ * (local-stdio.md §2.5). What no flag sets (persona, human and custom blocks, name, description) is then written
+ * where the agent lives: on the CLI's local backend ({@code agent-local-…} ids) into its files
+ * ({@link LocalAgentFiles}), in API mode on the Letta server through its REST API ({@link LettaApiAgentEditor}).
  * {@link #get} and {@link #list} read {@code letta agents list}.
  */
 final class LocalAgents implements AgentPort {
 
+    /** The id prefix of agents on the CLI's local backend (offline-peers.md §4.7). */
+    static final String LOCAL_AGENT_PREFIX = "agent-local-";
+
     private final Function<AgentOptions, String> spawnNewAgent;
     private final Supplier<CliSubcommand> cli;
-    private final Supplier<MemfsBlocks> memfs;
+    private final Supplier<LocalAgentFiles> files;
+    private final Supplier<Optional<LettaApiAgentEditor>> api;
 
+    /**
+     * @param spawnNewAgent runs the {@code --new-agent} process, returns the id
+     * @param cli runs JSON subcommands
+     * @param files the local backend's agent files
+     * @param api the Letta API the CLI uses in API mode, if known
+     */
     LocalAgents(Function<AgentOptions, String> spawnNewAgent, Supplier<CliSubcommand> cli,
-            Supplier<MemfsBlocks> memfs) {
+            Supplier<LocalAgentFiles> files, Supplier<Optional<LettaApiAgentEditor>> api) {
         this.spawnNewAgent = spawnNewAgent;
         this.cli = cli;
-        this.memfs = memfs;
+        this.files = files;
+        this.api = api;
     }
 
     @Override
     public String create(AgentOptions options) {
-        MemfsBlocks blocks = options.allBlocks().isEmpty() ? null : memfs.get();
-        if (blocks != null && !blocks.available()) {
-            throw new UnsupportedFeatureException("createAgent with persona, human or memory blocks (the CLI's stdio"
-                    + " flags cannot set them; this SDK writes them into the agent's memory repository, which only"
-                    + " the CLI's local backend keeps: use CliBackend.localModels())", BackendKind.LOCAL,
-                    Set.of(BackendKind.REMOTE, BackendKind.CLOUD));
-        }
         String agentId = spawnNewAgent.apply(options);
-        if (blocks != null) {
-            blocks.write(agentId, options.allBlocks());
+        List<MemoryBlock> blocks = options.allBlocks();
+        if (blocks.isEmpty() && options.name() == null && options.description() == null) {
+            return agentId;
         }
+        if (agentId.startsWith(LOCAL_AGENT_PREFIX)) {
+            LocalAgentFiles local = files.get();
+            local.rename(agentId, options.name(), options.description());
+            if (!blocks.isEmpty()) {
+                local.writeBlocks(agentId, blocks);
+            }
+            return agentId;
+        }
+        LettaApiAgentEditor editor = api.get().orElseThrow(() -> new UnsupportedFeatureException("createAgent with"
+                + " persona, human, memory blocks, name or description when the CLI picks its backend by itself"
+                + " and no LETTA_API_KEY is visible to this SDK (agent " + agentId + " was created without them):"
+                + " choose CliBackend.lettaApi(url, key) or CliBackend.localModels()", BackendKind.LOCAL,
+                Set.of(BackendKind.REMOTE, BackendKind.CLOUD)));
+        editor.rename(agentId, options.name(), options.description());
+        editor.writeBlocks(agentId, blocks);
         return agentId;
     }
 

@@ -52,6 +52,22 @@ final class LocalModels implements ModelPort {
     }
 
     /**
+     * @param knownHandle the handle the session last set (by {@code -m} or {@link #update}), or null
+     * @param initModel the bare model id the CLI's {@code system/init} reported, or null
+     * @return the catalog, with the session's current model as its handle
+     */
+    ModelCatalog listFor(String knownHandle, String initModel) {
+        ModelCatalog catalog = list();
+        if (knownHandle != null || initModel == null) {
+            return new ModelCatalog(catalog.entries(), knownHandle);
+        }
+        // system/init reports the bare id ("fake-model"); the catalog knows its handle.
+        return new ModelCatalog(catalog.entries(), catalog.entries().stream()
+                .filter(e -> e.handle().equals(initModel) || e.handle().endsWith("/" + initModel))
+                .map(ModelEntry::handle).findFirst().orElse(initModel));
+    }
+
+    /**
      * @param agentId the session's agent
      * @param update the change
      * @return the model handle now in effect, or null if the CLI did not say

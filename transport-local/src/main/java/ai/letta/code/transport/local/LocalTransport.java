@@ -11,14 +11,16 @@ import ai.letta.code.api.port.ModelPort;
 import ai.letta.code.api.port.SessionPort;
 import ai.letta.code.api.port.Transport;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The local backend: the Letta Code CLI run as a Node subprocess, one per session, speaking NDJSON on stdio
  * (spec local-stdio.md). What stdio cannot do is done with the same CLI: agents through a short-lived
- * {@code --new-agent} process plus the agent's memory repository, models through {@code letta model list|set}.
+ * {@code --new-agent} process plus the agent's files (local backend) or the Letta API (API mode), models through {@code letta model list|set}.
  *
  * <p>Nothing starts when it is built. The programs are located on first use ({@link CliLocator}; a
  * {@link ai.letta.code.api.exception.CliNotFoundException} then lists every place tried), once per transport.
@@ -26,6 +28,9 @@ import java.util.Set;
  * when the JVM exits. Thread-safe.
  */
 public final class LocalTransport implements Transport {
+
+    /** The CLI's default Letta API when {@code LETTA_BASE_URL} is unset (local-stdio.md §2.2). */
+    static final String DEFAULT_LETTA_API = "https://api.letta.com";
 
     private final LocalOptions options;
     private final CliLocator locator;
@@ -52,7 +57,7 @@ public final class LocalTransport implements Transport {
         this.models = new LocalModels(() -> new CliSubcommand(launch(), options.requestTimeout()));
         this.sessions = new StdioSessionPort(options, this::launch, launcher, codec, models);
         this.agents = new LocalAgents(sessions::newAgent, () -> new CliSubcommand(launch(),
-                options.requestTimeout()), this::memfs);
+                options.requestTimeout()), this::agentFiles, this::lettaApi);
     }
 
     @Override
@@ -104,15 +109,27 @@ public final class LocalTransport implements Transport {
         return spec;
     }
 
-    private MemfsBlocks memfs() {
+    private LocalAgentFiles agentFiles() {
         LaunchSpec spec = launch();
         String dir = spec.env().get("LETTA_LOCAL_BACKEND_DIR");
         String home = spec.env().getOrDefault("HOME", System.getProperty("user.home"));
-        Path backendDir = dir != null && !dir.isBlank() ? Path.of(dir)
-                : Path.of(home).resolve(".letta").resolve("lc-local-backend");
-        boolean local = options.cliBackend() instanceof CliBackend.LocalModels
-                || "1".equals(spec.env().get("LETTA_LOCAL_BACKEND_EXPERIMENTAL"));
-        return new MemfsBlocks(backendDir, local);
+        return new LocalAgentFiles(dir != null && !dir.isBlank() ? Path.of(dir)
+                : Path.of(home).resolve(".letta").resolve("lc-local-backend"), spec.env());
+    }
+
+    /** The Letta API the CLI talks to in API mode: the explicit one, else the one its environment names. */
+    private Optional<LettaApiAgentEditor> lettaApi() {
+        if (options.cliBackend() instanceof CliBackend.LettaApi api) {
+            return Optional.of(new LettaApiAgentEditor(api, options.requestTimeout()));
+        }
+        Map<String, String> env = launch().env();
+        String key = env.get("LETTA_API_KEY");
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        String url = env.getOrDefault("LETTA_BASE_URL", DEFAULT_LETTA_API);
+        return Optional.of(new LettaApiAgentEditor((CliBackend.LettaApi) CliBackend.lettaApi(
+                URI.create(url.isBlank() ? DEFAULT_LETTA_API : url), key), options.requestTimeout()));
     }
 
     /** Each call of the port throws a typed error naming the backends that can; never a silent no-op. */

@@ -5,6 +5,7 @@ import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import java.time.Duration;
+import ai.letta.code.api.exception.ConfigurationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -102,5 +103,32 @@ final class RawRequests {
     private static SessionClosedException closedException() {
         return new SessionClosedException("the session closed before the raw command was answered; open a new"
                 + " session or resumeSession(conversationId)");
+    }
+
+    /**
+     * A raw command on stdio: {@code user}, {@code control_request} and {@code control_response} lines go out as
+     * given; anything else becomes a control request named by its {@code subtype} (or, seed style, its
+     * {@code type}), e.g. {@code {"type":"bootstrap_session_state","request_id":"b1"}}.
+     *
+     * @param codec the codec
+     * @param command the user's raw command
+     * @return the stdin line
+     * @throws ConfigurationException if a control request lacks its {@code request_id}
+     */
+    static String line(NdjsonCodec codec, Map<String, Object> command) {
+        ConfigurationException.requireNonNull(command, "command");
+        Object type = command.get("type");
+        if ("user".equals(type) || "control_request".equals(type) || "control_response".equals(type)) {
+            return codec.write(command);
+        }
+        Object requestId = command.get("request_id");
+        if (requestId == null) {
+            throw new ConfigurationException("a raw command needs a request_id (got " + command.keySet() + ")");
+        }
+        Map<String, Object> request = new LinkedHashMap<>(command);
+        request.remove("request_id");
+        request.remove("type");
+        request.putIfAbsent("subtype", type);
+        return codec.controlRequest(requestId.toString(), request);
     }
 }

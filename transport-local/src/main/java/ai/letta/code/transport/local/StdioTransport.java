@@ -9,10 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +19,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One CLI process and its three pipes: lines in on stdin, lines out of stdout on a reader thread, stderr drained
- * into a {@link StderrTail} on its own thread. Knows nothing of JSON; {@link StdioSessionChannel} gives it meaning.
+ * into a {@link StderrTail} on its own thread. Knows nothing of JSON; its {@link Listener} gives lines meaning.
  *
  * <p>Lifecycle: {@link #start} spawns the process and both threads. The process ends either on request
- * ({@link #close}: stdin EOF, which lets the CLI finish its current turn and exit 0; after the grace period SIGTERM;
- * after two more seconds SIGKILL; then every descendant the CLI left, such as tool or reflection processes), or by
- * itself (a crash, {@code kill -9}). Either way {@link Listener#ended} is called exactly once, from the reader
- * thread or, if a grandchild keeps stdout open, from the exit watcher at most {@value #EXIT_SETTLE_MS} ms after the
- * process died. A JVM shutdown hook ({@link LiveProcesses}) stops what is still running when the JVM exits.
+ * ({@link #close}: stdin EOF, which lets the CLI finish its current turn and exit 0, then {@link ProcessReaper}'s
+ * escalation), or by itself (a crash, {@code kill -9}). Either way {@link Listener#ended} is called exactly once,
+ * from the reader thread or, if a grandchild keeps stdout open, from the exit watcher at most
+ * {@value #EXIT_SETTLE_MS} ms after the process died. A JVM shutdown hook ({@link LiveProcesses}) stops what is
+ * still running when the JVM exits.
  *
  * <p>Thread-safe: {@link #writeLine} serializes writers with a lock (never {@code synchronized}, so virtual
  * threads are not pinned while a full pipe blocks the write).
@@ -37,8 +35,6 @@ final class StdioTransport {
 
     /** How long after the process died the exit watcher waits for stdout to reach EOF before ending anyway. */
     static final long EXIT_SETTLE_MS = 300;
-    private static final Duration TERM_WAIT = Duration.ofSeconds(2);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     /** What the transport reports, always from one thread at a time. */
     interface Listener {
@@ -54,29 +50,36 @@ final class StdioTransport {
         /**
          * The process is gone and no further line follows.
          *
-         * @param requested whether {@link #close} ended it
+         * @param requested whether {@link #close} or {@link #kill} ended it
          * @param exitCode the exit code, or null if unknown
          */
         void ended(boolean requested, Integer exitCode);
+
+        /** @return the conversation this process serves, once known (diagnostics and tests) */
+        default String conversationId() {
+            return null;
+        }
     }
 
     private final Process process;
+    private final ProcessReaper reaper;
     private final List<String> command;
     private final OutputStream stdin;
+    private final Listener listener;
     private final StderrTail stderr = new StderrTail(40, 2000);
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CountDownLatch endedLatch = new CountDownLatch(1);
-    private final Set<ProcessHandle> family = new LinkedHashSet<>();
-    private Listener listener;
     private Thread reader;
     private Thread stderrDrain;
 
-    private StdioTransport(Process process, List<String> command) {
+    private StdioTransport(Process process, List<String> command, Listener listener) {
         this.process = process;
+        this.reaper = new ProcessReaper(process);
         this.command = List.copyOf(command);
         this.stdin = process.getOutputStream();
+        this.listener = listener;
     }
 
     /**
@@ -94,8 +97,7 @@ final class StdioTransport {
     static StdioTransport start(ProcessLauncher launcher, List<String> command, Map<String, String> env, Path dir,
             int maxLineBytes, Listener listener) throws IOException {
         Process process = launcher.launch(command, env, dir);
-        StdioTransport transport = new StdioTransport(process, command);
-        transport.listener = listener;
+        StdioTransport transport = new StdioTransport(process, command, listener);
         listener.attached(transport);
         String name = "letta-cli-" + process.pid();
         transport.stderrDrain = transport.stderr.drain(name + "-stderr", process.getErrorStream());
@@ -117,6 +119,11 @@ final class StdioTransport {
     /** @return the command line, for diagnostics */
     List<String> command() {
         return command;
+    }
+
+    /** @return the conversation the process serves, once its handshake named it */
+    String conversationId() {
+        return listener.conversationId();
     }
 
     /** @return the last stderr lines */
@@ -148,24 +155,24 @@ final class StdioTransport {
             stdin.flush();
         } catch (IOException e) {
             throw new TransportLostException("could not write to the Letta Code CLI (pid " + pid() + "): "
-                    + e.getMessage(), exitCode(), stderr.text(), e);
+                    + e.getMessage(), reaper.exitCode(), stderr.text(), e);
         } finally {
             writeLock.unlock();
         }
     }
 
     /**
-     * Stops the process: stdin EOF, {@code grace}, SIGTERM, SIGKILL, then its descendants. Returns once the
-     * listener heard {@link Listener#ended} (bounded). Idempotent; a second call waits for the first.
+     * Stops the process: stdin EOF, then {@code grace} to exit, then SIGTERM, SIGKILL and its descendants. Returns
+     * once the listener heard {@link Listener#ended} (bounded). Idempotent; a second call waits for the first.
      *
      * @param grace how long the CLI may take to exit by itself after EOF
      */
     void close(Duration grace) {
         if (!closing.compareAndSet(false, true)) {
-            awaitEnded(KILL_WAIT.plus(TERM_WAIT));
+            awaitEnded(ProcessReaper.KILL_WAIT.plus(ProcessReaper.TERM_WAIT));
             return;
         }
-        rememberFamily();
+        reaper.rememberFamily();
         writeLock.lock();
         try {
             stdin.close();
@@ -174,56 +181,23 @@ final class StdioTransport {
         } finally {
             writeLock.unlock();
         }
-        stopProcess(grace);
+        stop(grace);
     }
 
-    /** Ends the process at once (startup failure, JVM shutdown): SIGKILL and descendants, no grace. */
+    /** Ends the process at once (startup failure, replacement, JVM shutdown): SIGTERM, SIGKILL, descendants. */
     void kill() {
-        closing.set(true);
-        rememberFamily();
-        stopProcess(Duration.ZERO);
+        if (!closing.compareAndSet(false, true)) {
+            awaitEnded(ProcessReaper.KILL_WAIT.plus(ProcessReaper.TERM_WAIT));
+            return;
+        }
+        stop(Duration.ZERO);
     }
 
-    private void stopProcess(Duration grace) {
-        boolean exited = waitFor(grace);
-        if (!exited) {
-            rememberFamily();
-            process.destroy();
-            exited = waitFor(grace.isZero() ? Duration.ofMillis(200) : TERM_WAIT);
-        }
-        if (!exited) {
-            rememberFamily();
-            process.destroyForcibly();
-            waitFor(KILL_WAIT);
-        }
-        killFamily();
+    private void stop(Duration grace) {
+        reaper.stop(grace);
         awaitEnded(Duration.ofSeconds(2));
         joinQuietly(stderrDrain, Duration.ofMillis(500));
         LiveProcesses.unregister(this);
-    }
-
-    /** Tools and reflection subagents are grandchildren; once the CLI is dead they are orphans we cannot find. */
-    private void rememberFamily() {
-        synchronized (family) {
-            process.descendants().forEach(family::add);
-        }
-    }
-
-    private void killFamily() {
-        Set<ProcessHandle> members;
-        synchronized (family) {
-            process.descendants().forEach(family::add);
-            members = new LinkedHashSet<>(family);
-        }
-        members.removeIf(h -> !h.isAlive());
-        members.forEach(ProcessHandle::destroy);
-        for (ProcessHandle h : members) {
-            try {
-                h.onExit().get(1, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                h.destroyForcibly();
-            }
-        }
     }
 
     private void read(InputStream stdout, int maxLineBytes) {
@@ -253,7 +227,7 @@ final class StdioTransport {
             System.getLogger(StdioTransport.class.getName()).log(System.Logger.Level.ERROR,
                     "stdout reader of pid " + pid() + " failed", e);
         }
-        waitFor(TERM_WAIT);
+        reaper.waitFor(ProcessReaper.TERM_WAIT);
         end();
     }
 
@@ -266,23 +240,14 @@ final class StdioTransport {
     private void end() {
         if (ended.compareAndSet(false, true)) {
             try {
-                listener.ended(closing.get(), exitCode());
+                listener.ended(closing.get(), reaper.exitCode());
             } finally {
                 endedLatch.countDown();
+                if (!process.isAlive() && process.descendants().noneMatch(ProcessHandle::isAlive)) {
+                    // Nothing left for the shutdown hook to stop (a crash, or an exit on its own).
+                    LiveProcesses.unregister(this);
+                }
             }
-        }
-    }
-
-    private Integer exitCode() {
-        return process.isAlive() ? null : process.exitValue();
-    }
-
-    private boolean waitFor(Duration timeout) {
-        try {
-            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !process.isAlive();
         }
     }
 

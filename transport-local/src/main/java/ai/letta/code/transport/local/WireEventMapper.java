@@ -20,7 +20,6 @@ import ai.letta.code.transport.local.WireMessage.WireToolCall;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -41,12 +40,16 @@ final class WireEventMapper {
     private final QueueModel queue;
     private final Consumer<String> replyLine;
     private final boolean partialMessages;
+    private final Runnable turnEnded;
+    private volatile String defaultConversation;
 
     private String joinKind;
     private String joinId;
     private String joinRunId;
     private final StringBuilder joined = new StringBuilder();
     private ErrorLine lastError;
+    private String lastAssistant;
+    private String lastReasoning;
     private String lastStopReason;
     private final Map<Integer, String> toolCallIds = new HashMap<>();
     private final Set<String> toolCallsSeen = new HashSet<>();
@@ -58,9 +61,11 @@ final class WireEventMapper {
      * @param queue the queue model
      * @param replyLine writes a line to the CLI's stdin (to refuse control requests the SDK cannot serve)
      * @param partialMessages whether partial chunks are delivered as {@link PartialEvent}s too
+     * @param turnEnded called after each turn's {@link Result} went to the sink
      */
     WireEventMapper(SessionSink sink, NdjsonCodec codec, QueueModel queue, Consumer<String> replyLine,
-            boolean partialMessages) {
+            boolean partialMessages, Runnable turnEnded) {
+        this.turnEnded = turnEnded;
         this.sink = sink;
         this.codec = codec;
         this.queue = queue;
@@ -81,11 +86,8 @@ final class WireEventMapper {
             onMessage(m, decoded);
         } else if (message instanceof ResultLine r) {
             sink.onEvent(result(r));
-            lastError = null;
-            lastStopReason = null;
-            toolCallIds.clear();
-            toolCallsSeen.clear();
-            toolResultsSeen.clear();
+            resetTurn();
+            turnEnded.run();
         } else if (message instanceof ErrorLine e) {
             lastError = e;
             sink.onEvent(new ErrorEvent(e.message(), code(e.stopReason()), e.detail(), e.runId()));
@@ -93,11 +95,11 @@ final class WireEventMapper {
             sink.onEvent(new Retry(r.reason(), r.attempt(), r.maxAttempts(), Duration.ofMillis(r.delayMs()),
                     r.runId()));
         } else if (message instanceof WireMessage.QueueEnqueued q) {
-            sink.onEvent(queue.enqueued(q));
+            queue.enqueued(q).ifPresent(sink::onEvent);
         } else if (message instanceof WireMessage.QueueDequeued q) {
-            List<String> ids = queue.dequeued(q);
-            sink.onTurnStarted(ids, Math.max(q.mergedCount(), 1));
-            sink.onEvent(queue.snapshot());
+            QueueModel.Dequeued batch = queue.dequeued(q);
+            sink.onTurnStarted(batch.clientMessageIds(), Math.max(q.mergedCount(), 1));
+            batch.update().ifPresent(sink::onEvent);
         } else if (message instanceof WireMessage.QueueDropped q) {
             queue.dropped(q).ifPresent(sink::onEvent);
         } else if (message instanceof WireMessage.QueueCleared q) {
@@ -111,14 +113,61 @@ final class WireEventMapper {
         // system/init is handled by the handshake, malformed lines are dropped as the upstream SDK does.
     }
 
+    /**
+     * Ends the running turn as the CLI would after an interrupt, for a CLI process that could not end it itself and
+     * was replaced: the message being joined, then an interrupted {@link Result} carrying it.
+     *
+     * @param conversationId the session's conversation
+     */
+    void endInterrupted(String conversationId) {
+        flush();
+        // Like the CLI's own interrupted result: the last assistant text, else the last reasoning.
+        sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, lastAssistant != null ? lastAssistant
+                : lastReasoning, conversationId));
+        resetTurn();
+    }
+
+    private void resetTurn() {
+        lastAssistant = null;
+        lastReasoning = null;
+        lastError = null;
+        lastStopReason = null;
+        toolCallIds.clear();
+        toolCallsSeen.clear();
+        toolResultsSeen.clear();
+    }
+
+    /**
+     * @param resolvedId what results report instead of the CLI's {@code default} alias (the agent id, which
+     *     {@code resumeSession(id)} maps back to the same conversation)
+     */
+    void reportDefaultConversationAs(String resolvedId) {
+        this.defaultConversation = resolvedId;
+    }
+
+    private String conversation(String wireId) {
+        String resolved = defaultConversation;
+        return "default".equals(wireId) && resolved != null ? resolved : wireId;
+    }
+
+    /** @return whether a message is being joined (and not yet emitted) */
+    boolean joining() {
+        return joinKind != null;
+    }
+
     /** Emits the message being joined, if any: before any other event, and before the turn's result. */
     void flush() {
         if (joinKind == null) {
             return;
         }
         String text = joined.toString();
-        sink.onEvent("assistant".equals(joinKind) ? new AssistantMessage(joinId, text, joinRunId)
-                : new Reasoning(joinId, text, joinRunId));
+        if ("assistant".equals(joinKind)) {
+            lastAssistant = text;
+            sink.onEvent(new AssistantMessage(joinId, text, joinRunId));
+        } else {
+            lastReasoning = text;
+            sink.onEvent(new Reasoning(joinId, text, joinRunId));
+        }
         joinKind = null;
         joinId = null;
         joinRunId = null;
@@ -202,12 +251,12 @@ final class WireEventMapper {
         if ("success".equals(r.subtype())) {
             return new Result(Result.Status.SUCCESS, r.result(), null, null, null,
                     stop == null ? StopReason.END_TURN : StopReason.of(stop), duration, r.numTurns(),
-                    r.conversationId(), r.runIds());
+                    conversation(r.conversationId()), r.runIds());
         }
         if ("interrupted".equals(r.subtype())) {
             return new Result(Result.Status.INTERRUPTED, r.result(), ErrorCode.INTERRUPTED.value(),
-                    ErrorCode.INTERRUPTED, null, StopReason.CANCELLED, duration, r.numTurns(), r.conversationId(),
-                    r.runIds());
+                    ErrorCode.INTERRUPTED, null, StopReason.CANCELLED, duration, r.numTurns(),
+                    conversation(r.conversationId()), r.runIds());
         }
         ErrorCode code = approvalConflict(stop) ? ErrorCode.APPROVAL_CONFLICT
                 : lastError != null && lastError.stopReason() != null ? code(lastError.stopReason()) : code(stop);
@@ -216,7 +265,8 @@ final class WireEventMapper {
         String detail = lastError == null ? null : lastError.detail() != null ? lastError.detail()
                 : lastError.message();
         return new Result(Result.Status.ERROR, r.result(), error, code, detail,
-                stop == null ? StopReason.ERROR : StopReason.of(stop), duration, r.numTurns(), r.conversationId(),
+                stop == null ? StopReason.ERROR : StopReason.of(stop), duration, r.numTurns(),
+                conversation(r.conversationId()),
                 r.runIds());
     }
 

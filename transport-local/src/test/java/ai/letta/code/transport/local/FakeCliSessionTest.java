@@ -18,6 +18,8 @@ import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.port.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,8 @@ class FakeCliSessionTest {
             assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content)
                     .containsExactly("echo: hello\nworld");
             assertThat(sink.turns()).containsExactly(new RecordingSink.TurnStarted(java.util.List.of("client-1"), 1));
-            assertThat(sink.all(QueueUpdate.class).get(0).queue().get(0).clientMessageId()).isEqualTo("client-1");
+            // Written at once (no turn ran), so it never waited: no queue update shows it.
+            assertThat(sink.all(QueueUpdate.class)).allSatisfy(u -> assertThat(u.queue()).isEmpty());
         }
         assertThat(sink.awaitClosed(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
@@ -146,5 +149,84 @@ class FakeCliSessionTest {
             assertThat(answer.body().get("response")).isEqualTo(Map.of("echo",
                     Map.of("subtype", "list_messages", "limit", 2)));
         }
+    }
+
+    @Test
+    void aSendWhileATurnRunsIsHeldUntilItsResultAndCanBeRemoved() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Path work = Files.createTempDirectory("fake-cli-work-");
+        LocalTransport transport = new LocalTransport(FakeCli.options("hang-once").workingDirectory(work)
+                .requestTimeout(Duration.ofMillis(600)).build());
+        try (SessionChannel channel = FakeCli.open(transport, sink)) {
+            channel.send("first", UserMessage.text("hang"));
+            sink.next(AssistantMessage.class, WAIT);
+            channel.send("second", UserMessage.text("two"));
+            channel.send("third", UserMessage.text("three"));
+            assertThat(sink.all(QueueUpdate.class)).last().satisfies(u -> assertThat(u.queue())
+                    .extracting(q -> q.clientMessageId()).containsExactly("second", "third"));
+            assertThat(channel.removeQueued("third")).isTrue();
+            assertThat(channel.removeQueued("third")).isFalse();
+            assertThat(sink.all(QueueUpdate.class)).last().satisfies(u -> assertThat(u.queue())
+                    .extracting(q -> q.clientMessageId()).containsExactly("second"));
+            channel.interrupt();
+            assertThat(sink.result(WAIT).status()).isEqualTo(Result.Status.INTERRUPTED);
+            Result second = sink.result(WAIT);
+            assertThat(second.text()).isEqualTo("echo: two");
+            assertThat(sink.turns()).extracting(RecordingSink.TurnStarted::clientMessageIds)
+                    .containsExactly(java.util.List.of("first"), java.util.List.of("second"));
+        } finally {
+            LocalBackendPeer.delete(work);
+        }
+    }
+
+    @Test
+    void anInterruptTheCliCannotFinishEndsTheTurnAndReplacesTheProcessOnTheSameConversation() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        Path work = Files.createTempDirectory("fake-cli-work-");
+        // requestTimeout 600 ms: the channel's interrupt grace is half of it.
+        LocalTransport transport = new LocalTransport(FakeCli.options("hang-once").workingDirectory(work)
+                .requestTimeout(Duration.ofMillis(600)).build());
+        try (SessionChannel channel = FakeCli.open(transport, sink)) {
+            long stuckPid = ((StdioSessionChannel) channel).transport().pid();
+            channel.send("c1", UserMessage.text("hang"));
+            // The joined message shows although the stream went quiet mid-message.
+            assertThat(sink.next(AssistantMessage.class, WAIT).content()).isEqualTo("working");
+            long interrupted = System.nanoTime();
+            channel.interrupt();
+            Result result = sink.result(WAIT);
+            assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
+            assertThat(result.status()).isEqualTo(Result.Status.INTERRUPTED);
+            assertThat(result.errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
+            assertThat(result.text()).isEqualTo("working");
+            assertThat(result.conversationId()).isEqualTo("conv-fake-1");
+
+            channel.send("c2", UserMessage.text("again"));
+            assertThat(sink.result(WAIT).text()).isEqualTo("echo: again");
+            StdioTransport replacement = ((StdioSessionChannel) channel).transport();
+            assertThat(replacement.pid()).isNotEqualTo(stuckPid);
+            assertThat(String.join(" ", replacement.command())).contains("--conversation conv-fake-1");
+            assertThat(ProcessHandle.of(stuckPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+            assertThat(sink.awaitClosed(Duration.ofMillis(100))).as("still open").isFalse();
+        } finally {
+            LocalBackendPeer.delete(work);
+        }
+        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closeCause()).isNull();
+    }
+
+    @Test
+    void closeDuringAHungTurnInterruptsAndReturnsWithinTheInterruptGrace() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        LocalTransport transport = new LocalTransport(FakeCli.options("hang-turn")
+                .requestTimeout(Duration.ofMillis(600)).closeGracePeriod(Duration.ofSeconds(10)).build());
+        SessionChannel channel = FakeCli.open(transport, sink);
+        channel.send("c1", UserMessage.text("hang"));
+        sink.next(AssistantMessage.class, WAIT);
+        long start = System.nanoTime();
+        channel.close();
+        // Not the 10 s close grace: a running turn gets the interrupt grace, then SIGTERM.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closeCause()).isNull();
     }
 }

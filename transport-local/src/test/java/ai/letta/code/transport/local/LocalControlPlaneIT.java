@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.UserMessage;
-import ai.letta.code.api.agent.AgentOptions;
-import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.port.SessionChannel;
-import ai.letta.code.api.port.SessionTarget;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.RecordedRequest;
@@ -23,8 +20,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What stdio lacks, done through the same CLI (agents with memory, model catalog and switch), and observed where it
- * matters: in the requests the scripted model receives.
+ * The model catalog and switch through the same CLI ({@code letta model list|set}), observed where it matters: in
+ * the requests the scripted model receives; and the reasoning level checked against the model's own list.
+ * (Agents with memory are covered by the contract suites.)
  */
 @ExtendWith(NoLeftoverProcesses.class)
 @Timeout(180)
@@ -63,50 +61,8 @@ class LocalControlPlaneIT {
         }
     }
 
-    @Test
-    void personaAndHumanReachTheSystemPromptTheModelReceives() throws Exception {
-        try (LocalBackendPeer peer = new LocalBackendPeer()) {
-            String agentId = peer.transport.agents().create(AgentOptions.builder()
-                    .persona("I am Patch, a terse reviewer. PERSONA-MARKER-7")
-                    .human("The user prefers short answers. HUMAN-MARKER-9")
-                    .model(LocalBackendPeer.MODEL)
-                    .systemPrompt(SystemPrompt.custom("You are a test agent. SYSTEM-MARKER-3"))
-                    .tag("java-sdk")
-                    .build());
-            assertThat(agentId).startsWith("agent-local-");
-            assertThat(peer.transport.agents().get(agentId).tags()).contains("java-sdk");
-
-            for (SessionTarget target : List.of(SessionTarget.newConversation(agentId),
-                    SessionTarget.resume(agentId))) {
-                RecordingSink sink = new RecordingSink();
-                try (SessionChannel channel = peer.transport.sessions().open(target, peer.session().build(), sink)) {
-                    assertThat(channel.agentId()).isEqualTo(agentId);
-                    channel.send("c1", UserMessage.text("ping"));
-                    assertThat(sink.result(TURN).success()).isTrue();
-                    String system = systemPrompt(peer.model.chatRequests().get(peer.model.chatRequests().size() - 1));
-                    assertThat(system).as("system prompt for %s", target).startsWith("You are a test agent."
-                            + " SYSTEM-MARKER-3").contains("PERSONA-MARKER-7").contains("HUMAN-MARKER-9");
-                }
-            }
-        }
-    }
-
-    @Test
-    void unknownPresetsFailWithTheAcceptedNames() {
-        assertThatThrownBy(() -> CliArguments.systemPrompt(SystemPrompt.preset("nope")))
-                .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("default, letta, source-claude, source-codex, source-gemini");
-        assertThat(CliArguments.systemPrompt(SystemPrompt.preset("letta-claude"))).containsExactly("--system", "letta");
-    }
-
     private static String lastChatModel(LocalBackendPeer peer) {
         List<RecordedRequest> chats = peer.model.chatRequests();
         return chats.get(chats.size() - 1).json().path("model").asString();
-    }
-
-    private static String systemPrompt(RecordedRequest chat) {
-        var first = chat.json().path("messages").get(0);
-        var content = first.path("content");
-        return content.isString() ? content.stringValue() : NdjsonCodec.contentText(content);
     }
 }

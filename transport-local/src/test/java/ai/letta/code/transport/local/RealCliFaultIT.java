@@ -8,10 +8,7 @@ import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.port.SessionChannel;
-import ai.letta.code.testkit.peer.JsonMatch;
-import ai.letta.code.testkit.peer.LettaCodeCli;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
-import ai.letta.code.testkit.peer.PeerBackend;
 import ai.letta.code.testkit.script.TurnScript;
 import java.time.Duration;
 import java.util.List;
@@ -101,13 +98,6 @@ class RealCliFaultIT {
         try (LocalBackendPeer peer = new LocalBackendPeer()) {
             Set<Thread> before = Thread.getAllStackTraces().keySet();
             for (int i = 0; i < 3; i++) {
-                try (var cli = LettaCodeCli.builder().backend(PeerBackend.openAiCompatible(peer.model.baseUrl()))
-                        .model(LocalBackendPeer.MODEL).args("--new").build().start()) {
-                    cli.awaitJson(JsonMatch.type("system", "init"), TURN);
-                    Timings.record("raw CLI --new spawn -> system/init", cli.sinceSpawn().toNanos());
-                }
-            }
-            for (int i = 0; i < 3; i++) {
                 RecordingSink sink = new RecordingSink();
                 try (SessionChannel channel = peer.open(sink)) {
                     channel.send("c", UserMessage.text("ping"));
@@ -122,31 +112,17 @@ class RealCliFaultIT {
     }
 
     @Test
-    void rawCliSpawnToInitInTheSameRun() throws Exception {
-        // The baseline for the report: the testkit's own launcher, no SDK, same machine, same run.
-        try (LocalBackendPeer peer = new LocalBackendPeer()) {
-            for (int i = 0; i < 3; i++) {
-                try (var cli = LettaCodeCli.builder().backend(PeerBackend.openAiCompatible(peer.model.baseUrl()))
-                        .model(LocalBackendPeer.MODEL).build().start()) {
-                    cli.awaitJson(JsonMatch.type("system", "init"), TURN);
-                    Timings.record("raw CLI spawn -> system/init (testkit LettaCodeCli, fresh HOME)",
-                            cli.sinceSpawn().toNanos());
-                }
+    void apiModePassesTheBaseUrlAndKeyExplicitly() throws Exception {
+        try (ApiModeContractPeer peer = new ApiModeContractPeer()) {
+            var session = peer.client().createSession(ai.letta.code.api.SessionOptions.builder()
+                    .cwd(peer.workDir()).build());
+            session.send("ping");
+            for (var event : session.stream()) {
+                // drain to the result
             }
-            for (int i = 0; i < 3; i++) {
-                try (var cli = LettaCodeCli.builder().backend(PeerBackend.openAiCompatible(peer.model.baseUrl()))
-                        .model(LocalBackendPeer.MODEL).args("--new").build().start()) {
-                    cli.awaitJson(JsonMatch.type("system", "init"), TURN);
-                    Timings.record("raw CLI --new spawn -> system/init", cli.sinceSpawn().toNanos());
-                }
-            }
-            for (int i = 0; i < 3; i++) {
-                RecordingSink sink = new RecordingSink();
-                long spawn = System.nanoTime();
-                try (SessionChannel channel = peer.open(sink)) {
-                    Timings.record("SDK session open (spawn -> ready), local backend", System.nanoTime() - spawn);
-                }
-            }
+            session.close();
+            assertThat(peer.api().requests()).isNotEmpty().allSatisfy(r -> assertThat(r.header("Authorization"))
+                    .hasValue("Bearer test-key"));
         }
     }
 

@@ -22,9 +22,10 @@ class WireEventMapperTest {
     private final RecordingSink sink = new RecordingSink();
     private final QueueModel queue = new QueueModel();
     private final List<String> replies = new ArrayList<>();
+    private int turnsEnded;
 
     private void feed(boolean partial, String... lines) {
-        WireEventMapper mapper = new WireEventMapper(sink, codec, queue, replies::add, partial);
+        WireEventMapper mapper = new WireEventMapper(sink, codec, queue, replies::add, partial, () -> turnsEnded++);
         for (String line : lines) {
             mapper.accept(codec.decode(line));
         }
@@ -99,18 +100,36 @@ class WireEventMapperTest {
     }
 
     @Test
-    void theQueueModelMapsMergedBatchesToTheEnginesIds() {
-        queue.sent("mine-1");
-        queue.sent("mine-2");
+    void theQueueModelMapsMergedBatchesToTheEnginesIdsWithoutShowingThemAsWaiting() {
+        queue.written("mine-1");
+        queue.written("mine-2");
         feed(false, "{\"type\":\"queue_item_enqueued\",\"item_id\":\"q-1\",\"client_message_id\":\"cm-q-1\","
                         + "\"source\":\"user\",\"kind\":\"message\"}",
                 "{\"type\":\"queue_item_enqueued\",\"item_id\":\"q-2\",\"source\":\"user\",\"kind\":\"message\"}",
                 "{\"type\":\"queue_batch_dequeued\",\"batch_id\":\"b\",\"item_ids\":[\"q-1\",\"q-2\"],"
                         + "\"merged_count\":2}");
         assertThat(sink.turns()).containsExactly(new RecordingSink.TurnStarted(List.of("mine-1", "mine-2"), 2));
+        // A user line the channel wrote is starting, not waiting: it never shows in a queue update.
+        assertThat(sink.all(QueueUpdate.class)).isEmpty();
+    }
+
+    @Test
+    void heldMessagesAndTheClisOwnItemsShowInTheQueue() {
+        queue.hold("held-1", "{}", "later please");
+        feed(false, "{\"type\":\"queue_item_enqueued\",\"item_id\":\"q-7\",\"client_message_id\":\"cm-q-7\","
+                        + "\"source\":\"task_notification\",\"kind\":\"task_notification\"}",
+                "{\"type\":\"queue_batch_dequeued\",\"batch_id\":\"b\",\"item_ids\":[\"q-7\"],\"merged_count\":1}");
         List<QueueUpdate> updates = sink.all(QueueUpdate.class);
-        assertThat(updates.get(1).queue()).extracting(q -> q.clientMessageId()).containsExactly("mine-1", "mine-2");
-        assertThat(updates.get(2).queue()).isEmpty();
+        assertThat(updates.get(0).queue()).extracting(q -> q.id()).containsExactly("q-7", "held-1");
+        assertThat(updates.get(1).queue()).extracting(q -> q.id()).containsExactly("held-1");
+        assertThat(queue.removeHeld("held-1")).isTrue();
+        assertThat(queue.snapshot().queue()).isEmpty();
+    }
+
+    @Test
+    void aResultEndsTheTurnForTheChannel() {
+        feed(false, "{\"type\":\"result\",\"subtype\":\"success\",\"result\":\"ok\"}");
+        assertThat(turnsEnded).isEqualTo(1);
     }
 
     @Test

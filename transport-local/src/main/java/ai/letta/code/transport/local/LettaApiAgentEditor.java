@@ -1,0 +1,148 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finishes an agent the CLI created in API mode, on the Letta server that holds it: what CLI 0.32.18 has no flag
+ * for (persona, human and custom memory blocks; name and description) is written with the Letta REST API the CLI
+ * itself talks to ({@code PATCH /v1/agents/{id}}, {@code PATCH /v1/agents/{id}/core-memory/blocks/{label}}, and for
+ * a label the agent lacks {@code POST /v1/blocks} plus {@code .../blocks/attach/{block_id}}). On a Letta server
+ * the compiled system prompt is built from these blocks, so the model sees them from the first turn.
+ *
+ * <p>Uses the base URL and key of {@link CliBackend.LettaApi}, never the environment's. Blocking; thread-safe.
+ */
+final class LettaApiAgentEditor {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final URI baseUrl;
+    private final String apiKey;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    /**
+     * @param api the server and key the CLI uses
+     * @param timeout the bound of each request
+     */
+    LettaApiAgentEditor(CliBackend.LettaApi api, Duration timeout) {
+        String base = api.baseUrl().toString();
+        this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
+        this.apiKey = api.apiKey().reveal();
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /**
+     * @param agentId the agent the CLI just created
+     * @param name its name, or null to keep the CLI's
+     * @param description its description, or null to keep the CLI's
+     */
+    void rename(String agentId, String name, String description) {
+        Map<String, Object> patch = new LinkedHashMap<>();
+        if (name != null) {
+            patch.put("name", name);
+        }
+        if (description != null) {
+            patch.put("description", description);
+        }
+        if (!patch.isEmpty()) {
+            call("PATCH", "v1/agents/" + agentId, patch, true);
+        }
+    }
+
+    /**
+     * Sets each block's value (and description), creating and attaching the ones the agent does not have.
+     *
+     * @param agentId the agent
+     * @param blocks its blocks, persona and human included
+     */
+    void writeBlocks(String agentId, List<MemoryBlock> blocks) {
+        for (MemoryBlock block : blocks) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("value", block.value());
+            if (block.description() != null) {
+                fields.put("description", block.description());
+            }
+            if (block.limit() > 0) {
+                fields.put("limit", block.limit());
+            }
+            if (block.readOnly()) {
+                fields.put("read_only", true);
+            }
+            if (call("PATCH", "v1/agents/" + agentId + "/core-memory/blocks/" + block.label(), fields, false)
+                    != null) {
+                continue;
+            }
+            Map<String, Object> create = new LinkedHashMap<>();
+            create.put("label", block.label());
+            create.putAll(fields);
+            JsonNode created = call("POST", "v1/blocks", create, true);
+            String blockId = NdjsonCodec.text(created, "id");
+            if (blockId == null) {
+                throw new TransportException("the Letta API created block '" + block.label() + "' but returned no"
+                        + " id: " + abbreviate(created.toString()));
+            }
+            call("PATCH", "v1/agents/" + agentId + "/core-memory/blocks/attach/" + blockId, Map.of(), true);
+        }
+    }
+
+    /** @return the answer, or null for a 404 when {@code required} is false */
+    private JsonNode call(String method, String path, Map<String, Object> body, boolean required) {
+        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
+                .timeout(timeout)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json")
+                .header("X-Letta-Source", "letta-code-java")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new OperationTimeoutException(method + " " + path + " on the Letta API did not answer within "
+                    + timeout.toMillis() + " ms (LocalOptions.requestTimeout)");
+        } catch (IOException e) {
+            throw new TransportException("could not reach the Letta API at " + baseUrl + " (" + method + " " + path
+                    + "): " + e.getMessage(), null, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionClosedException("interrupted while writing the new agent to the Letta API", e);
+        }
+        int status = response.statusCode();
+        if (status == 404 && !required) {
+            return null;
+        }
+        if (status == 401 || status == 403) {
+            throw new AuthenticationException("the Letta API at " + baseUrl + " refused the API key (HTTP " + status
+                    + " on " + method + " " + path + "); check CliBackend.lettaApi's key");
+        }
+        if (status / 100 != 2) {
+            throw new TransportException("the Letta API answered HTTP " + status + " to " + method + " " + path
+                    + ": " + abbreviate(response.body()), null, null, null);
+        }
+        String text = response.body();
+        return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+    }
+
+    private static String abbreviate(String text) {
+        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}

@@ -1,0 +1,95 @@
+package ai.letta.code.transport.local;
+
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.SessionClosedException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that writes a session's stdin lines, in the order they were submitted. Why a thread of its own:
+ * the stdout reader must sometimes write (the next queued message after a {@code result}, a refusal of a control
+ * request), and Node writes to a pipe synchronously on Linux, so a reader blocked on a full stdin pipe while the
+ * CLI blocks on a full stdout pipe would deadlock both. Callers on user threads wait for their write (so a broken
+ * pipe surfaces as their exception); the reader only submits.
+ *
+ * <p>The thread exists only while lines are pending (it times out when idle), so an idle session holds none.
+ * Thread-safe.
+ */
+final class StdinWriter {
+
+    private static final System.Logger LOG = System.getLogger(StdinWriter.class.getName());
+
+    private final ExecutorService executor;
+
+    /** @param name the thread's name */
+    StdinWriter(String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 2, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                task -> {
+                    Thread thread = new Thread(task, name);
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+    }
+
+    /**
+     * Writes after every line submitted before, and waits.
+     *
+     * @param transport where to
+     * @param line the line
+     * @throws SessionClosedException if the writer was shut down
+     * @throws LettaCodeException what the write threw (e.g. a lost transport)
+     */
+    void writeAndWait(StdioTransport transport, String line) {
+        Future<?> done;
+        try {
+            done = executor.submit(() -> transport.writeLine(line));
+        } catch (RejectedExecutionException e) {
+            throw new SessionClosedException("the session is closed; open a new one or resumeSession("
+                    + "conversationId)", e);
+        }
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new LettaCodeException("could not write to the Letta Code CLI", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionClosedException("interrupted while writing to the Letta Code CLI", e);
+        }
+    }
+
+    /**
+     * Writes after every line submitted before, without waiting; a failure is only logged (the process's end
+     * reports it).
+     *
+     * @param transport where to
+     * @param line the line
+     */
+    void writeLater(StdioTransport transport, String line) {
+        try {
+            executor.execute(() -> {
+                try {
+                    transport.writeLine(line);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, () -> "a deferred stdin write failed: " + e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "a stdin write after close was dropped");
+        }
+    }
+
+    /** Refuses further lines; lines already submitted are still written. */
+    void shutdown() {
+        executor.shutdown();
+    }
+}

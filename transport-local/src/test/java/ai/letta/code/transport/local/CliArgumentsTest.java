@@ -1,0 +1,48 @@
+package ai.letta.code.transport.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.letta.code.api.Dreaming;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.agent.SystemPrompt;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.permission.PermissionMode;
+import ai.letta.code.api.port.SessionTarget;
+import org.junit.jupiter.api.Test;
+
+class CliArgumentsTest {
+
+    @Test
+    void unknownPresetsFailWithTheAcceptedNamesAndSdkNamesMapToTheNearest() {
+        assertThatThrownBy(() -> CliArguments.systemPrompt(SystemPrompt.preset("nope")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("default, letta, source-claude, source-codex, source-gemini");
+        assertThat(CliArguments.systemPrompt(SystemPrompt.preset("letta-claude"))).containsExactly("--system", "letta");
+        assertThat(CliArguments.systemPrompt(SystemPrompt.custom("be brief"))).containsExactly("--system-custom",
+                "be brief");
+    }
+
+    @Test
+    void theModeIsAlwaysPassedAndDefaultNeverBecomesUnrestricted() {
+        String args = String.join(" ", CliArguments.session(SessionTarget.newConversation("agent-1"),
+                SessionOptions.builder().permissionMode(PermissionMode.DEFAULT).dreaming(Dreaming.stepCount(8))
+                        .build()));
+        assertThat(args).contains("--agent agent-1 --new").contains("--permission-mode standard")
+                .contains("--reflection-trigger step-count --reflection-step-count 8");
+        assertThat(String.join(" ", CliArguments.session(SessionTarget.resume("agent-1"), SessionOptions.defaults())))
+                .contains("--agent agent-1 --conversation default").contains("--permission-mode standard");
+        assertThat(CliArguments.permissionMode(PermissionMode.BYPASS_PERMISSIONS)).isEqualTo("unrestricted");
+    }
+
+    @Test
+    void memoryFrontMatterAlwaysCarriesTheDescriptionTheRepositoryHookRequires() {
+        assertThat(LocalAgentFiles.frontMatter(MemoryBlock.of("style", "terse"), null))
+                .isEqualTo("---\ndescription: The style memory block.\n---\n");
+        assertThat(LocalAgentFiles.frontMatter(MemoryBlock.of("human", "x"), "What I know of the user"))
+                .isEqualTo("---\ndescription: What I know of the user\n---\n");
+        assertThat(LocalAgentFiles.frontMatter(new MemoryBlock("p", "v", "multi\nline", 500, true, null), null))
+                .isEqualTo("---\ndescription: multi line\nlimit: 500\nread_only: true\n---\n");
+    }
+}
