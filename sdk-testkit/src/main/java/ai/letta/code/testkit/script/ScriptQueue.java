@@ -68,15 +68,33 @@ public final class ScriptQueue {
         }
     }
 
+    /**
+     * Forgets every queued script and the rest of every active one, so nothing scripted for one test can answer a
+     * later test's request (a multi-step script whose turn was aborted would otherwise answer the next turn). The
+     * responder stays. Requests already being answered finish their current step.
+     */
+    public void clear() {
+        lock.lock();
+        try {
+            anyConversation.clear();
+            byConversation.clear();
+            active.clear();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The step that answers {@code request} on {@code conversation}; advances the conversation's script. */
     public TurnScript.Step next(String conversation, TurnRequest request) {
         TurnScript started;
         lock.lock();
         try {
             Cursor cursor = active.get(conversation);
-            if (cursor != null && cursor.hasNext()) {
+            if (cursor != null && cursor.hasNext() && !(cursor.awaitsToolResult() && request.toolResult().isEmpty())) {
                 return cursor.next();
             }
+            // A request with no tool result after a tool-calling step is a new turn (the client interrupted or
+            // denied and moved on): the rest of that script must not answer it.
             Deque<TurnScript> own = byConversation.get(conversation);
             started = own != null && !own.isEmpty() ? own.removeFirst() : anyConversation.pollFirst();
         } finally {
@@ -137,6 +155,10 @@ public final class ScriptQueue {
 
         boolean hasNext() {
             return index < script.steps().size();
+        }
+
+        boolean awaitsToolResult() {
+            return lastServed != null && !lastServed.toolCalls().isEmpty();
         }
 
         TurnScript.Step next() {

@@ -13,6 +13,9 @@ class ScriptQueueTest {
 
     private static final TurnRequest REQUEST = new TurnRequest("c", "m", "ping", null, List.of(),
             new RecordedRequest(0, Instant.EPOCH, "POST", "/x", "", Map.of(), Map.of(), ""));
+    private static final TurnRequest TOOL_RESULT = new TurnRequest("c", "m", "",
+            new TurnRequest.ToolResult("call_fake_1", "ok", false), List.of(),
+            new RecordedRequest(1, Instant.EPOCH, "POST", "/x", "", Map.of(), Map.of(), ""));
 
     private final AtomicInteger responderCalls = new AtomicInteger();
     private final ScriptQueue queue = new ScriptQueue(request -> {
@@ -38,7 +41,17 @@ class ScriptQueueTest {
 
         queue.next("conv-1", REQUEST);
         assertThat(text(queue.next("conv-2", REQUEST))).isEqualTo("fallback");
-        assertThat(text(queue.next("conv-1", REQUEST))).isEqualTo("after tool");
+        assertThat(text(queue.next("conv-1", TOOL_RESULT))).isEqualTo("after tool");
+    }
+
+    @Test
+    void aNewTurnInsteadOfAToolResultDropsTheRestOfTheScript() {
+        queue.enqueue(TurnScript.builder().toolCall("Bash", Map.of()).assistant("tool said: ok").build());
+        queue.enqueue(TurnScript.text("still here"));
+
+        queue.next("conv-1", REQUEST);
+
+        assertThat(text(queue.next("conv-1", REQUEST))).isEqualTo("still here");
     }
 
     @Test
@@ -60,7 +73,7 @@ class ScriptQueueTest {
 
         queue.abandon("conv-1", old);
 
-        assertThat(text(queue.next("conv-1", REQUEST))).isEqualTo("second's tail");
+        assertThat(text(queue.next("conv-1", TOOL_RESULT))).isEqualTo("second's tail");
     }
 
     @Test
@@ -72,6 +85,21 @@ class ScriptQueueTest {
         assertThat(queue.continueActive("conv-1")).hasValueSatisfying(s -> assertThat(text(s)).isEqualTo("resumed"));
         assertThat(queue.continueActive("conv-1")).isEmpty();
         assertThat(responderCalls).hasValue(0);
+    }
+
+    @Test
+    void clearForgetsQueuedScriptsAndTheRestOfActiveOnes() {
+        queue.enqueue(TurnScript.builder().toolCall("Bash", Map.of()).assistant("leftover").build());
+        queue.enqueue(TurnScript.text("queued"));
+        queue.enqueue("conv-2", TurnScript.text("own"));
+        queue.next("conv-1", REQUEST);
+
+        queue.clear();
+
+        assertThat(queue.pending()).isZero();
+        assertThat(queue.continueActive("conv-1")).isEmpty();
+        assertThat(text(queue.next("conv-1", REQUEST))).isEqualTo("fallback");
+        assertThat(text(queue.next("conv-2", REQUEST))).isEqualTo("fallback");
     }
 
     private static String text(TurnScript.Step step) {
