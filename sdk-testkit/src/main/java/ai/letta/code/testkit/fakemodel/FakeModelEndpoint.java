@@ -18,6 +18,7 @@ import ai.letta.code.testkit.script.RecordedRequest;
 import ai.letta.code.testkit.script.RequestJournal;
 import ai.letta.code.testkit.script.Responder;
 import ai.letta.code.testkit.script.ScriptQueue;
+import ai.letta.code.testkit.script.SseFrame;
 import ai.letta.code.testkit.script.SsePlayer;
 import ai.letta.code.testkit.script.StepEnding;
 import ai.letta.code.testkit.script.TurnRequest;
@@ -57,10 +58,12 @@ public final class FakeModelEndpoint implements AutoCloseable {
     private final AtomicInteger completions = new AtomicInteger();
     private final AtomicInteger toolCalls = new AtomicInteger();
     private final List<TurnRequest> answered = new CopyOnWriteArrayList<>();
+    private final Duration stallLimit;
     private final LoopbackHttpServer server;
 
     private FakeModelEndpoint(Builder builder) {
         this.models = List.copyOf(builder.models.isEmpty() ? List.of(DEFAULT_MODEL) : builder.models);
+        this.stallLimit = builder.stallLimit;
         this.scripts = new ScriptQueue(builder.responder);
         this.server = LoopbackHttpServer.start("fake-model-endpoint", journal, this::serve);
     }
@@ -88,6 +91,14 @@ public final class FakeModelEndpoint implements AutoCloseable {
     /** Queues a script for the next request that starts a turn. */
     public void enqueue(TurnScript script) {
         scripts.enqueue(script);
+    }
+
+    /**
+     * Forgets every queued script and the rest of the active one (see {@link ScriptQueue#clear()}), e.g. between
+     * tests that share one endpoint; the recorded requests and the responder stay.
+     */
+    public void clear() {
+        scripts.clear();
     }
 
     /** Replaces the fallback used when no queued script is waiting. */
@@ -180,8 +191,14 @@ public final class FakeModelEndpoint implements AutoCloseable {
             return;
         }
         String id = "chatcmpl-fake-" + completions.incrementAndGet();
-        exchange.stream(new ChatCompletionsRenderer(id, request, () -> "call_fake_" + toolCalls.incrementAndGet())
-                .render(step), step.chunkDelay(), new SsePlayer.Listener() {
+        List<SseFrame> frames = new ArrayList<>(new ChatCompletionsRenderer(id, request,
+                () -> "call_fake_" + toolCalls.incrementAndGet()).render(step));
+        if (stallLimit != null && !frames.isEmpty() && frames.get(frames.size() - 1) instanceof SseFrame.Hold) {
+            // An idle provider gives up at last: silence for the limit, then the connection closes.
+            frames.set(frames.size() - 1, new SseFrame.Pause(stallLimit));
+            frames.add(new SseFrame.Drop());
+        }
+        exchange.stream(frames, step.chunkDelay(), new SsePlayer.Listener() {
                     @Override
                     public void finished(SsePlayer.Outcome outcome) {
                         if (outcome == SsePlayer.Outcome.DISCONNECTED) {
@@ -196,6 +213,7 @@ public final class FakeModelEndpoint implements AutoCloseable {
     public static final class Builder {
         private final List<String> models = new ArrayList<>();
         private Responder responder = Responder.deterministic();
+        private Duration stallLimit;
 
         private Builder() {
         }
@@ -203,6 +221,22 @@ public final class FakeModelEndpoint implements AutoCloseable {
         /** Lists a model id in {@code GET /v1/models} (the part after {@code openai-compatible/}). */
         public Builder model(String id) {
             models.add(Objects.requireNonNull(id, "id"));
+            return this;
+        }
+
+        /**
+         * How long a stalled stream ({@code TurnScript.stall()}) stays silent before the endpoint closes its
+         * connection, as a real provider's idle timeout would; default: it stays open until the client leaves.
+         * Letta Code's local backend (0.32.18) ends an aborted turn only once its provider stream yields or ends
+         * (verified on the App Server: {@code abort_message} answers {@code aborted:true}, but {@code turn_finished}
+         * and every queued input wait for the stream), so tests that abort a stalled turn and then go on set one.
+         */
+        public Builder stallLimit(Duration limit) {
+            Objects.requireNonNull(limit, "stallLimit");
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("stallLimit must be positive, got " + limit);
+            }
+            this.stallLimit = limit;
             return this;
         }
 

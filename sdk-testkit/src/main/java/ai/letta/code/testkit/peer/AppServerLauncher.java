@@ -41,54 +41,67 @@ final class AppServerLauncher {
     }
 
     static AppServerProcess start(AppServerProcess.Builder options) {
-        PeerInstall install = options.install;
         ScratchDirs dirs = ScratchDirs.create("letta-app-server-", options.workDir);
         try {
             options.backend.prepareHome(dirs.home());
-            List<String> command = new ArrayList<>(List.of(install.node().toString(), install.cli().toString(),
-                    "server", "--listen", "ws://127.0.0.1:0"));
-            if (options.token != null) {
-                command.addAll(List.of("--ws-auth", "capability-token", "--ws-token-file",
-                        writeTokenFile(dirs.secrets(), options.token).toString()));
-            }
-            command.addAll(options.extraArgs);
-            Map<String, String> env = PeerEnvironment.base(install, dirs.home());
-            env.putAll(options.backend.env(true));
-            env.putAll(options.env);
-            CompletableFuture<Listening> listening = new CompletableFuture<>();
-            ChildProcess child = ChildProcess.start("letta-app-server", command, dirs.workDir(), env,
-                    options.maxLineChars, new LinePump.Sink() {
-                        @Override
-                        public void line(String line) {
-                            Matcher matcher = LISTENING.matcher(line);
-                            if (matcher.find()) {
-                                listening.complete(new Listening(matcher.group(1),
-                                        Integer.parseInt(matcher.group(2)), System.nanoTime()));
-                            }
-                        }
-
-                        @Override
-                        public void end(Exception failure) {
-                            listening.completeExceptionally(new IOException("stdout ended"
-                                    + (failure == null ? "" : " (" + failure.getMessage() + ")")));
-                        }
-                    });
-            // The server reads no stdin (app-server-ws.md §1); closing it at once means it can never block on it.
-            try {
-                child.stdin().close();
-            } catch (IOException e) {
-                // Already gone; the wait below reports why.
-            }
-            long deadline = System.nanoTime() + options.startupTimeout.toNanos();
-            Listening bound = awaitListening(child, listening, options.startupTimeout);
-            awaitHealthy(child, bound, deadline);
-            return new AppServerProcess(child, dirs, bound.host(), bound.port(), options.token,
-                    child.sinceSpawn().minusNanos(System.nanoTime() - bound.readAtNanos()), options.stopGrace,
-                    options.keepScratch);
+            Launched launched = launch(options, dirs, 0);
+            return new AppServerProcess(options, launched.child(), dirs, launched.host(), launched.port(),
+                    launched.startupTime());
         } catch (RuntimeException e) {
             dirs.delete();
             throw e;
         }
+    }
+
+    /**
+     * Spawns the server in {@code dirs} listening on {@code port} (0: a free port the OS picks) and waits until it
+     * is healthy. On failure the process is stopped and a {@link PeerProcessException} thrown; {@code dirs} stay.
+     */
+    static Launched launch(AppServerProcess.Builder options, ScratchDirs dirs, int port) {
+        PeerInstall install = options.install;
+        List<String> command = new ArrayList<>(List.of(install.node().toString(), install.cli().toString(),
+                "server", "--listen", "ws://127.0.0.1:" + port));
+        if (options.token != null) {
+            command.addAll(List.of("--ws-auth", "capability-token", "--ws-token-file",
+                    writeTokenFile(dirs.secrets(), options.token).toString()));
+        }
+        command.addAll(options.extraArgs);
+        Map<String, String> env = PeerEnvironment.base(install, dirs.home());
+        env.putAll(options.backend.env(true));
+        env.putAll(options.env);
+        CompletableFuture<Listening> listening = new CompletableFuture<>();
+        ChildProcess child = ChildProcess.start("letta-app-server", command, dirs.workDir(), env,
+                options.maxLineChars, new LinePump.Sink() {
+                    @Override
+                    public void line(String line) {
+                        Matcher matcher = LISTENING.matcher(line);
+                        if (matcher.find()) {
+                            listening.complete(new Listening(matcher.group(1),
+                                    Integer.parseInt(matcher.group(2)), System.nanoTime()));
+                        }
+                    }
+
+                    @Override
+                    public void end(Exception failure) {
+                        listening.completeExceptionally(new IOException("stdout ended"
+                                + (failure == null ? "" : " (" + failure.getMessage() + ")")));
+                    }
+                });
+        // The server reads no stdin (app-server-ws.md §1); closing it at once means it can never block on it.
+        try {
+            child.stdin().close();
+        } catch (IOException e) {
+            // Already gone; the wait below reports why.
+        }
+        long deadline = System.nanoTime() + options.startupTimeout.toNanos();
+        Listening bound = awaitListening(child, listening, options.startupTimeout);
+        awaitHealthy(child, bound, deadline);
+        return new Launched(child, bound.host(), bound.port(),
+                child.sinceSpawn().minusNanos(System.nanoTime() - bound.readAtNanos()));
+    }
+
+    /** A server that listens and answers {@code /healthz}. */
+    record Launched(ChildProcess child, String host, int port, Duration startupTime) {
     }
 
     private static Listening awaitListening(ChildProcess child, CompletableFuture<Listening> listening,

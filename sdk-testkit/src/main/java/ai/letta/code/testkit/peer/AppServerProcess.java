@@ -7,10 +7,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A running Letta Code App Server ({@code node letta.js server --listen ws://127.0.0.1:0}) on a port the OS chose,
@@ -22,29 +24,34 @@ import java.util.Optional;
  * parent is gone (offline-peers.md §8.2). {@link #close()} sends SIGTERM (the server prints
  * {@code Stopped App Server (SIGTERM).} and exits 0), then SIGKILL after the grace period, to it and its
  * descendants, and deletes the scratch folders. It is idempotent. Start with {@link #builder()}.
+ *
+ * <p>For reconnect tests, {@link #kill()} crashes the server (SIGKILL) and {@link #restart()} brings it back on the
+ * same port with the same {@code HOME}, so its agents and conversations survive as they would on a real host.
  */
 public final class AppServerProcess implements AutoCloseable {
 
-    private final ChildProcess child;
+    private final Builder options;
     private final ScratchDirs dirs;
     private final String host;
     private final int port;
     private final String token;
-    private final Duration startupTime;
     private final Duration stopGrace;
     private final boolean keepScratch;
+    private volatile ChildProcess child;
+    private volatile Duration startupTime;
     private Integer exitCode;
 
-    AppServerProcess(ChildProcess child, ScratchDirs dirs, String host, int port, String token,
-            Duration startupTime, Duration stopGrace, boolean keepScratch) {
+    AppServerProcess(Builder options, ChildProcess child, ScratchDirs dirs, String host, int port,
+            Duration startupTime) {
+        this.options = options;
         this.child = child;
         this.dirs = dirs;
         this.host = host;
         this.port = port;
-        this.token = token;
+        this.token = options.token;
         this.startupTime = startupTime;
-        this.stopGrace = stopGrace;
-        this.keepScratch = keepScratch;
+        this.stopGrace = options.stopGrace;
+        this.keepScratch = options.keepScratch;
     }
 
     /** A builder for the install found by {@link PeerInstall#locate()}. */
@@ -98,7 +105,7 @@ public final class AppServerProcess implements AutoCloseable {
         return child.command();
     }
 
-    /** Spawn to the {@code Listening} line. */
+    /** Spawn to the {@code Listening} line (of the latest start, after a {@link #restart()}). */
     public Duration startupTime() {
         return startupTime;
     }
@@ -113,7 +120,7 @@ public final class AppServerProcess implements AutoCloseable {
 
     /**
      * Stops the server (SIGTERM, grace, SIGKILL, descendants too) and returns its exit code, 0 after a clean
-     * SIGTERM. Idempotent: later calls return the same code.
+     * SIGTERM, then deletes the scratch folders. Idempotent: later calls return the same code.
      */
     public synchronized int stop() {
         if (exitCode == null) {
@@ -126,6 +133,52 @@ public final class AppServerProcess implements AutoCloseable {
             }
         }
         return exitCode;
+    }
+
+    /**
+     * Kills the server at once (SIGKILL, descendants too), as a crash would, and keeps its {@code HOME} and
+     * folders, so {@link #restart()} can bring it back with its state. Connected clients see close 1006.
+     *
+     * @return the exit code (137 after SIGKILL on Linux)
+     * @throws IllegalStateException after {@link #stop()}
+     */
+    public synchronized int kill() {
+        requireNotStopped("kill");
+        Set<ProcessHandle> family = new LinkedHashSet<>(child.process().descendants().toList());
+        child.process().toHandle().destroyForcibly();
+        Integer code = child.awaitExit(Duration.ofSeconds(5));
+        ChildProcess.killAll(family);
+        if (code == null) {
+            throw new PeerProcessException(child.diagnostics("the App Server survived SIGKILL for 5 s"));
+        }
+        return code;
+    }
+
+    /**
+     * Stops the server if it still runs (SIGTERM, as {@link #stop()} but keeping the folders) and starts it again
+     * on the same port, with the same {@code HOME}, work dir, token and options: what a restarted app server looks
+     * like to its clients (agents and conversations on disk survive; turns in memory do not). Returns once the new
+     * process listens and answers {@code /healthz}, like {@code start()}.
+     *
+     * @return this, now backed by the new process ({@link #pid()} changes)
+     * @throws PeerProcessException if the new process does not come up (e.g. the port was taken meanwhile)
+     * @throws IllegalStateException after {@link #stop()}
+     */
+    public synchronized AppServerProcess restart() {
+        requireNotStopped("restart");
+        if (child.process().isAlive()) {
+            child.stop(stopGrace, false);
+        }
+        AppServerLauncher.Launched launched = AppServerLauncher.launch(options, dirs, port);
+        child = launched.child();
+        startupTime = launched.startupTime();
+        return this;
+    }
+
+    private void requireNotStopped(String operation) {
+        if (exitCode != null) {
+            throw new IllegalStateException(operation + "() after stop(): the App Server's folders are gone");
+        }
     }
 
     @Override

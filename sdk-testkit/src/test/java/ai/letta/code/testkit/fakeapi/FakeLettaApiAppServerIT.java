@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * memory blocks, and a scripted turn with a {@code can_use_tool} round trip and a real tool run.
  */
 @ExtendWith(NoLeftoverProcesses.class)
-class FakeLettaApiAppServerTest {
+class FakeLettaApiAppServerIT {
 
     private static final Duration STARTUP = Duration.ofSeconds(30);
     private static final Duration REPLY = Duration.ofSeconds(15);

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * The real pinned CLI over stdio in API mode ({@code LETTA_BASE_URL}, {@code LETTA_API_KEY}) against
  * {@link FakeLettaApi} (offline-peers.md §5): the shared scenarios plus what only the Letta wire has.
  */
-class FakeLettaApiCliTest extends ScriptedStdioScenarios {
+class FakeLettaApiCliIT extends ScriptedStdioScenarios {
 
     private static final String API_KEY = "sk-test-secret";
 

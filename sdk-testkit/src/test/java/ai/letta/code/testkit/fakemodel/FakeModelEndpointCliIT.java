@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * openai-compatible/fake-model}, provider record pointing at {@link FakeModelEndpoint}; offline-peers.md §4.2):
  * the shared scenarios plus what only the chat-completions wire has.
  */
-class FakeModelEndpointCliTest extends ScriptedStdioScenarios {
+class FakeModelEndpointCliIT extends ScriptedStdioScenarios {
 
     private static final String PERSONA = "You are Patch, a terse test agent. PERSONA-MARKER";
 

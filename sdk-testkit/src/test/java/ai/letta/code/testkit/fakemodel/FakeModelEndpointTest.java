@@ -3,10 +3,14 @@ package ai.letta.code.testkit.fakemodel;
 import static ai.letta.code.testkit.script.TestHttp.json;
 import static ai.letta.code.testkit.script.TestHttp.parse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import ai.letta.code.testkit.script.SseFrame;
 import ai.letta.code.testkit.script.SseText;
@@ -104,6 +108,39 @@ class FakeModelEndpointTest {
         assertThat(second.toolResult()).hasValue(new TurnRequest.ToolResult("call_fake_1", "ok\nsecond line\n", false));
         assertThat(model.chatRequests().get(0).json().path("messages").path(0).path("content").asString())
                 .contains("PERSONA");
+    }
+
+    @Test
+    void clearDropsTheRestOfAnInterruptedScriptAndQueuedOnes() {
+        model.enqueue(TurnScript.builder().toolCall("Bash", Map.of("command", "echo ok")).assistant("leftover")
+                .build());
+        model.enqueue(TurnScript.text("queued"));
+        http.post("/v1/chat/completions", USER_TURN);
+
+        model.clear();
+
+        assertThat(model.pendingScripts()).isZero();
+        String body = http.post("/v1/chat/completions", TOOL_RESULT).body();
+        assertThat(body).doesNotContain("leftover").doesNotContain("queued");
+        assertThat(model.turns()).hasSize(2);
+    }
+
+    @Test
+    void aStallLimitClosesAStalledStreamLikeAnIdleProvider() throws Exception {
+        try (FakeModelEndpoint limited = FakeModelEndpoint.builder().stallLimit(Duration.ofMillis(300)).start()) {
+            limited.enqueue(TurnScript.builder().reasoning("thinking").stall().build());
+            long started = System.nanoTime();
+
+            Throwable outcome = catchThrowable(() -> new TestHttp("http://127.0.0.1:" + limited.port())
+                    .postAsync("/v1/chat/completions", USER_TURN).get(5, TimeUnit.SECONDS));
+
+            assertThat(outcome).as("the stream ends without [DONE]: the client sees the connection close")
+                    .isNotInstanceOf(TimeoutException.class).isNotNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        }
+        model.enqueue(TurnScript.builder().reasoning("held").stall().build());
+        assertThat(http.postAsync("/v1/chat/completions", USER_TURN).completeOnTimeout(null, 1, TimeUnit.SECONDS)
+                .get()).as("without a limit the stall holds").isNull();
     }
 
     @Test

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code --ws-auth capability-token}: the bearer token opens the socket; a wrong or missing one gets 401. */
 @ExtendWith(NoLeftoverProcesses.class)
-class AppServerCapabilityTokenTest {
+class AppServerCapabilityTokenIT {
 
     private static final Duration REPLY = Duration.ofSeconds(15);
     private static AppServerProcess server;

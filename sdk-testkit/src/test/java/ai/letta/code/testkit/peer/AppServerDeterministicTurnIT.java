@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * (app-server-ws.md §2.4): info, runtime_start, input, the "pong" delta and turn_finished.
  */
 @ExtendWith(NoLeftoverProcesses.class)
-class AppServerDeterministicTurnTest {
+class AppServerDeterministicTurnIT {
 
     static final Duration STARTUP = Duration.ofSeconds(30);
     static final Duration REPLY = Duration.ofSeconds(15);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Stopping and failing to start: no process and no scratch folder may outlive the launcher. */
 @ExtendWith(NoLeftoverProcesses.class)
-class AppServerLifecycleTest {
+class AppServerLifecycleIT {
 
     @Test
     void stopSendsSigtermAndTheServerExitsCleanly() {

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The real CLI on its local backend with the deterministic executor: handshake, one "pong" turn, clean exit. */
 @ExtendWith(NoLeftoverProcesses.class)
-class CliDeterministicBackendTest {
+class CliDeterministicBackendIT {
 
     @Test
     void userMessageGetsPongAndSuccessResult() {

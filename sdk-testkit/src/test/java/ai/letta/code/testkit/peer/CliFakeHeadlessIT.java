@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Smoke test of the CLI's built-in {@code --dev-backend fake-headless} (local-stdio.md §5.2). */
 @ExtendWith(NoLeftoverProcesses.class)
-class CliFakeHeadlessTest {
+class CliFakeHeadlessIT {
 
     @Test
     void fakeHeadlessBackendAnswersPong() {

@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * {@code control_response} carrying the request id, a no-op when idle, and latched onto a just-sent turn.
  */
 @ExtendWith(NoLeftoverProcesses.class)
-class CliInterruptTest {
+class CliInterruptIT {
 
     @Test
     void interruptWhileIdleIsAcknowledgedAndTheNextTurnStillRuns() {

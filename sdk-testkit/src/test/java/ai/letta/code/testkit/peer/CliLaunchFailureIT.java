@@ -7,7 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A CLI that refuses its flags fails the first wait with its own words, not with a bare timeout. */
 @ExtendWith(NoLeftoverProcesses.class)
-class CliLaunchFailureTest {
+class CliLaunchFailureIT {
 
     @Test
     void invalidPermissionModeSurfacesTheCliErrorAndExitCode() {

@@ -27,19 +27,37 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Lifecycle.</b> Constructing it starts nothing. The first port call connects (bearer token only in the
  * upgrade header, no {@code Origin}); every session of the client then shares that socket, each demultiplexed by
- * its runtime. A dropped socket fails the turns in flight with {@code stream_closed} at once and is re-established
- * with bounded backoff (up to {@link RemoteOptions#reconnectBound()}); past the bound the sessions are closed with
- * a {@link ai.letta.code.api.exception.TransportLostException}. {@link #close()} closes the socket and stops the
+ * its runtime. A conversation may be open in several sessions at once: the server runs their inputs one turn at a
+ * time, and each session streams only its own turns (an {@code abort()} of one whose messages wait behind another
+ * session's turn withdraws them rather than aborting that turn). {@link #close()} closes the socket and stops the
  * event-loop thread; it is idempotent.
  *
- * <p><b>Threading.</b> Thread-safe. One event-loop thread decodes frames and calls the sessions' sinks; it never runs
- * user code and never blocks. Port methods block their caller (cheap on a virtual thread) and must not be called
- * from a sink.
+ * <p><b>Reconnects.</b> A dropped socket ends the turns in flight at once, each with an {@code ErrorEvent} and a
+ * failed {@code Result} coded {@code stream_closed}. The socket is then re-established with bounded backoff (100 ms
+ * doubling to 2 s, for up to {@link RemoteOptions#reconnectBound()}) and every session subscribes again
+ * ({@code runtime_start} with {@code recover_approvals}); calls made meanwhile wait for that, and the next
+ * {@code send} works. An approval the server still holds (it replays it to the new socket) is handed to the
+ * engine's permission broker again unless a decision on it is still being made, and a decision is delivered to it
+ * even if it was made while the socket was down; the server then goes on with that turn, whose events belong to no
+ * stream. What a server keeps depends on it (verified with CLI 0.32.18): one that never noticed the drop keeps
+ * every pending approval; a restarted one recovers only approvals of interactive tools ({@code AskUserQuestion})
+ * from its history; one whose only subscriber left drops them. Past the bound, the sessions are closed with a
+ * {@link ai.letta.code.api.exception.TransportLostException} that says to resume the conversation.
  *
- * <p><b>Failures.</b> A refused token is an {@link ai.letta.code.api.exception.AuthenticationException} naming the URL
- * (never the token); an unreachable server a {@link ai.letta.code.api.exception.TransportException}; a command the
- * server does not answer an {@link ai.letta.code.api.exception.OperationTimeoutException} naming the command. Fields
- * the server would silently drop are checked before sending ({@link ConfigurationException}).
+ * <p><b>Threading.</b> Thread-safe. One event-loop thread decodes frames and calls the sessions' sinks; it never runs
+ * user code and never blocks. Raw-command {@link ai.letta.code.api.command.ResponseMatcher}s run on a thread of
+ * their own, so a slow matcher delays only other raw commands of this client. Port methods block their caller (cheap
+ * on a virtual thread) and must not be called from a sink.
+ *
+ * <p><b>Failures and limits.</b> A refused token is an {@link ai.letta.code.api.exception.AuthenticationException}
+ * naming the URL (never the token); an unreachable server a
+ * {@link ai.letta.code.api.exception.TransportException}; a command the server does not answer an
+ * {@link ai.letta.code.api.exception.OperationTimeoutException} naming the command. Fields the server would
+ * silently drop are checked before sending ({@link ConfigurationException}); system prompt presets, which the
+ * server has no way to take, are an {@link ai.letta.code.api.exception.UnsupportedFeatureException}. The server
+ * ends an aborted turn only once its model stream yields or ends, so aborting a turn whose provider has gone silent
+ * returns after the request timeout, and the conversation's next input waits until that provider answers or times
+ * out. The app server's default conversation has no id of its own: sessions on it report the agent id.
  */
 public final class WebSocketTransport implements Transport {
 

@@ -187,9 +187,17 @@ class RemoteDeterministicIT {
             b.send("cm-1b", UserMessage.text("two"));
             assertThat(first.awaitResult(WAIT).conversationId()).isEqualTo(a.conversationId());
             assertThat(second.awaitResult(WAIT).conversationId()).isEqualTo(b.conversationId());
-            assertThatThrownBy(() -> transport.sessions().open(SessionTarget.existing(agent, a.conversationId()),
-                    SessionOptions.defaults(), new RecordingSink()))
-                    .isInstanceOf(ai.letta.code.api.exception.ConflictException.class);
+            // The same conversation opened a second time shares the runtime; each session sees only its own turns.
+            RecordingSink third = new RecordingSink();
+            try (SessionChannel c = transport.sessions().open(SessionTarget.existing(agent, a.conversationId()),
+                    SessionOptions.defaults(), third)) {
+                c.send("cm-1c", UserMessage.text("three"));
+                assertThat(third.awaitResult(WAIT).success()).isTrue();
+                a.send("cm-2a", UserMessage.text("four"));
+                assertThat(first.awaitResult(WAIT).success()).isTrue();
+            }
+            assertThat(first.events()).filteredOn(ai.letta.code.api.event.Result.class::isInstance).hasSize(2);
+            assertThat(third.events()).filteredOn(ai.letta.code.api.event.Result.class::isInstance).hasSize(1);
         }
     }
 

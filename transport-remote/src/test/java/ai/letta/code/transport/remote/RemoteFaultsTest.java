@@ -1,28 +1,34 @@
 package ai.letta.code.transport.remote;
 
-import static ai.letta.code.transport.remote.FakeAppServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.backend.RemoteOptions;
+import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.PartialEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.UnknownEvent;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.permission.PermissionDecision;
+import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.api.port.SessionChannel;
 import ai.letta.code.api.port.SessionTarget;
-import io.netty.channel.Channel;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,73 +44,13 @@ class RemoteFaultsTest {
 
     @AfterEach
     void stop() {
+        AppServerReplies.HELD_APPROVAL.set(null);
         if (transport != null) {
             transport.close();
         }
         if (server != null) {
             server.close();
         }
-    }
-
-    /** Answers like the app server: info, runtime_start, input (a one-delta turn unless the text says otherwise). */
-    static void appServer(JsonNode command, Channel channel) {
-        String type = command.path("type").asString("");
-        String requestId = command.path("request_id").asString(null);
-        switch (type) {
-            case "app_server_info" -> send(channel, Map.of("type", "app_server_info_response", "request_id",
-                    requestId, "success", true, "protocol_version", 1, "backend", "local"));
-            case "runtime_start" -> {
-                Map<String, Object> runtime = Map.of("agent_id", command.path("agent_id").asString("agent-fake"),
-                        "conversation_id", command.path("conversation_id").asString("conv-" + requestId));
-                send(channel, Map.of("type", "runtime_start_response", "request_id", requestId, "success", true,
-                        "runtime", runtime, "agent", Map.of("id", runtime.get("agent_id"), "model", "fake/model"),
-                        "conversation", Map.of("id", runtime.get("conversation_id"))));
-            }
-            case "input" -> input(command, channel, requestId);
-            case "abort_message" -> send(channel, Map.of("type", "abort_message_response", "request_id", requestId,
-                    "success", true, "aborted", false));
-            default -> { } // like the real server: unknown commands get no reply
-        }
-    }
-
-    private static void input(JsonNode command, Channel channel, String requestId) {
-        JsonNode runtime = command.get("runtime");
-        Map<String, Object> scope = Map.of("agent_id", runtime.path("agent_id").asString(),
-                "conversation_id", runtime.path("conversation_id").asString());
-        send(channel, Map.of("type", "input_accepted", "request_id", requestId, "runtime", scope, "accepted", true,
-                "disposition", "started"));
-        String text = command.path("payload").path("messages").path(0).path("content").asString("");
-        if (text.equals("hang")) {
-            send(channel, delta(scope, Map.of("type", "message", "message_type", "assistant_message", "id", "m1",
-                    "content", "partial", "run_id", "run-1")));
-            return;
-        }
-        if (text.equals("big")) {
-            send(channel, delta(scope, Map.of("type", "message", "message_type", "assistant_message", "id", "m1",
-                    "content", "x".repeat(100_000), "run_id", "run-1")));
-            return;
-        }
-        if (text.equals("odd")) {
-            send(channel, "{not json");
-            send(channel, Map.of("type", "brand_new_frame", "runtime", scope, "whatever", 1));
-            send(channel, Map.of("type", "weird_response", "request_id", requestId, "runtime", scope));
-            send(channel, delta(scope, Map.of("type", "message", "message_type", "holo_message", "id", "h1",
-                    "run_id", "run-1", "new_field", true)));
-        }
-        send(channel, delta(scope, Map.of("type", "message", "message_type", "assistant_message", "id", "m1",
-                "content", List.of(Map.of("type", "text", "text", "answer to " + text)), "run_id", "run-1",
-                "unknown_field", "ignored")));
-        send(channel, Map.of("type", "turn_finished", "runtime", scope, "turn_id", "t-" + requestId, "stop_reason",
-                "end_turn", "run_id", "run-1", "event_seq", 9));
-    }
-
-    private static Map<String, Object> delta(Map<String, Object> scope, Map<String, Object> delta) {
-        Map<String, Object> frame = new LinkedHashMap<>();
-        frame.put("type", "stream_delta");
-        frame.put("delta", delta);
-        frame.put("runtime", scope);
-        frame.put("event_seq", 1);
-        return frame;
     }
 
     private WebSocketTransport connect(RemoteOptions.Builder options) {
@@ -120,7 +66,7 @@ class RemoteFaultsTest {
 
     @Test
     void upgradeCarriesTheBearerTokenAndNoOriginAndPingsAreAnswered() throws Exception {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder().authToken("tok-123"));
         try (SessionChannel session = open(new RecordingSink())) {
             assertThat(session.conversationId()).startsWith("conv-");
@@ -134,7 +80,7 @@ class RemoteFaultsTest {
 
     @Test
     void garbageFramesAndUnknownTypesNeverFailATurn() {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder());
         RecordingSink sink = new RecordingSink();
         try (SessionChannel session = open(sink)) {
@@ -151,7 +97,7 @@ class RemoteFaultsTest {
 
     @Test
     void anUnansweredCommandTimesOutNamingIt() {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder());
         try (SessionChannel session = open(new RecordingSink())) {
             assertThatThrownBy(() -> session.request(new LinkedHashMap<>(Map.of("type", "totally_unknown_command")),
@@ -162,8 +108,40 @@ class RemoteFaultsTest {
     }
 
     @Test
+    void aBlockingRawMatcherNeverStallsTheSocket() throws Exception {
+        server = new FakeAppServer(AppServerReplies::reply);
+        connect(RemoteOptions.builder());
+        RecordingSink sink = new RecordingSink();
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> matcherThreads = new CopyOnWriteArrayList<>();
+        try (SessionChannel session = open(sink)) {
+            CompletableFuture<CommandResponse> raw = CompletableFuture.supplyAsync(() -> session.request(
+                    new LinkedHashMap<>(Map.of("type", "echo")), (requestId, candidate) -> {
+                        matcherThreads.add(Thread.currentThread().getName());
+                        try {
+                            release.await(); // a badly written matcher: blocks on its first candidate
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return candidate.type().equals("echo_response");
+                    }, WAIT));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (matcherThreads.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+
+            session.send("cm-while-blocked", UserMessage.text("while the matcher blocks"));
+
+            assertThat(sink.awaitResult(WAIT).text()).contains("answer to while the matcher blocks");
+            release.countDown();
+            assertThat(raw.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).type()).isEqualTo("echo_response");
+            assertThat(matcherThreads).allSatisfy(name -> assertThat(name).startsWith("letta-remote-matcher"));
+        }
+    }
+
+    @Test
     void anOversizedFrameFailsTheTurnAndTheSessionRecovers() {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder().maxFrameBytes(64 * 1024));
         RecordingSink sink = new RecordingSink();
         try (SessionChannel session = open(sink)) {
@@ -179,12 +157,12 @@ class RemoteFaultsTest {
 
     @Test
     void aDroppedSocketFailsTheRunningTurnAtOnceAndTheNextSendWorks() {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder());
         RecordingSink sink = new RecordingSink();
         try (SessionChannel session = open(sink)) {
             session.send("cm-hang", UserMessage.text("hang"));
-            sink.until(ai.letta.code.api.event.PartialEvent.class, WAIT);
+            sink.until(PartialEvent.class, WAIT);
             long dropped = System.nanoTime();
             server.dropClients();
             List<Object> calls = sink.until(Result.class, WAIT);
@@ -204,13 +182,56 @@ class RemoteFaultsTest {
     }
 
     @Test
+    void aDecisionMadeWhileReconnectingReturnsAtOnceAndReachesTheReplayedApprovalAskedOnce() throws Exception {
+        server = new FakeAppServer(AppServerReplies::reply);
+        connect(RemoteOptions.builder().reconnectBound(Duration.ofSeconds(20)));
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel session = open(sink)) {
+            session.send("cm-ask", UserMessage.text("ask"));
+            ToolPermissionRequest request = sink.awaitPermission(WAIT);
+            server.goAway();
+            assertThat(sink.awaitResult(WAIT).errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+
+            long answering = System.nanoTime();
+            session.answer(request, PermissionDecision.allow());
+            assertThat(Duration.ofNanos(System.nanoTime() - answering)).isLessThan(Duration.ofSeconds(1));
+            server.comeBack();
+
+            JsonNode answer = awaitReceived(c -> c.path("payload").path("kind").asString("")
+                    .equals("approval_response"));
+            assertThat(answer.path("payload").path("request_id").asString()).isEqualTo("perm-call-1");
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (AppServerReplies.HELD_APPROVAL.get() != null && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            session.send("cm-after", UserMessage.text("after"));
+            assertThat(sink.awaitResult(WAIT).text()).contains("answer to after");
+            assertThat(sink.calls()).filteredOn(ToolPermissionRequest.class::isInstance)
+                    .hasSize(1); // replayed by the server, asked once
+            assertThat(sink.events()).filteredOn(Result.class::isInstance).hasSize(2); // none for the recovered turn
+        }
+        assertThat(sink.violations()).isEmpty();
+    }
+
+    private JsonNode awaitReceived(Predicate<JsonNode> match) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode command = server.received.poll(100, TimeUnit.MILLISECONDS);
+            if (command != null && match.test(command)) {
+                return command;
+            }
+        }
+        throw new AssertionError("the fake server received no matching command");
+    }
+
+    @Test
     void aServerThatStaysAwayClosesTheSessionAfterTheBound() {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder().reconnectBound(Duration.ofSeconds(1)));
         RecordingSink sink = new RecordingSink();
         SessionChannel session = open(sink);
         session.send("cm-hang", UserMessage.text("hang"));
-        sink.until(ai.letta.code.api.event.PartialEvent.class, WAIT);
+        sink.until(PartialEvent.class, WAIT);
         server.goAway();
         assertThat(sink.awaitResult(WAIT).errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
         RecordingSink.Closed closed = sink.awaitClosed(WAIT);
@@ -223,8 +244,35 @@ class RemoteFaultsTest {
     }
 
     @Test
+    void twoSessionsOnOneConversationEachGetOnlyTheirOwnTurns() {
+        server = new FakeAppServer(AppServerReplies::reply);
+        connect(RemoteOptions.builder());
+        RecordingSink first = new RecordingSink();
+        RecordingSink second = new RecordingSink();
+        SessionTarget same = SessionTarget.existing("agent-fake", "conv-shared");
+        SessionOptions options = SessionOptions.builder().build();
+        try (SessionChannel a = transport.sessions().open(same, options, first);
+                SessionChannel b = transport.sessions().open(same, options, second)) {
+            a.send("cm-a", UserMessage.text("for a"));
+            assertThat(first.awaitResult(WAIT).text()).contains("for a");
+            b.send("cm-b", UserMessage.text("for b"));
+            assertThat(second.awaitResult(WAIT).text()).contains("for b");
+            a.send("cm-a2", UserMessage.text("again for a"));
+            assertThat(first.awaitResult(WAIT).text()).contains("again for a");
+
+            assertThat(first.events()).filteredOn(Result.class::isInstance).hasSize(2);
+            assertThat(second.events()).filteredOn(Result.class::isInstance).singleElement()
+                    .satisfies(r -> assertThat(((Result) r).text()).contains("for b"));
+            assertThat(server.received.stream().filter(c -> c.path("type").asString("").equals("abort_message")))
+                    .as("nobody took the other's turn for an orphan").isEmpty();
+        }
+        assertThat(first.violations()).isEmpty();
+        assertThat(second.violations()).isEmpty();
+    }
+
+    @Test
     void twoSessionsShareOneSocketAndGetTheirOwnResults() {
-        server = new FakeAppServer(RemoteFaultsTest::appServer);
+        server = new FakeAppServer(AppServerReplies::reply);
         connect(RemoteOptions.builder());
         RecordingSink first = new RecordingSink();
         RecordingSink second = new RecordingSink();

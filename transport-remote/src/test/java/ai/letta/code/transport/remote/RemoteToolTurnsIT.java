@@ -6,7 +6,6 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.RemoteOptions;
-import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.PartialEvent;
 import ai.letta.code.api.event.Reasoning;
@@ -177,23 +176,5 @@ class RemoteToolTurnsIT {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         session.close();
         assertThat(sink.violations()).isEmpty();
-    }
-
-    @Test
-    void scriptedTurnRoundTrip() {
-        RecordingSink sink = new RecordingSink();
-        try (SessionChannel session = open(sink, false)) {
-            long[] millis = new long[5];
-            for (int i = 0; i < millis.length; i++) {
-                model.enqueue(TurnScript.text("answer " + i));
-                long start = System.nanoTime();
-                session.send("cm-rt-" + i, UserMessage.text("ping " + i));
-                Result result = sink.awaitResult(WAIT);
-                millis[i] = Duration.ofNanos(System.nanoTime() - start).toMillis();
-                assertThat(result.success()).isTrue();
-                assertThat(sink.events()).filteredOn(AssistantMessage.class::isInstance).isNotEmpty();
-            }
-            System.out.println("[round-trip] scripted turn send->Result ms: " + java.util.Arrays.toString(millis));
-        }
     }
 }

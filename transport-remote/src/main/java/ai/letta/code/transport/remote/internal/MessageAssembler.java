@@ -10,6 +10,7 @@ import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns the {@code stream_delta}s of one turn into domain events (spec §2.3, §6.11): chunks sharing a message id are
  * joined into one {@link AssistantMessage} / {@link Reasoning} / {@link ToolCall} (emitted when the next message
- * starts or the turn ends; with partial messages on, each chunk is also a {@link PartialEvent}); each tool call and
- * each tool result is emitted once per {@code tool_call_id} (the server reports client-side tool returns twice).
+ * starts, the model's step ends, the turn ends, or, for text, when the stream was quiet a while: see
+ * {@link #openTextQuietNanos()}; with partial messages on, each chunk is also a {@link PartialEvent}); each tool call
+ * and each tool result is emitted once per {@code tool_call_id} (the server reports client-side tool returns twice).
+ * A text message continued after a quiet flush arrives as a second event with the same id and the rest of the text;
+ * the turn's result text is still the whole message.
  * Lifecycle deltas the SDK has no event for are dropped; message types it does not know become
  * {@link UnknownEvent}s. Not thread-safe: used on the event loop only.
  */
@@ -46,7 +50,9 @@ final class MessageAssembler {
     private final Set<String> emittedToolCalls = new HashSet<>();
     private final Set<String> emittedToolResults = new HashSet<>();
     private final Set<String> runIds = new LinkedHashSet<>();
+    private final Map<String, StringBuilder> assistantTexts = new HashMap<>();
     private Open open;
+    private long lastChunkNanos;
     private String lastText;
     private String lastOutput;
 
@@ -99,7 +105,7 @@ final class MessageAssembler {
         String text = done.text.toString();
         switch (done.kind) {
             case ASSISTANT -> {
-                lastText = text;
+                lastText = assistantTexts.get(done.id).toString();
                 out.add(new AssistantMessage(done.id, text, done.runId));
             }
             case REASONING -> {
@@ -114,6 +120,14 @@ final class MessageAssembler {
                 }
             }
         }
+    }
+
+    /**
+     * @return how long the open assistant or reasoning message has had no new chunk, or -1 when none is open (a tool
+     *     call is never flushed for quiet: its arguments must be whole)
+     */
+    long openTextQuietNanos() {
+        return open == null || open.kind == Kind.TOOL_CALL ? -1 : System.nanoTime() - lastChunkNanos;
     }
 
     /** @return the turn's last assistant text, else its last tool output or reasoning, else {@code null} */
@@ -133,6 +147,10 @@ final class MessageAssembler {
             open = new Open(kind, key, delta.runId(), null);
         }
         open.text.append(chunk);
+        lastChunkNanos = System.nanoTime();
+        if (kind == Kind.ASSISTANT) {
+            assistantTexts.computeIfAbsent(key, k -> new StringBuilder()).append(chunk);
+        }
         if (partials && !chunk.isEmpty()) {
             out.add(new PartialEvent(kind == Kind.ASSISTANT ? "assistant" : "reasoning", chunk, id, delta.runId()));
         }

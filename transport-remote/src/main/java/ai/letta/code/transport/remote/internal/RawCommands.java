@@ -1,7 +1,9 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.command.CommandResponse;
+import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.ConfigurationException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +39,24 @@ final class RawCommands {
         Map<String, Object> copy = new LinkedHashMap<>(command);
         copy.putIfAbsent("request_id", generated);
         return copy;
+    }
+
+    /**
+     * Sends a raw command and waits for the frame the user's matcher picks (the matcher runs off the event loop).
+     *
+     * @param connection the connection
+     * @param key the session's runtime: the matcher sees its frames and frames of no session
+     * @param command the raw command
+     * @param matcher the user's matcher
+     * @param timeout how long to wait
+     * @return the answer
+     */
+    static CommandResponse request(ServerConnection connection, RuntimeKey key, Map<String, Object> command,
+            ResponseMatcher matcher, Duration timeout) {
+        Map<String, Object> raw = withRequestId(validated(command), connection.correlator().nextRequestId("raw"));
+        String type = (String) raw.get("type");
+        return response(Waits.await(connection.requestRaw(raw, key, matcher, timeout), timeout.plusSeconds(1),
+                "`" + type + "`"), connection.codec());
     }
 
     static CommandResponse response(ServerFrame frame, FrameCodec codec) {

@@ -16,48 +16,56 @@ import ai.letta.code.api.port.SessionChannel;
 import ai.letta.code.api.port.SessionSink;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One session: a runtime ({@code agent_id} + {@code conversation_id}) on the client's shared socket. Commands are
  * sent from caller threads; frames arrive on the event loop and go through the {@link TurnStream} to the sink.
- * After a dropped socket, the running turn has already failed ({@code stream_closed}); commands wait (bounded by
- * {@code RemoteOptions.reconnectBound}) until the runtime is subscribed again on the new socket.
+ *
+ * <p>After a dropped socket the running turn has already failed ({@code stream_closed}); commands wait (bounded by
+ * {@code RemoteOptions.reconnectBound}) until the runtime is subscribed again on the new socket. An approval the
+ * server still holds and replays is offered to the engine again, unless the engine is still deciding it (the
+ * server may replay it several times; the engine is asked once); decisions go through {@link ApprovalAnswers},
+ * which delivers them across the reconnect.
  */
 final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStream.Peer {
 
     private static final System.Logger LOG = System.getLogger(RemoteSession.class.getName());
-    /** How long a failed turn waits for the terminal {@code loop_error} that may follow {@code turn_finished}. */
-    private static final Duration LATE_ERROR_WAIT = Duration.ofMillis(250);
-    private static final int ABORT_ATTEMPTS = 10;
+    private static final TurnStream.Timing TIMING = new TurnStream.Timing(Duration.ofMillis(250),
+            Duration.ofMillis(300));
 
     private final ServerConnection connection;
     private final RuntimeKey key;
     private final String conversationId;
     private final SessionSink sink;
     private final RuntimeStart start;
+    private final RuntimeControl control;
+    private final PendingApprovals approvals = new PendingApprovals();
     private final TurnStream stream;
+    private final ApprovalAnswers answers;
     private final Map<String, String> inputRequests = new ConcurrentHashMap<>();
     private final SessionSettings settings;
     private volatile CompletableFuture<Void> subscribed = CompletableFuture.completedFuture(null);
     private volatile boolean closed;
     private volatile boolean orphanAbortSent;
 
-    RemoteSession(ServerConnection connection, RuntimeKey key, String conversationId, String model,
-            boolean partials, SessionSink sink, RuntimeStart start) {
+    RemoteSession(ServerConnection connection, RuntimeKey key, String conversationId, boolean partials,
+            SessionSink sink, RuntimeStart start) {
         this.connection = connection;
         this.key = key;
         this.conversationId = conversationId;
         this.sink = sink;
         this.start = start;
-        this.stream = new TurnStream(sink, connection.codec(), conversationId, partials, connection.loop(),
-                LATE_ERROR_WAIT, this);
-        this.settings = new SessionSettings(connection, key, model);
+        this.control = new RuntimeControl(connection, key);
+        this.stream = new TurnStream(sink, connection.codec(), conversationId, partials, connection.loop(), TIMING,
+                this, approvals);
+        this.settings = new SessionSettings(connection, key, null);
+        this.answers = new ApprovalAnswers(connection, control, approvals, () -> subscribed, stream);
     }
 
     RuntimeKey key() {
@@ -83,15 +91,15 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         ConfigurationException.requireText(clientMessageId, "clientMessageId");
         ConfigurationException.requireNonNull(message, "message");
         ready();
-        String requestId = connection.correlator().nextRequestId("in");
-        Map<String, Object> command = Commands.scoped("input", requestId, key);
+        Map<String, Object> command = control.command("input", "in");
+        String requestId = (String) command.get("request_id");
         command.put("payload", Map.of("kind", "create_message",
                 "messages", List.of(Commands.userMessage(clientMessageId, message))));
         inputRequests.put(requestId, clientMessageId);
         // Queued on the event loop before the frame is written, so the answer always finds the expectation.
         connection.loop().execute(() -> stream.expect(clientMessageId));
         try {
-            ServerFrame accepted = awaitAnswer(command, "input", "input_accepted");
+            ServerFrame accepted = control.await(command, "input", "input_accepted");
             if (!accepted.succeeded()) {
                 throw ServerErrors.refused("input", accepted.error(), connection.url());
             }
@@ -103,41 +111,36 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         }
     }
 
+    /**
+     * Interrupts this session's turn. When the turn the server runs belongs to another session on the same
+     * conversation, that turn is left alone: this session's waiting messages are taken out of the queue instead.
+     */
     @Override
     public void interrupt() {
         ready();
-        for (int attempt = 0; attempt < ABORT_ATTEMPTS && !closed; attempt++) {
-            ServerFrame answer = awaitAnswer(Commands.scoped("abort_message",
-                    connection.correlator().nextRequestId("abort"), key), "abort_message", "abort_message_response");
-            if (answer.json().path("aborted").asBoolean(false)) {
-                resumeQueue();
-                return;
-            }
-            // aborted:false while a turn is in flight means the model had not started yet (spec §4.5): try again.
-            if (!onLoop(stream::busy)) {
-                return;
-            }
-            sleep(150);
+        if (!withdrawBehindAnotherSession()) {
+            control.interrupt(() -> !closed && Waits.onLoop(connection.loop(), stream::busy));
         }
     }
 
+    /** @return whether another session's turn runs; this session's waiting messages are then withdrawn */
+    private boolean withdrawBehindAnotherSession() {
+        List<String> items = Waits.onLoop(connection.loop(), () -> !stream.ownsRunningTurn()
+                && connection.router().anotherOwnsTheTurn(key, this) ? stream.withdrawWaiting() : null);
+        if (items == null) {
+            return false;
+        }
+        items.forEach(control::removeQueueItemAsync);
+        return true;
+    }
+
+    /** Answers a permission request; while a reconnect is under way, returns at once ({@link ApprovalAnswers}). */
     @Override
     public void answer(ToolPermissionRequest request, PermissionDecision decision) {
-        ready();
-        Map<String, Object> command = Commands.scoped("input", connection.correlator().nextRequestId("ap"), key);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("kind", "approval_response");
-        payload.put("request_id", request.requestId());
-        payload.put("decision", Commands.decision(decision));
-        command.put("payload", payload);
-        ServerFrame accepted = awaitAnswer(command, "input", "input_accepted");
-        if (!accepted.succeeded()) {
-            // The approval expired (the turn was aborted, or the server dropped it): nothing waits for it any more.
-            LOG.log(Level.WARNING, "approval {0} was not accepted: {1}", request.requestId(), accepted.error());
+        if (closed) {
+            throw closedException();
         }
-        if (decision instanceof PermissionDecision.Deny deny && deny.interrupt()) {
-            interrupt();
-        }
+        answers.answer(request, decision, this::interrupt);
     }
 
     @Override
@@ -162,14 +165,8 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
     public boolean removeQueued(String id) {
         ConfigurationException.requireText(id, "removeQueued id");
         ready();
-        String itemId = onLoop(() -> stream.queueItemId(id));
-        if (itemId == null) {
-            return false;
-        }
-        Map<String, Object> command = Commands.scoped("remove_queue_item",
-                connection.correlator().nextRequestId("rq"), key);
-        command.put("item_id", itemId);
-        return awaitAnswer(command, "remove_queue_item", "remove_queue_item_response").succeeded();
+        String itemId = Waits.onLoop(connection.loop(), () -> stream.queueItemId(id));
+        return itemId != null && control.removeQueueItem(itemId);
     }
 
     @Override
@@ -183,19 +180,12 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         ConfigurationException.requireNonNull(matcher, "matcher");
         ConfigurationException.requirePositive(timeout, "timeout");
         ready();
-        Map<String, Object> raw = RawCommands.withRequestId(RawCommands.validated(command),
-                connection.correlator().nextRequestId("raw"));
-        String requestId = (String) raw.get("request_id");
-        String type = (String) raw.get("type");
-        CompletableFuture<ServerFrame> answer = connection.request(raw, type,
-                frame -> matcher.matches(requestId, RawCommands.response(frame, connection.codec())), timeout);
-        return RawCommands.response(Waits.await(answer, timeout.plusSeconds(1), "`" + type + "`"),
-                connection.codec());
+        return RawCommands.request(connection, key, command, matcher, timeout);
     }
 
     @Override
     public Duration requestTimeout() {
-        return connection.options().requestTimeout();
+        return control.requestTimeout();
     }
 
     @Override
@@ -204,18 +194,19 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
             return;
         }
         closed = true;
-        if (onLoopQuietly(stream::busy)) {
+        subscribed.completeExceptionally(closedException()); // answers waiting for a reconnect are dropped
+        if (busy()) {
             try {
                 // Best effort: do not leave the server running a turn nobody listens to.
-                connection.request(Commands.scoped("abort_message", connection.correlator().nextRequestId("abort"),
-                        key), "abort_message", f -> f.type().equals("abort_message_response"), Duration.ofSeconds(2))
-                        .get(3, TimeUnit.SECONDS);
+                if (!withdrawBehindAnotherSession()) {
+                    control.abortAsync(Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
+                }
             } catch (Exception e) {
                 LOG.log(Level.DEBUG, "abort on close failed: {0}", e.toString());
             }
         }
         connection.router().unregister(key, this);
-        runOnLoop(() -> sink.onClosed(null));
+        Waits.runOnLoop(connection.loop(), () -> sink.onClosed(null));
     }
 
     @Override
@@ -235,8 +226,15 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
     }
 
     @Override
+    public boolean ownsRunningTurn() {
+        return !closed && stream.ownsRunningTurn();
+    }
+
+    @Override
     public void onConnectionLost(TransportLostException cause) {
-        subscribed = new CompletableFuture<>();
+        if (subscribed.isDone()) {
+            subscribed = new CompletableFuture<>(); // else a subscription is still awaited: keep its waiters
+        }
         if (!closed) {
             stream.connectionLost(cause.getMessage(), null);
         }
@@ -248,10 +246,11 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         start.resubscribe(connection, key).whenComplete((frame, error) -> {
             if (error == null && frame.succeeded()) {
                 waiting.complete(null);
-            } else {
+            } else if (!(Waits.unwrap(error) instanceof TransportLostException)) {
                 waiting.completeExceptionally(error != null ? Waits.unwrap(error)
                         : ServerErrors.refused("runtime_start", frame.error(), connection.url()));
             }
+            // The new socket dropped too: the next reconnect subscribes again, or gives up (onGone).
         });
     }
 
@@ -272,70 +271,33 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
             return;
         }
         orphanAbortSent = true;
-        connection.request(Commands.scoped("abort_message", connection.correlator().nextRequestId("abort"), key),
-                "abort_message", f -> f.type().equals("abort_message_response"), requestTimeout())
-                .thenAccept(answer -> resumeQueue());
+        control.abortAsync(requestTimeout()).thenAccept(answer -> control.resumeQueue());
     }
 
     @Override
     public void removeAbandoned(String queueItemId) {
-        Map<String, Object> command = Commands.scoped("remove_queue_item",
-                connection.correlator().nextRequestId("rq"), key);
-        command.put("item_id", queueItemId);
-        connection.request(command, "remove_queue_item", f -> f.type().equals("remove_queue_item_response"),
-                requestTimeout());
-    }
-
-    private void resumeQueue() {
-        // The server pauses its queue after an abort (spec §4.5): sends queued behind the aborted turn must run.
-        connection.send(Commands.scoped("resume_queue", connection.correlator().nextRequestId("resume"), key));
-    }
-
-    private ServerFrame awaitAnswer(Map<String, Object> command, String name, String responseType) {
-        Duration timeout = requestTimeout();
-        return Waits.await(connection.request(command, name, f -> f.type().equals(responseType), timeout),
-                timeout.plusSeconds(1), "`" + name + "`");
+        control.removeQueueItemAsync(queueItemId);
     }
 
     /** Waits until the runtime is subscribed on a live socket (at once, unless a reconnect is under way). */
     private void ready() {
         if (closed) {
-            throw new SessionClosedException("session " + conversationId + " is closed; resume it with "
-                    + "resumeSession(\"" + conversationId + "\")");
+            throw closedException();
         }
         Waits.await(subscribed, connection.options().reconnectBound().plus(requestTimeout()),
                 "reconnecting session " + conversationId);
     }
 
-    private <T> T onLoop(java.util.concurrent.Callable<T> task) {
-        try {
-            return connection.loop().submit(task).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw Waits.typed(Waits.unwrap(e));
-        }
+    private SessionClosedException closedException() {
+        return new SessionClosedException("session " + conversationId + " is closed; resume it with "
+                + "resumeSession(\"" + conversationId + "\")");
     }
 
-    private boolean onLoopQuietly(java.util.concurrent.Callable<Boolean> task) {
+    private boolean busy() {
         try {
-            return onLoop(task);
-        } catch (LettaCodeException | java.util.concurrent.RejectedExecutionException e) {
+            return Waits.onLoop(connection.loop(), stream::busy);
+        } catch (LettaCodeException | RejectedExecutionException e) {
             return false;
-        }
-    }
-
-    private void runOnLoop(Runnable task) {
-        try {
-            connection.loop().submit(task).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            task.run(); // the loop is gone (client closing): nothing else can call the sink any more
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

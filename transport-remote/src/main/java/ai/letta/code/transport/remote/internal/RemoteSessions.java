@@ -81,15 +81,20 @@ public final class RemoteSessions implements SessionPort {
         }
         Init init = new Init(session.agentId(), session.conversationId(), session.settings().currentModel(),
                 tools(agent));
-        connection.loop().execute(() -> sink.onEvent(init));
+        // On the loop (sink calls never overlap) and awaited, so the Init is in the engine's queue before open()
+        // returns: a send() right after must not find it among its turn's events.
+        Waits.onLoop(connection.loop(), () -> {
+            sink.onEvent(init);
+            return null;
+        });
         return session;
     }
 
     private RemoteSession session(RuntimeKey key, SessionOptions options, SessionSink sink, RuntimeStart start) {
         String resolved = key.conversationId().equals(RuntimeKey.DEFAULT_CONVERSATION) ? key.agentId()
                 : key.conversationId();
-        RemoteSession session = new RemoteSession(connection, key, resolved, null, options.includePartialMessages(),
-                sink, start);
+        RemoteSession session = new RemoteSession(connection, key, resolved, options.includePartialMessages(), sink,
+                start);
         connection.router().register(key, session);
         return session;
     }

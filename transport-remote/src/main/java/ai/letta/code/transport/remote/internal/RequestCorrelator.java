@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +19,9 @@ import java.util.function.Predicate;
  * Matches responses to the commands that asked for them. A response is matched on its {@code request_id} AND a
  * predicate (usually its type): server-chosen ids such as {@code perm-…} share the field, so the id alone is not
  * enough (spec §3.2, §6.3). The server silently drops commands it cannot parse, so every request carries a timeout
- * whose message names the command. Thread-safe: requests register from caller threads, frames arrive on the event
- * loop.
+ * whose message names the command. A user's predicate (a raw command's {@code ResponseMatcher}) runs on an executor
+ * of its own, never on the event loop, so a slow or blocking matcher cannot stall the socket. Thread-safe: requests
+ * register from caller threads, frames arrive on the event loop.
  */
 final class RequestCorrelator {
 
@@ -51,9 +54,33 @@ final class RequestCorrelator {
      */
     CompletableFuture<ServerFrame> expect(String requestId, String command, Predicate<ServerFrame> matches,
             Duration timeout) {
+        return register(new Pending(requestId, null, matches, null, new CompletableFuture<>()), requestId, command,
+                timeout);
+    }
+
+    /**
+     * Registers an expected answer whose matcher is user code: every frame that passes {@code candidates} (tested on
+     * the event loop, must be quick) is handed to {@code matches} on {@code executor}, in arrival order, until one
+     * matches. A matcher that throws matches nothing.
+     *
+     * @param requestId the id the command is sent with, for the timeout message
+     * @param command the command's type, for the timeout message
+     * @param candidates which frames the matcher sees
+     * @param matches the user's matcher
+     * @param executor where the matcher runs (one thread: calls never overlap)
+     * @param timeout how long to wait
+     * @return completes with the first frame the matcher accepts, or fails like {@link #expect}
+     */
+    CompletableFuture<ServerFrame> expectOffLoop(String requestId, String command, Predicate<ServerFrame> candidates,
+            Predicate<ServerFrame> matches, Executor executor, Duration timeout) {
+        return register(new Pending(null, candidates, matches, executor, new CompletableFuture<>()), requestId,
+                command, timeout);
+    }
+
+    private CompletableFuture<ServerFrame> register(Pending entry, String requestId, String command,
+            Duration timeout) {
         long key = ids.incrementAndGet();
-        CompletableFuture<ServerFrame> answer = new CompletableFuture<>();
-        Pending entry = new Pending(requestId, matches, answer);
+        CompletableFuture<ServerFrame> answer = entry.answer;
         entry.timeout = timer.schedule(() -> {
             if (pending.remove(key) != null) {
                 answer.completeExceptionally(new OperationTimeoutException("the app server did not answer `"
@@ -78,6 +105,10 @@ final class RequestCorrelator {
     boolean offer(ServerFrame frame) {
         for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
             Pending entry = it.next().getValue();
+            if (entry.executor != null) {
+                handOff(entry, frame);
+                continue;
+            }
             boolean idMatches = entry.requestId == null || entry.requestId.equals(frame.requestId());
             if (idMatches && safeTest(entry.matches, frame)) {
                 it.remove();
@@ -102,6 +133,21 @@ final class RequestCorrelator {
         return pending.size();
     }
 
+    private static void handOff(Pending entry, ServerFrame frame) {
+        if (!safeTest(entry.candidates, frame)) {
+            return;
+        }
+        try {
+            entry.executor.execute(() -> {
+                if (!entry.answer.isDone() && safeTest(entry.matches, frame)) {
+                    entry.answer.complete(frame);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // The client is closing; the request fails with the connection.
+        }
+    }
+
     private static boolean safeTest(Predicate<ServerFrame> matches, ServerFrame frame) {
         try {
             return matches.test(frame);
@@ -113,13 +159,18 @@ final class RequestCorrelator {
 
     private static final class Pending {
         final String requestId;
+        final Predicate<ServerFrame> candidates;
         final Predicate<ServerFrame> matches;
+        final Executor executor;
         final CompletableFuture<ServerFrame> answer;
         volatile ScheduledFuture<?> timeout;
 
-        Pending(String requestId, Predicate<ServerFrame> matches, CompletableFuture<ServerFrame> answer) {
+        Pending(String requestId, Predicate<ServerFrame> candidates, Predicate<ServerFrame> matches,
+                Executor executor, CompletableFuture<ServerFrame> answer) {
             this.requestId = requestId;
+            this.candidates = candidates;
             this.matches = matches;
+            this.executor = executor;
             this.answer = answer;
         }
     }

@@ -1,29 +1,31 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.exception.ConflictException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Demultiplexes the shared socket's frames to sessions by runtime ({@code agent_id} + {@code conversation_id},
- * spec §6.8). A runtime has at most one session per client: two would both see every event of the one server-side
- * queue and could not tell whose turn is whose. Thread-safe.
+ * spec §6.8). A runtime may have several sessions in one client (the same conversation opened twice); the server
+ * runs one turn at a time per runtime and sends every frame once per connection, so frames that belong to a turn
+ * ({@code stream_delta}s other than the {@code user_message} echo, {@code turn_finished}, {@code control_request})
+ * go only to the session whose turn runs, or, when none claims it, to the oldest session, which treats it as a
+ * single session would. Frames every session must see (responses, which each matches by its own request ids; the
+ * {@code user_message} echo and {@code update_queue}, by which each claims its own dequeued messages; the state
+ * snapshots) go to all. Thread-safe; {@link #route} runs on the event loop.
  */
 final class RuntimeRouter {
 
-    private final Map<RuntimeKey, RuntimeSubscriber> subscribers = new ConcurrentHashMap<>();
+    private final Map<RuntimeKey, List<RuntimeSubscriber>> subscribers = new ConcurrentHashMap<>();
 
     /**
      * @param key the runtime
-     * @param subscriber its session
-     * @throws ConflictException if this client already has a session on that runtime
+     * @param subscriber a session on it
      */
     void register(RuntimeKey key, RuntimeSubscriber subscriber) {
-        if (subscribers.putIfAbsent(key, subscriber) != null) {
-            throw new ConflictException("conversation " + key.conversationId() + " of agent " + key.agentId()
-                    + " is already open in this client; close that session first (one session per conversation)");
-        }
+        subscribers.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(subscriber);
     }
 
     /**
@@ -31,7 +33,10 @@ final class RuntimeRouter {
      * @param subscriber the session leaving (only it is removed)
      */
     void unregister(RuntimeKey key, RuntimeSubscriber subscriber) {
-        subscribers.remove(key, subscriber);
+        subscribers.computeIfPresent(key, (k, group) -> {
+            group.remove(subscriber);
+            return group.isEmpty() ? null : group;
+        });
     }
 
     /**
@@ -39,21 +44,43 @@ final class RuntimeRouter {
      * @return whether a session took it
      */
     boolean route(ServerFrame frame) {
-        RuntimeSubscriber subscriber = frame.runtime() == null ? null : subscribers.get(frame.runtime());
-        if (subscriber == null) {
+        List<RuntimeSubscriber> group = frame.runtime() == null ? null : subscribers.get(frame.runtime());
+        if (group == null || group.isEmpty()) {
             return false;
         }
-        subscriber.onFrame(frame);
+        if (group.size() == 1 || !turnScoped(frame)) {
+            group.forEach(subscriber -> subscriber.onFrame(frame));
+            return true;
+        }
+        RuntimeSubscriber owner = group.stream().filter(RuntimeSubscriber::ownsRunningTurn).findFirst()
+                .orElse(group.get(0));
+        owner.onFrame(frame);
         return true;
+    }
+
+    /**
+     * @param key a runtime
+     * @param asking a session on it
+     * @return whether another session on that runtime owns the turn the server runs
+     */
+    boolean anotherOwnsTheTurn(RuntimeKey key, RuntimeSubscriber asking) {
+        List<RuntimeSubscriber> group = subscribers.getOrDefault(key, List.of());
+        return group.stream().anyMatch(s -> s != asking && s.ownsRunningTurn());
     }
 
     /** @return the current sessions */
     List<RuntimeSubscriber> all() {
-        return List.copyOf(subscribers.values());
+        List<RuntimeSubscriber> all = new ArrayList<>();
+        subscribers.values().forEach(all::addAll);
+        return all;
     }
 
-    /** @return how many sessions are registered */
-    int size() {
-        return subscribers.size();
+    private static boolean turnScoped(ServerFrame frame) {
+        return switch (frame.type()) {
+            case "turn_finished", "control_request" -> true;
+            case "stream_delta" -> !"user_message".equals(frame.json().path("delta").path("message_type")
+                    .asString(""));
+            default -> false;
+        };
     }
 }

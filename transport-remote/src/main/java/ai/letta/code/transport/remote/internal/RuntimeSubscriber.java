@@ -8,6 +8,9 @@ interface RuntimeSubscriber {
     /** @param frame a frame naming this subscriber's runtime (events, and responses that echo it) */
     void onFrame(ServerFrame frame);
 
+    /** @return whether the turn the server runs on this runtime is this subscriber's (also one it recovered) */
+    boolean ownsRunningTurn();
+
     /** @param cause the socket dropped; a reconnect is being tried */
     void onConnectionLost(TransportLostException cause);
 

@@ -1,8 +1,7 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.backend.RemoteOptions;
-import ai.letta.code.api.exception.AuthenticationException;
-import ai.letta.code.api.exception.MalformedFrameException;
+import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
 import io.netty.channel.EventLoop;
@@ -14,26 +13,24 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
 /**
  * The one websocket a client shares among its sessions (spec §6.8), with what lives on it: the request correlator,
- * the runtime router, and reconnection. It connects lazily, on the first call that needs the server, never in a
- * constructor or module. When the socket drops, waiting requests fail at once, every session ends its turn in
- * flight, and, if sessions are open, new sockets are tried with bounded exponential backoff until
- * {@link RemoteOptions#reconnectBound()}; each session then subscribes again. Past the bound the sessions are
- * closed with a {@link TransportLostException}; a later call connects afresh.
+ * the runtime router, and the {@link Reconnector}. It connects lazily, on the first call that needs the server,
+ * never in a constructor or module; each socket starts with {@code app_server_info} (the protocol version is checked).
  *
- * <p>Everything that reacts to the socket runs on one event-loop thread, so a session's sink is never called
- * concurrently. Blocking calls ({@link #connected()}) run on caller threads only.
+ * <p><b>Threads.</b> Everything that reacts to the socket runs on one event-loop thread, so a session's sink is never
+ * called concurrently; the loop never runs user code. Raw-command matchers (user code) run on a separate thread that
+ * exists only while one is needed. Blocking calls ({@link #connected()}, {@link #call}) run on caller threads only.
  */
 public final class ServerConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
-    private static final long FIRST_BACKOFF_MS = 100;
-    private static final long MAX_BACKOFF_MS = 2_000;
 
     private final RemoteOptions options;
     private final AppServerUrl url;
@@ -42,6 +39,8 @@ public final class ServerConnection implements AutoCloseable {
     private final EventLoop loop;
     private final RequestCorrelator correlator;
     private final RuntimeRouter router = new RuntimeRouter();
+    private final ThreadPoolExecutor matchers;
+    private final Reconnector reconnector;
     private final ReentrantLock lock = new ReentrantLock();
     private CompletableFuture<WebSocketConnection> ready;
     private volatile WebSocketConnection current;
@@ -61,6 +60,10 @@ public final class ServerConnection implements AutoCloseable {
                 NioIoHandler.newFactory());
         this.loop = group.next();
         this.correlator = new RequestCorrelator(loop);
+        this.matchers = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                new DefaultThreadFactory("letta-remote-matcher", true));
+        this.matchers.allowCoreThreadTimeOut(true);
+        this.reconnector = new Reconnector(this);
     }
 
     /** @return the normalised server address */
@@ -126,21 +129,31 @@ public final class ServerConnection implements AutoCloseable {
      *
      * @param command the command (with its {@code request_id})
      * @param name the command's type, for messages
-     * @param matches which frame answers
+     * @param matches which frame answers (runs on the event loop: must be quick, never user code)
      * @param timeout how long to wait
      * @return the pending answer
      */
     CompletableFuture<ServerFrame> request(Map<String, ?> command, String name, Predicate<ServerFrame> matches,
             Duration timeout) {
+        return write(command, correlator.expect((String) command.get("request_id"), name, matches, timeout));
+    }
+
+    /**
+     * Sends a raw command and returns the first frame of its session (or a frame of no session, such as a response)
+     * that the user's matcher accepts. The matcher runs off the event loop.
+     *
+     * @param command the command, with its {@code request_id}
+     * @param key the session's runtime
+     * @param matcher the user's matcher
+     * @param timeout how long to wait
+     * @return the pending answer
+     */
+    CompletableFuture<ServerFrame> requestRaw(Map<String, ?> command, RuntimeKey key, ResponseMatcher matcher,
+            Duration timeout) {
         String requestId = (String) command.get("request_id");
-        CompletableFuture<ServerFrame> answer = correlator.expect(requestId, name, matches, timeout);
-        WebSocketConnection socket = current;
-        if (socket == null) {
-            answer.completeExceptionally(lost(WebSocketConnection.ABNORMAL_CLOSURE, null));
-        } else {
-            socket.send(codec.encode(command));
-        }
-        return answer;
+        return write(command, correlator.expectOffLoop(requestId, (String) command.get("type"),
+                frame -> frame.runtime() == null || frame.runtime().equals(key),
+                frame -> matcher.matches(requestId, RawCommands.response(frame, codec)), matchers, timeout));
     }
 
     /**
@@ -172,9 +185,21 @@ public final class ServerConnection implements AutoCloseable {
         socket.send(codec.encode(command));
     }
 
-    private CompletableFuture<WebSocketConnection> connect() {
+    private CompletableFuture<ServerFrame> write(Map<String, ?> command, CompletableFuture<ServerFrame> answer) {
+        WebSocketConnection socket = current;
+        if (socket == null) {
+            answer.completeExceptionally(lost(WebSocketConnection.ABNORMAL_CLOSURE, null));
+        } else {
+            socket.send(codec.encode(command));
+        }
+        return answer;
+    }
+
+    /** Opens a socket and says hello ({@code app_server_info}); the stage completes on the event loop. */
+    CompletableFuture<WebSocketConnection> connect() {
         return WebSocketConnection.open(group, url, options.authToken(), options.connectTimeout(),
-                options.maxFrameBytes(), new Listener()).thenCompose(socket -> {
+                options.maxFrameBytes(), new FrameDispatcher(codec, router, correlator, () -> current = null,
+                        reconnector)).thenCompose(socket -> {
                     current = socket;
                     String id = correlator.nextRequestId("info");
                     return request(Map.of("type", "app_server_info", "request_id", id), "app_server_info",
@@ -196,113 +221,36 @@ public final class ServerConnection implements AutoCloseable {
                 });
     }
 
-    /** Frames and closes of the current socket, on the event loop. */
-    private final class Listener implements WebSocketConnection.Listener {
-        @Override
-        public void onText(String text) {
-            ServerFrame frame;
-            try {
-                frame = codec.decode(text);
-            } catch (MalformedFrameException e) {
-                // The server ignores what it cannot parse; so do we: one bad frame must not end the sessions.
-                LOG.log(Level.WARNING, e.getMessage());
-                return;
-            }
-            try {
-                router.route(frame);
-                correlator.offer(frame);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not handle a frame of type " + frame.type() + ": " + e, e);
-            }
-        }
-
-        @Override
-        public void onClosed(int closeCode, Throwable cause) {
-            connectionLost(closeCode, cause);
-        }
+    /** @return whether {@link #close()} was called */
+    boolean isClosed() {
+        return closed;
     }
 
-    private void connectionLost(int closeCode, Throwable cause) {
-        current = null;
-        TransportLostException lost = lost(closeCode, cause);
-        correlator.failAll(lost);
-        if (closed) {
-            return;
-        }
-        var sessions = router.all();
-        sessions.forEach(s -> s.onConnectionLost(lost));
+    /**
+     * @param next what {@link #connected()} waits for from now on: a reconnect in progress, or {@code null} to
+     *     connect afresh on the next call
+     * @return what it waited for before
+     */
+    CompletableFuture<WebSocketConnection> replaceReady(CompletableFuture<WebSocketConnection> next) {
         lock.lock();
         try {
-            if (sessions.isEmpty() || cause instanceof AuthenticationException) {
-                ready = null;
-                sessions.forEach(s -> s.onGone(lost));
-                return;
-            }
-            ready = new CompletableFuture<>();
+            CompletableFuture<WebSocketConnection> previous = ready;
+            ready = next;
+            return previous;
         } finally {
             lock.unlock();
         }
-        long deadline = System.nanoTime() + options.reconnectBound().toNanos();
-        scheduleReconnect(0, deadline, lost);
     }
 
-    private void scheduleReconnect(int attempt, long deadline, TransportLostException lastCause) {
-        long delay = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS << Math.min(attempt, 10));
-        loop.schedule(() -> connect().whenCompleteAsync((socket, error) -> {
-            if (closed) {
-                if (socket != null) {
-                    socket.close();
-                }
-                return;
-            }
-            if (error == null) {
-                CompletableFuture<WebSocketConnection> waiting = ready;
-                router.all().forEach(RuntimeSubscriber::onReconnected);
-                waiting.complete(socket);
-                return;
-            }
-            Throwable cause = Waits.unwrap(error);
-            boolean refused = cause instanceof AuthenticationException;
-            if (refused || System.nanoTime() - deadline > 0) {
-                giveUp(cause, lastCause);
-            } else {
-                scheduleReconnect(attempt + 1, deadline, lastCause);
-            }
-        }, loop), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private void giveUp(Throwable cause, TransportLostException lastCause) {
-        TransportLostException gone = new TransportLostException("the app server at " + url
-                + " could not be reached again within " + options.reconnectBound().toMillis()
-                + " ms (RemoteOptions.reconnectBound): " + cause.getMessage()
-                + "; resume the conversation with resumeSession once it is back",
-                lastCause.exitCode().isPresent() ? lastCause.exitCode().getAsInt() : null, null, cause);
-        CompletableFuture<WebSocketConnection> waiting;
-        lock.lock();
-        try {
-            waiting = ready;
-            ready = null;
-        } finally {
-            lock.unlock();
-        }
-        router.all().forEach(s -> s.onGone(gone));
-        if (waiting != null) {
-            waiting.completeExceptionally(gone);
-        }
-    }
-
-    private TransportLostException lost(int closeCode, Throwable cause) {
+    /**
+     * @param closeCode the websocket close code
+     * @param cause why, or {@code null}
+     * @return the exception that failed requests and turns report
+     */
+    TransportLostException lost(int closeCode, Throwable cause) {
         String why = cause == null ? "" : ": " + cause.getMessage();
         return new TransportLostException("the connection to the app server at " + url + " was lost (close code "
                 + closeCode + ")" + why, closeCode, null, cause);
-    }
-
-    /** Simulates a dropped socket (no close frame), for tests of the reconnect path. */
-    void dropForTest() {
-        WebSocketConnection socket = current;
-        if (socket != null) {
-            socket.abort();
-        }
     }
 
     /**
@@ -325,6 +273,7 @@ public final class ServerConnection implements AutoCloseable {
         if (!router.all().isEmpty()) {
             loop.execute(() -> router.all().forEach(s -> s.onGone(lost(1000, null))));
         }
+        matchers.shutdownNow();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

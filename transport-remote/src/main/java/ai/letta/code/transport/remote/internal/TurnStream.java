@@ -1,21 +1,11 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
-import ai.letta.code.api.event.QueueUpdate;
-import ai.letta.code.api.event.QueuedMessage;
 import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.event.StopReason;
 import ai.letta.code.api.port.SessionSink;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
@@ -25,8 +15,13 @@ import tools.jackson.databind.JsonNode;
  * each turn with exactly one {@link Result}. A turn starts when the server says so: {@code input_accepted} with
  * {@code disposition:"started"}, or, for queued inputs, the {@code user_message} echo / {@code update_queue}
  * {@code removed:[{disposition:"dequeued"}]} (several inputs dequeued together form one turn, announced with
- * {@link SessionSink#onTurnStarted}). Frames of a turn nobody here is waiting for (one that ran on while the socket
- * was down) are dropped. Not thread-safe: every method runs on the connection's event loop.
+ * {@link SessionSink#onTurnStarted}).
+ *
+ * <p>After a dropped socket the running turn has already failed ({@code stream_closed}). What the server still runs
+ * of it is handled in one of two ways: a {@code control_request} it still holds (replayed when the session
+ * subscribes again) is offered to the engine again, and the turn it continues once answered is followed quietly to
+ * its {@code turn_finished}; any other frame of a turn nobody here waits for is dropped and that turn aborted.
+ * Not thread-safe: every method runs on the connection's event loop (the timers too).
  */
 final class TurnStream {
 
@@ -39,45 +34,62 @@ final class TurnStream {
         void removeAbandoned(String queueItemId);
     }
 
-    private static final Set<String> SUCCESS = Set.of("end_turn", "tool_rule", "requires_approval");
+    /**
+     * The stream's waits.
+     *
+     * @param lateError how long a failed turn waits for the terminal {@code loop_error} that may follow
+     *     {@code turn_finished}
+     * @param quietFlush how long a joined text message waits for its next chunk before it is emitted anyway, so a
+     *     model's reasoning shows while it pauses
+     */
+    record Timing(Duration lateError, Duration quietFlush) {
+    }
 
-    private final SessionSink sink;
+    private final TurnEvents events;
     private final FrameCodec codec;
-    private final String conversationId;
-    private final boolean partials;
     private final ScheduledExecutorService loop;
-    private final Duration lateErrorWait;
+    private final Timing timing;
     private final Peer peer;
-    private final Set<String> unstarted = new LinkedHashSet<>();
-    private final Deque<Turn> turns = new ArrayDeque<>();
-    private final Set<String> abandoned = new HashSet<>();
-    private List<QueuedMessage> lastQueue = List.of();
+    private final PendingApprovals approvals;
+    private final QueueMirror queue;
+    private final PendingTurns turns;
+    private final QuietFlush quietFlush;
     private Finished waitingForError;
 
     TurnStream(SessionSink sink, FrameCodec codec, String conversationId, boolean partials,
-            ScheduledExecutorService loop, Duration lateErrorWait, Peer peer) {
-        this.sink = sink;
+            ScheduledExecutorService loop, Timing timing, Peer peer, PendingApprovals approvals) {
+        this.events = new TurnEvents(sink, conversationId);
         this.codec = codec;
-        this.conversationId = conversationId;
-        this.partials = partials;
         this.loop = loop;
-        this.lateErrorWait = lateErrorWait;
+        this.timing = timing;
         this.peer = peer;
+        this.approvals = approvals;
+        this.queue = new QueueMirror(codec);
+        this.turns = new PendingTurns(() -> new MessageAssembler(codec, partials));
+        this.quietFlush = new QuietFlush(loop, timing.quietFlush());
     }
 
     /** @param clientMessageId a message about to be sent: its turn is expected */
     void expect(String clientMessageId) {
-        unstarted.add(clientMessageId);
+        turns.expect(clientMessageId);
     }
 
     /** @param clientMessageId a message the server refused or never acknowledged: no turn will come */
     void forget(String clientMessageId) {
-        unstarted.remove(clientMessageId);
+        turns.forget(clientMessageId);
     }
 
-    /** @return whether a turn runs or a sent message waits for one */
+    /**
+     * @return whether one of this session's turns runs on the server (or just ended, waiting for its error detail),
+     *     or a turn it recovered after a reconnect
+     */
+    boolean ownsRunningTurn() {
+        return turns.running() != null || waitingForError != null || turns.recoveredRunning();
+    }
+
+    /** @return whether a turn runs (also one recovered after a reconnect) or a sent message waits for one */
     boolean busy() {
-        return !turns.isEmpty() || !unstarted.isEmpty() || waitingForError != null;
+        return turns.any() || waitingForError != null;
     }
 
     /**
@@ -85,12 +97,7 @@ final class TurnStream {
      * @return the server's queue item id, or {@code null} if not queued
      */
     String queueItemId(String idOrClientMessageId) {
-        for (QueuedMessage item : lastQueue) {
-            if (idOrClientMessageId.equals(item.id()) || idOrClientMessageId.equals(item.clientMessageId())) {
-                return item.id();
-            }
-        }
-        return null;
+        return queue.itemId(idOrClientMessageId);
     }
 
     /**
@@ -98,9 +105,22 @@ final class TurnStream {
      * @param disposition {@code started} or {@code queued}
      */
     void onInputAccepted(String clientMessageId, String disposition) {
-        if ("started".equals(disposition) && unstarted.remove(clientMessageId)) {
-            turns.add(new Turn(false, clientMessageId));
+        if ("started".equals(disposition)) {
+            turns.started(clientMessageId);
         }
+    }
+
+    /**
+     * An approval is about to be answered. Outside any turn of this session it belongs to a recovered turn, which
+     * the answer lets go on: its frames must not be taken for an orphan (its replay may not even have arrived yet).
+     */
+    void answering() {
+        turns.markRecovered();
+    }
+
+    /** The server refused an answer as no longer pending: outside a turn, nothing goes on because of it. */
+    void answerRefused() {
+        turns.endRecovered();
     }
 
     /** @param frame a runtime event for this session */
@@ -123,27 +143,33 @@ final class TurnStream {
      */
     void connectionLost(String message, String detail) {
         flushWaitingForError();
-        Turn first = current(true);
+        quietFlush.cancel();
+        Turn first = turns.current(true);
         if (first == null) {
             return;
         }
-        turns.removeFirst();
-        List<SessionEvent> events = new ArrayList<>();
-        first.messages.flush(events);
-        announce(first);
-        emit(first, events);
-        sink.onEvent(new ErrorEvent(message, ErrorCode.STREAM_CLOSED, detail, null));
-        sink.onEvent(Result.failure(ErrorCode.STREAM_CLOSED, message, detail, conversationId));
-        List<String> rest = new ArrayList<>();
-        turns.forEach(t -> rest.addAll(t.ids));
-        rest.addAll(unstarted);
-        turns.clear();
-        unstarted.clear();
-        if (!rest.isEmpty()) {
-            abandoned.addAll(rest);
-            sink.onTurnStarted(List.copyOf(rest), rest.size());
-            sink.onEvent(Result.failure(ErrorCode.STREAM_CLOSED, message, detail, conversationId));
+        List<String> rest = turns.abandonRest();
+        turns.finishRunning();
+        events.streamClosed(first, rest, message, detail);
+    }
+
+    /**
+     * Gives up this session's waiting messages because another session's turn runs on the same conversation and
+     * must not be aborted for them: they end together as one interrupted turn.
+     *
+     * @return the server's queue items of those messages, to remove
+     */
+    List<String> withdrawWaiting() {
+        List<String> withdrawn = turns.abandonRest();
+        List<String> items = new ArrayList<>();
+        for (String id : withdrawn) {
+            String item = queue.itemId(id);
+            if (item != null && turns.takeAbandoned(id)) {
+                items.add(item);
+            }
         }
+        events.withdrawn(withdrawn);
+        return items;
     }
 
     private void onDelta(JsonNode raw) {
@@ -152,28 +178,36 @@ final class TurnStream {
         }
         WireDelta delta = codec.read(raw, WireDelta.class);
         String kind = delta.kind();
-        if (kind.equals("user_message") && delta.otid() != null && unstarted.remove(delta.otid())) {
-            dequeued(delta.otid());
+        if (kind.equals("user_message") && delta.otid() != null && turns.dequeued(delta.otid())) {
             return;
         }
         if (kind.equals("loop_error") || kind.equals("error_message") && !Boolean.TRUE.equals(delta.retryable())) {
             recordError(delta);
             return;
         }
+        if (kind.equals("stop_reason")) {
+            // The model's step is over: whatever message it was streaming is whole.
+            events.flushMessages(turns.running());
+            return;
+        }
         if (!MessageAssembler.carriesContent(kind)) {
             return;
         }
         flushWaitingForError();
-        Turn turn = current(true);
+        if (turns.recoveredRunning()) {
+            return; // the recovered turn goes on; its result belongs to no stream of this session
+        }
+        Turn turn = turns.current(true);
         if (turn == null) {
             peer.abortOrphanTurn();
             return;
         }
-        emit(turn, turn.messages.accept(delta, raw));
+        events.emit(turn, turn.messages.accept(delta, raw));
+        quietFlush.arm(turn, turns::running, events::flushMessages);
     }
 
     private void recordError(WireDelta delta) {
-        Turn turn = waitingForError != null ? waitingForError.turn : current(false);
+        Turn turn = waitingForError != null ? waitingForError.turn : turns.running();
         if (turn == null) {
             return;
         }
@@ -189,28 +223,30 @@ final class TurnStream {
 
     private void onTurnFinished(ServerFrame frame) {
         flushWaitingForError();
-        Turn turn = current(true);
+        quietFlush.cancel();
+        approvals.clear();
+        if (turns.recoveredRunning()) {
+            turns.endRecovered();
+            return;
+        }
+        Turn turn = turns.current(true);
         if (turn == null) {
             return;
         }
-        turns.removeFirst();
+        turns.finishRunning();
         String stopReason = frame.string("stop_reason");
         Finished finished = new Finished(turn, stopReason == null ? "error" : stopReason, frame.string("error"),
                 frame.string("run_id"));
-        List<SessionEvent> events = new ArrayList<>();
-        turn.messages.flush(events);
-        emit(turn, events);
-        if (SUCCESS.contains(finished.stopReason) || finished.stopReason.equals("cancelled")
-                || turn.errorMessage != null) {
-            complete(finished);
+        events.flushMessages(turn);
+        if (TurnResults.completeAtOnce(finished.stopReason, turn)) {
+            events.complete(finished.turn, finished.stopReason, finished.error, finished.runId);
         } else {
-            // The terminal loop_error may follow turn_finished (spec §4.3, §5): wait briefly for its detail.
             waitingForError = finished;
             loop.schedule(() -> {
                 if (waitingForError == finished) {
                     flushWaitingForError();
                 }
-            }, lateErrorWait.toMillis(), TimeUnit.MILLISECONDS);
+            }, timing.lateError().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -224,74 +260,32 @@ final class TurnStream {
             return;
         }
         flushWaitingForError();
-        Turn turn = current(true);
+        boolean fresh = approvals.offer(frame.requestId());
+        // Never current(true): a started input is always acknowledged before its turn can ask anything, so a
+        // request with no turn here belongs to a turn that failed when the socket dropped and that the server kept.
+        Turn turn = turns.running();
         if (turn == null) {
-            peer.abortOrphanTurn();
-            return;
+            turns.markRecovered();
+        } else {
+            events.flushMessages(turn);
+            events.announce(turn);
         }
-        List<SessionEvent> events = new ArrayList<>();
-        turn.messages.flush(events);
-        emit(turn, events);
-        announce(turn);
-        sink.onPermissionRequest(DomainMapping.permissionRequest(frame.requestId(), wire, codec));
+        if (fresh) {
+            events.permissionRequest(DomainMapping.permissionRequest(frame.requestId(), wire, codec));
+        }
     }
 
     private void onQueue(JsonNode json) {
-        for (JsonNode node : iterable(json.get("removed"))) {
-            WireQueueItem removed = codec.read(node, WireQueueItem.class);
-            String id = removed.clientMessageId();
-            if (id != null && "dequeued".equals(removed.disposition()) && unstarted.remove(id)) {
-                dequeued(id);
-            } else if (id != null && "cancelled".equals(removed.disposition())) {
-                unstarted.remove(id);
+        QueueMirror.Change change = queue.apply(json);
+        change.dequeued().forEach(turns::dequeued);
+        change.cancelled().forEach(turns::forget);
+        change.itemIds().forEach((clientMessageId, itemId) -> {
+            if (turns.takeAbandoned(clientMessageId)) {
+                peer.removeAbandoned(itemId);
             }
-        }
-        List<QueuedMessage> queue = new ArrayList<>();
-        for (JsonNode node : iterable(json.get("queue"))) {
-            WireQueueItem item = codec.read(node, WireQueueItem.class);
-            queue.add(new QueuedMessage(item.id(), item.clientMessageId(), item.kind(), item.source(),
-                    item.content() == null ? null : Json.content(item.content())));
-            if (item.clientMessageId() != null && item.id() != null && abandoned.remove(item.clientMessageId())) {
-                peer.removeAbandoned(item.id());
-            }
-        }
-        if (!queue.equals(lastQueue)) {
-            lastQueue = List.copyOf(queue);
-            sink.onEvent(new QueueUpdate(queue));
-        }
-    }
-
-    private void dequeued(String clientMessageId) {
-        Turn last = turns.peekLast();
-        if (last != null && last.dequeued && !last.announced) {
-            last.ids.add(clientMessageId);
-        } else {
-            turns.add(new Turn(true, clientMessageId));
-        }
-    }
-
-    /** The running turn; when the server streams one whose start was not seen, the oldest waiting message's. */
-    private Turn current(boolean startIfMissing) {
-        if (turns.isEmpty() && startIfMissing && !unstarted.isEmpty()) {
-            String first = unstarted.iterator().next();
-            unstarted.remove(first);
-            turns.add(new Turn(false, first));
-        }
-        return turns.peekFirst();
-    }
-
-    private void emit(Turn turn, List<SessionEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        announce(turn);
-        events.forEach(sink::onEvent);
-    }
-
-    private void announce(Turn turn) {
-        if (!turn.announced) {
-            turn.announced = true;
-            sink.onTurnStarted(List.copyOf(turn.ids), turn.ids.size());
+        });
+        if (change.update() != null) {
+            events.event(change.update());
         }
     }
 
@@ -299,53 +293,7 @@ final class TurnStream {
         Finished finished = waitingForError;
         waitingForError = null;
         if (finished != null) {
-            complete(finished);
-        }
-    }
-
-    private void complete(Finished done) {
-        Turn turn = done.turn;
-        announce(turn);
-        List<String> runIds = new ArrayList<>(turn.messages.runIds());
-        if (done.runId != null && !runIds.contains(done.runId)) {
-            runIds.add(done.runId);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - turn.startedNanos);
-        String text = turn.messages.resultText();
-        StopReason stop = StopReason.of(done.stopReason);
-        if (SUCCESS.contains(done.stopReason)) {
-            sink.onEvent(new Result(Result.Status.SUCCESS, text, null, null, null, stop, took, runIds.size(),
-                    conversationId, runIds));
-        } else if (done.stopReason.equals("cancelled")) {
-            sink.onEvent(new Result(Result.Status.INTERRUPTED, text, ErrorCode.INTERRUPTED.value(),
-                    ErrorCode.INTERRUPTED, null, stop, took, runIds.size(), conversationId, runIds));
-        } else {
-            ErrorCode code = done.stopReason.equals("error") ? ErrorCode.ERROR : ErrorCode.of(done.stopReason);
-            String error = turn.errorMessage != null ? turn.errorMessage
-                    : "the turn ended with stop reason " + done.stopReason;
-            String detail = done.error != null ? done.error : turn.errorDetail;
-            sink.onEvent(new ErrorEvent(error, code, detail, done.runId));
-            sink.onEvent(new Result(Result.Status.ERROR, text, error, code, detail, stop, took, runIds.size(),
-                    conversationId, runIds));
-        }
-    }
-
-    private static Iterable<JsonNode> iterable(JsonNode array) {
-        return array != null && array.isArray() ? array : List.of();
-    }
-
-    private final class Turn {
-        final List<String> ids = new ArrayList<>();
-        final boolean dequeued;
-        final MessageAssembler messages = new MessageAssembler(codec, partials);
-        final long startedNanos = System.nanoTime();
-        boolean announced;
-        String errorMessage;
-        String errorDetail;
-
-        Turn(boolean dequeued, String firstId) {
-            this.dequeued = dequeued;
-            ids.add(firstId);
+            events.complete(finished.turn, finished.stopReason, finished.error, finished.runId);
         }
     }
 

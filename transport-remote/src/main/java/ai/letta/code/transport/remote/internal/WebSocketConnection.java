@@ -35,7 +35,6 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
 /**
@@ -132,11 +131,6 @@ final class WebSocketConnection {
     /** @return the channel, for its event loop and close future */
     Channel channel() {
         return channel;
-    }
-
-    /** @return whether the socket is still open */
-    boolean isOpen() {
-        return channel.isActive();
     }
 
     /** Sends a normal close frame and closes the socket; the listener is told once the channel is gone. */
@@ -240,10 +234,5 @@ final class WebSocketConnection {
             }
             return cause;
         }
-    }
-
-    /** @param action runs when the channel has closed */
-    void onChannelClosed(Consumer<Channel> action) {
-        channel.closeFuture().addListener(f -> action.accept(channel));
     }
 }

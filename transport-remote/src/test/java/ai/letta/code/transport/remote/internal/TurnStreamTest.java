@@ -7,6 +7,7 @@ import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.PartialEvent;
 import ai.letta.code.api.event.QueueUpdate;
+import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.ToolCall;
@@ -54,18 +55,21 @@ class TurnStreamTest {
         }
     };
 
-    private final TurnStream stream = new TurnStream(sink, codec, "conv-1", false, timer, Duration.ofMillis(500),
-            new TurnStream.Peer() {
-                @Override
-                public void abortOrphanTurn() {
-                    orphanAborts++;
-                }
+    private final PendingApprovals approvals = new PendingApprovals();
+    private final TurnStream.Peer peer = new TurnStream.Peer() {
+        @Override
+        public void abortOrphanTurn() {
+            orphanAborts++;
+        }
 
-                @Override
-                public void removeAbandoned(String queueItemId) {
-                    removed.add(queueItemId);
-                }
-            });
+        @Override
+        public void removeAbandoned(String queueItemId) {
+            removed.add(queueItemId);
+        }
+    };
+    /** Quiet flush off (a minute): the timer runs on its own thread here, unlike on the event loop. */
+    private final TurnStream stream = new TurnStream(sink, codec, "conv-1", false, timer,
+            new TurnStream.Timing(Duration.ofMillis(500), Duration.ofMinutes(1)), peer, approvals);
 
     @AfterEach
     void stopTimer() {
@@ -203,20 +207,114 @@ class TurnStreamTest {
 
     @Test
     void partialMessagesStreamEachChunk() {
-        TurnStream partial = new TurnStream(sink, codec, "conv-1", true, timer, Duration.ofMillis(50),
-                new TurnStream.Peer() {
-                    @Override
-                    public void abortOrphanTurn() {
-                    }
-
-                    @Override
-                    public void removeAbandoned(String queueItemId) {
-                    }
-                });
+        TurnStream partial = new TurnStream(sink, codec, "conv-1", true, timer,
+                new TurnStream.Timing(Duration.ofMillis(50), Duration.ofMinutes(1)), peer, approvals);
         partial.expect("cm-1");
         partial.onInputAccepted("cm-1", "started");
         partial.onFrame(codec.decode("{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"reasoning_message\","
                 + "\"id\":\"r\",\"reasoning\":\"think\"}," + RT + "}"));
         assertThat(events()).containsExactly(new PartialEvent("reasoning", "think", "r", null));
+    }
+
+    @Test
+    void anApprovalStillHeldAfterAReconnectIsOfferedOnceAndItsTurnFollowedQuietly() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        delta("{\"message_type\":\"approval_request_message\",\"tool_call\":{\"tool_call_id\":\"c1\",\"name\":"
+                + "\"AskUserQuestion\",\"arguments\":\"{}\"},\"run_id\":\"r1\"}");
+        String controlRequest = "{\"type\":\"control_request\",\"request_id\":\"perm-c1\",\"request\":{\"subtype\":"
+                + "\"can_use_tool\",\"tool_name\":\"AskUserQuestion\",\"input\":{},\"tool_call_id\":\"c1\"}," + RT + "}";
+        frame(controlRequest);
+        stream.connectionLost("lost", null);
+        calls.clear();
+        // Reconnected: the server replays what it still holds, on connect and again on runtime_start.
+        frame(controlRequest);
+        frame(controlRequest);
+        assertThat(calls).isEmpty(); // the engine still decides the first copy
+        approvals.answered("perm-c1");
+        assertThat(stream.busy()).isTrue();
+        stream.expect("cm-2");
+        stream.onInputAccepted("cm-2", "queued");
+        delta("{\"type\":\"message\",\"message_type\":\"tool_return_message\",\"tool_call_id\":\"c1\","
+                + "\"status\":\"success\",\"tool_return\":\"blue\"}");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m9\",\"content\":\"you chose blue\"}");
+        finished("end_turn");
+        assertThat(events()).isEmpty();
+        assertThat(orphanAborts).isZero();
+        delta("{\"message_type\":\"user_message\",\"otid\":\"cm-2\",\"content\":\"next\"}");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m10\",\"content\":\"fresh\"}");
+        finished("end_turn");
+        assertThat(calls).containsExactly("started [cm-2] 1", new AssistantMessage("m10", "fresh", null),
+                events().get(1));
+        assertThat(events().get(1)).isInstanceOfSatisfying(Result.class, r -> assertThat(r.text()).isEqualTo("fresh"));
+        assertThat(stream.busy()).isFalse();
+    }
+
+    @Test
+    void aNewApprovalAfterAReconnectIsOfferedToTheEngine() {
+        frame("{\"type\":\"control_request\",\"request_id\":\"perm-c7\",\"request\":{\"subtype\":"
+                + "\"can_use_tool\",\"tool_name\":\"AskUserQuestion\",\"input\":{\"questions\":[]},"
+                + "\"tool_call_id\":\"c7\"}," + RT + "}");
+        assertThat(calls).singleElement().isInstanceOfSatisfying(ToolPermissionRequest.class, r -> {
+            assertThat(r.requestId()).isEqualTo("perm-c7");
+            assertThat(r.needsUserInput()).isTrue();
+        });
+        assertThat(stream.busy()).isTrue();
+        assertThat(orphanAborts).isZero();
+    }
+
+    @Test
+    void aStopReasonCompletesTheMessageBeingStreamed() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        delta("{\"message_type\":\"tool_call_message\",\"tool_call\":{\"tool_call_id\":\"c1\",\"name\":"
+                + "\"Bash\",\"arguments\":\"{\\\"command\\\":\\\"ls\\\"}\"}}");
+        assertThat(events()).isEmpty();
+        delta("{\"message_type\":\"stop_reason\",\"stop_reason\":\"requires_approval\"}");
+        assertThat(events()).singleElement().isInstanceOf(ToolCall.class);
+    }
+
+    @Test
+    void aQuietStreamEmitsItsReasoningWhileTheModelPausesAndTheResultKeepsTheWholeText() throws Exception {
+        ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+        try {
+            TurnStream quiet = new TurnStream(sink, codec, "conv-1", false, loop,
+                    new TurnStream.Timing(Duration.ofMillis(50), Duration.ofMillis(50)), peer, approvals);
+            java.util.function.Consumer<String> on = json -> {
+                try {
+                    loop.submit(() -> quiet.onFrame(codec.decode(json))).get();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            };
+            loop.submit(() -> {
+                quiet.expect("cm-1");
+                quiet.onInputAccepted("cm-1", "started");
+            }).get();
+            on.accept("{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"reasoning_message\",\"id\":\"r\","
+                    + "\"reasoning\":\"thinking\"}," + RT + "}");
+            awaitEvents(1);
+            assertThat(events()).containsExactly(new Reasoning("r", "thinking", null));
+            on.accept("{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"assistant_message\",\"id\":\"a\","
+                    + "\"content\":\"Hel\"}," + RT + "}");
+            awaitEvents(2);
+            on.accept("{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"assistant_message\",\"id\":\"a\","
+                    + "\"content\":\"lo\"}," + RT + "}");
+            on.accept("{\"type\":\"turn_finished\",\"stop_reason\":\"end_turn\"," + RT + "}");
+            assertThat(events()).containsExactly(new Reasoning("r", "thinking", null),
+                    new AssistantMessage("a", "Hel", null), new AssistantMessage("a", "lo", null), events().get(3));
+            assertThat(events().get(3)).isInstanceOfSatisfying(Result.class,
+                    r -> assertThat(r.text()).isEqualTo("Hello"));
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    private void awaitEvents(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (events().size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(events()).hasSizeGreaterThanOrEqualTo(count);
     }
 }

@@ -1,0 +1,127 @@
+package ai.letta.code.transport.remote;
+
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.Session;
+import ai.letta.code.api.backend.RemoteOptions;
+import ai.letta.code.core.LettaCode;
+import ai.letta.code.testkit.contract.ContractFeature;
+import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
+import ai.letta.code.testkit.peer.AppServerProcess;
+import ai.letta.code.testkit.script.TurnRequest;
+import ai.letta.code.testkit.script.TurnScript;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The real pinned app server (local backend, {@code lmstudio/*} models served by a {@link FakeModelEndpoint}) as a
+ * {@link ContractPeer}: a client made the way a user makes one, {@code LettaCode.create(RemoteOptions)}, on the
+ * class's {@link SharedAppServer}, with a fresh work dir. Creating the peer clears the script queue, so nothing left
+ * from an earlier test (an aborted multi-step script) answers this test's turns; {@link #modelRequests()} shows only
+ * this peer's requests. {@link #killPeer} SIGKILLs the server and keeps it down, so sessions see a dropped socket and
+ * close once {@link #RECONNECT_BOUND} has passed; the next peer restarts it.
+ */
+final class RemoteContractPeer implements ContractPeer {
+
+    /** Short, so the transport-death scenarios see their sessions close quickly. */
+    static final Duration RECONNECT_BOUND = Duration.ofSeconds(1);
+
+    private final SharedAppServer shared;
+    private final FakeModelEndpoint model;
+    private final AppServerProcess server;
+    private final int firstRequest;
+    private final Path work;
+    private final LettaCodeClient client;
+
+    RemoteContractPeer(SharedAppServer shared) {
+        this.shared = shared;
+        this.server = shared.server();
+        this.model = shared.model();
+        model.clear();
+        this.firstRequest = model.turns().size();
+        try {
+            work = Files.createTempDirectory("letta-remote-contract-").toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        client = LettaCode.create(RemoteOptions.builder().url(server.wsUri())
+                .requestTimeout(Duration.ofSeconds(15)).reconnectBound(RECONNECT_BOUND).build());
+    }
+
+    @Override
+    public LettaCodeClient client() {
+        return client;
+    }
+
+    @Override
+    public void enqueue(TurnScript script) {
+        model.enqueue(script);
+    }
+
+    @Override
+    public Path workDir() {
+        return work;
+    }
+
+    @Override
+    public List<ModelRequest> modelRequests() {
+        List<TurnRequest> turns = model.turns();
+        List<ModelRequest> requests = new ArrayList<>();
+        for (TurnRequest turn : turns.subList(Math.min(firstRequest, turns.size()), turns.size())) {
+            JsonNode first = turn.recorded().json().path("messages").path(0);
+            String system = "system".equals(first.path("role").asString()) ? text(first.path("content")) : null;
+            requests.add(new ModelRequest(turn.model(), system, turn.userText().isEmpty() ? null : turn.userText()));
+        }
+        return requests;
+    }
+
+    /** SIGKILL of the shared server: every socket to it drops (close 1006) and it stays down until the next peer. */
+    @Override
+    public void killPeer(Session session) {
+        server.kill();
+    }
+
+    @Override
+    public Set<ContractFeature> features() {
+        return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
+                ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS);
+    }
+
+    @Override
+    public String alternateModel() {
+        return "lmstudio/" + SharedAppServer.ALTERNATE_ID;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            model.clear();
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // best effort: a temp dir
+            }
+        }
+    }
+
+    private static String text(JsonNode content) {
+        if (content.isString()) {
+            return content.stringValue();
+        }
+        StringBuilder text = new StringBuilder();
+        content.forEach(part -> text.append(part.path("text").asString("")));
+        return text.toString();
+    }
+}

@@ -1,0 +1,174 @@
+package ai.letta.code.transport.remote;
+
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.Session;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.backend.RemoteOptions;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.core.LettaCode;
+import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
+import ai.letta.code.testkit.peer.AppServerProcess;
+import ai.letta.code.testkit.peer.PeerBackend;
+import ai.letta.code.testkit.script.TurnScript;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Measures the round trip of one scripted turn against the real pinned app server (local backend, model served by
+ * {@link FakeModelEndpoint}): through the SDK, {@code session.send(text)} until the turn's {@link Result} comes out
+ * of {@code session.stream()}; and, as the baseline, the same turn over a raw JDK websocket, {@code input} until
+ * {@code turn_finished}. The two alternate turn by turn (the server gets faster as it warms up, so running one
+ * series after the other would favour the second); warm-up turns are not counted. Not a test: numbers go to the
+ * report, never into assertions.
+ *
+ * <p>Run (from the project root; prints one line per measured turn and a summary):
+ * <pre>./mvnw -q -pl transport-remote -am verify -Proundtrip -DskipTests [-Droundtrip.turns=21]</pre>
+ */
+public final class RoundTripMeasure {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String MODEL = "lmstudio/" + FakeModelEndpoint.DEFAULT_MODEL;
+
+    private RoundTripMeasure() {
+    }
+
+    /** @param args the number of measured turns (default 11); 3 warm-up turns of each kind run first */
+    public static void main(String[] args) throws Exception {
+        int turns = args.length > 0 ? Integer.parseInt(args[0]) : 11;
+        int warmup = 3;
+        try (FakeModelEndpoint model = FakeModelEndpoint.start();
+                AppServerProcess server = AppServerProcess.builder().backend(PeerBackend.lmStudio(model.baseUrl()))
+                        .start();
+                LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(server.wsUri()).build());
+                RawTurns raw = new RawTurns(server.wsUri())) {
+            System.out.printf(Locale.ROOT, "app server %s up in %d ms; %d warm-up + %d measured turns each, SDK and"
+                    + " raw alternating%n", server.wsUri(), server.startupTime().toMillis(), warmup, turns);
+            String agentId = client.createAgent(AgentOptions.builder().model(MODEL).build());
+            try (Session session = client.createSession(agentId, SessionOptions.defaults())) {
+                long[] sdk = new long[turns];
+                long[] direct = new long[turns];
+                for (int i = 0; i < warmup + turns; i++) {
+                    model.enqueue(TurnScript.text("sdk answer " + i));
+                    long sdkMicros = sdkTurn(session, i);
+                    model.enqueue(TurnScript.text("raw answer " + i));
+                    long rawMicros = raw.turn(i);
+                    if (i >= warmup) {
+                        sdk[i - warmup] = sdkMicros;
+                        direct[i - warmup] = rawMicros;
+                    }
+                }
+                report("sdk send->Result        ", sdk);
+                report("raw input->turn_finished", direct);
+            }
+        }
+    }
+
+    /** One turn through the SDK: {@code send} until the {@link Result} leaves the stream, in microseconds. */
+    private static long sdkTurn(Session session, int i) {
+        long start = System.nanoTime();
+        session.send("ping " + i);
+        Result result = null;
+        for (SessionEvent event : session.stream()) {
+            if (event instanceof Result r) {
+                result = r;
+            }
+        }
+        long took = (System.nanoTime() - start) / 1_000;
+        if (result == null || !result.success()) {
+            throw new IllegalStateException("SDK turn " + i + " failed: " + result);
+        }
+        return took;
+    }
+
+    /** The baseline: the protocol spoken directly over the JDK's websocket, on a conversation of its own. */
+    private static final class RawTurns implements AutoCloseable {
+        private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        private final WebSocket socket;
+        private final JsonNode runtime;
+
+        RawTurns(URI url) throws Exception {
+            socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(url, new WebSocket.Listener() {
+                private final StringBuilder partial = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                        frames.add(JSON.readTree(partial.toString()));
+                        partial.setLength(0);
+                    }
+                    webSocket.request(1);
+                    return CompletableFuture.completedFuture(null);
+                }
+            }).get(10, TimeUnit.SECONDS);
+            send(socket, "{\"type\":\"runtime_start\",\"request_id\":\"rs\",\"create_agent\":{\"body\":{\"model\":\""
+                    + MODEL + "\"}},\"create_conversation\":{},\"mode\":\"standard\"}");
+            runtime = await(frames, "runtime_start_response").path("runtime");
+        }
+
+        /** One turn: {@code input} until {@code turn_finished}, in microseconds. */
+        long turn(int i) throws Exception {
+            long start = System.nanoTime();
+            send(socket, "{\"type\":\"input\",\"request_id\":\"in-" + i + "\",\"runtime\":" + runtime
+                    + ",\"payload\":{\"kind\":\"create_message\",\"messages\":[{\"role\":\"user\",\"content\":"
+                    + "\"ping " + i + "\",\"client_message_id\":\"cm-" + i + "\"}]}}");
+            JsonNode finished = await(frames, "turn_finished");
+            long took = (System.nanoTime() - start) / 1_000;
+            if (!"end_turn".equals(finished.path("stop_reason").asString())) {
+                throw new IllegalStateException("raw turn " + i + " failed: " + finished);
+            }
+            return took;
+        }
+
+        @Override
+        public void close() {
+            socket.abort();
+        }
+    }
+
+    private static void send(WebSocket socket, String frame) throws Exception {
+        socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
+    }
+
+    private static JsonNode await(LinkedBlockingQueue<JsonNode> frames, String type) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (frame != null && type.equals(frame.path("type").asString())) {
+                return frame;
+            }
+        }
+        throw new IllegalStateException("no " + type + " within 30 s");
+    }
+
+    private static void report(String what, long[] micros) {
+        long[] sorted = micros.clone();
+        Arrays.sort(sorted);
+        List<String> each = new ArrayList<>();
+        for (long value : micros) {
+            each.add(String.format(Locale.ROOT, "%.1f", value / 1000.0));
+        }
+        System.out.printf(Locale.ROOT, "%s ms: median %.1f, min %.1f, p90 %.1f, max %.1f (n=%d) %s%n", what,
+                median(sorted) / 1000.0, sorted[0] / 1000.0, sorted[(int) Math.ceil(sorted.length * 0.9) - 1] / 1000.0,
+                sorted[sorted.length - 1] / 1000.0, sorted.length, each);
+    }
+
+    private static double median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+}
