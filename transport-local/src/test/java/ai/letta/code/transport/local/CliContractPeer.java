@@ -5,6 +5,7 @@ import ai.letta.code.api.Session;
 import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.core.LettaCode;
+import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
 import ai.letta.code.testkit.peer.PeerInstall;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What both real-CLI contract peers share: the pinned Node and CLI passed explicitly, a fresh {@code HOME} and work
@@ -69,6 +73,20 @@ abstract class CliContractPeer implements ContractPeer {
         LiveProcesses.serving(session.conversationId())
                 .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()))
                 .destroyForcibly();
+    }
+
+    /** The real CLI does everything the contract asks, on both of its backends. */
+    @Override
+    public Set<ContractFeature> features() {
+        return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS,
+                ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
+                ContractFeature.SYSTEM_PROMPT_PRESETS);
+    }
+
+    /** stdio's raw protocol is control requests; {@code initialize} is answered by a control_response (§3.1). */
+    @Override
+    public RawCommandProbe rawCommandProbe() {
+        return new RawCommandProbe(Map.of("type", "initialize"), "control_response");
     }
 
     /** Stops the fake server the subclass started. */

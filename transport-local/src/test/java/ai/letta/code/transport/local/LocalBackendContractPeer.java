@@ -1,16 +1,12 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
-import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
 import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -60,20 +56,8 @@ final class LocalBackendContractPeer extends CliContractPeer {
     }
 
     @Override
-    public Set<ContractFeature> features() {
-        return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS,
-                ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
-                ContractFeature.SYSTEM_PROMPT_PRESETS);
-    }
-
-    @Override
     public String alternateModel() {
         return ALTERNATE_MODEL;
-    }
-
-    @Override
-    public RawCommandProbe rawCommandProbe() {
-        return new RawCommandProbe(Map.of("type", "initialize"), "control_response");
     }
 
     @Override
