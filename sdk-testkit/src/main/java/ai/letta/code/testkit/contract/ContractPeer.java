@@ -62,6 +62,18 @@ public interface ContractPeer extends AutoCloseable {
         return new RawCommandProbe(Map.of("type", "app_server_info"), "app_server_info_response");
     }
 
+    /**
+     * How many times the peer calls the model for one turn whose model call keeps failing with an {@code llm_error}:
+     * one plus its retries. The default is one (no retries); Letta Code's app server in API mode retries such an
+     * error three times, 1, 2 and 4 s apart (CLI 0.32.18). The failure scenario scripts that many failures, so the
+     * turn really fails, and checks each retry is reported.
+     *
+     * @return at least 1
+     */
+    default int modelCallAttempts() {
+        return 1;
+    }
+
     /** Stops everything this peer started. */
     @Override
     void close();

@@ -10,6 +10,7 @@ import ai.letta.code.api.event.PartialEvent;
 import ai.letta.code.api.event.QueueUpdate;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.Retry;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
@@ -202,13 +203,17 @@ public abstract class TurnContract extends ContractSupport {
     @Test
     void failedModelCallEndsTheTurnWithAnErrorResult() {
         Session session = openSession();
-        peer.enqueue(TurnScript.builder().reasoning("about to fail")
-                .error("llm_error", "contract model failure", "provider said no").build());
+        int attempts = peer.modelCallAttempts();
+        for (int i = 0; i < attempts; i++) {
+            peer.enqueue(TurnScript.builder().reasoning("about to fail")
+                    .error("llm_error", "contract model failure", "provider said no").build());
+        }
 
         List<SessionEvent> events = turn(session, "fail please");
 
         Result result = last(events);
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
+        assertThat(ofType(events, Retry.class)).as("retries reported").hasSize(attempts - 1);
         String reported = ofType(events, ErrorEvent.class).stream().map(e -> e.message() + " " + e.detail())
                 .collect(Collectors.joining(" ")) + " " + result.error() + " " + result.errorDetail();
         assertThat(reported).contains("contract model failure");

@@ -1,22 +1,18 @@
 package ai.letta.code.testkit.fakeapi;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import ai.letta.code.testkit.script.HttpExchange;
-import ai.letta.code.testkit.script.LoopbackHttpServer;
 import ai.letta.code.testkit.script.RecordedRequest;
-import ai.letta.code.testkit.script.RequestJournal;
 import ai.letta.code.testkit.script.Responder;
-import ai.letta.code.testkit.script.ScriptQueue;
+import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import tools.jackson.databind.JsonNode;
@@ -55,7 +51,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Thread-safe. One daemon event-loop thread serves every connection; scripts' delays never block it.
  * {@link #close()} closes every connection, stalled streams included.
  */
-public final class FakeLettaApi implements AutoCloseable {
+public final class FakeLettaApi extends ScriptedServer {
 
     /** The model handle served when the builder names none. */
     public static final String DEFAULT_MODEL = "anthropic/fake-claude";
@@ -64,23 +60,19 @@ public final class FakeLettaApi implements AutoCloseable {
     private static final Pattern TURN_PATH = Pattern.compile(
             "^/v1/(conversations/[^/]+/(messages|stream)|agents/[^/]+/messages(/stream)?|runs/[^/]+/stream)/?$");
 
-    private final RequestJournal journal = new RequestJournal();
     private final LettaStore store = new LettaStore();
     private final ConversationStore conversations = new ConversationStore();
-    private final ScriptQueue scripts;
     private final Router router = new Router();
     private final TurnEndpoint turns;
-    private final LoopbackHttpServer server;
 
     private FakeLettaApi(Builder builder) {
+        super("fake-letta-api", builder.responder);
         builder.models.forEach(store::addModel);
-        scripts = new ScriptQueue(builder.responder);
         ArchiveStore archives = new ArchiveStore();
         turns = new TurnEndpoint(store, conversations, scripts);
         new AgentRoutes(store, conversations, archives, turns).register(router);
         new ConversationRoutes(store, conversations, turns).register(router);
         new ResourceRoutes(store, archives).register(router);
-        server = LoopbackHttpServer.start("fake-letta-api", journal, this::serve);
     }
 
     /** Starts a fake with the default model and the deterministic responder. */
@@ -94,18 +86,9 @@ public final class FakeLettaApi implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}: the value for {@code LETTA_BASE_URL} (the paths carry {@code /v1}). */
+    @Override
     public URI baseUrl() {
-        return URI.create(server.origin());
-    }
-
-    /** The bound loopback port. */
-    public int port() {
-        return server.port();
-    }
-
-    /** Queues a script for the next turn of any conversation. */
-    public void enqueue(TurnScript script) {
-        scripts.enqueue(script);
+        return URI.create(origin());
     }
 
     /** Queues a script for the next turn of one conversation (an id, or an agent id for its default thread). */
@@ -113,47 +96,22 @@ public final class FakeLettaApi implements AutoCloseable {
         scripts.enqueue(key(conversationId), script);
     }
 
-    /** Replaces the fallback used when no queued script is waiting. */
-    public void responder(Responder responder) {
-        scripts.responder(responder);
-    }
-
-    /** Queued scripts that no turn has started yet. */
-    public int pendingScripts() {
-        return scripts.pending();
-    }
-
-    /** The oldest request not taken yet, waiting up to {@code timeout}; fails with an AssertionError if none. */
-    public RecordedRequest takeRequest(Duration timeout) {
-        return journal.take(timeout);
-    }
-
-    /** The oldest request not taken yet, or empty after {@code timeout}. */
-    public Optional<RecordedRequest> pollRequest(Duration timeout) {
-        return journal.poll(timeout);
-    }
-
-    /** The first request (taken or not) matching {@code filter}, waiting up to {@code timeout}. */
-    public RecordedRequest awaitRequest(Predicate<RecordedRequest> filter, Duration timeout) {
-        return journal.await(filter, timeout);
-    }
-
-    /** How many requests arrived. */
-    public int requestCount() {
-        return journal.count();
-    }
-
-    /** Every request so far, oldest first. */
-    public List<RecordedRequest> requests() {
-        return journal.all();
-    }
-
     /**
      * The turn requests answered so far (message posts and stream re-attaches), parsed as the scripts saw them:
      * user text, tool result, offered tools. Oldest first.
      */
+    @Override
     public List<TurnRequest> turns() {
         return turns.answered();
+    }
+
+    /**
+     * The system prompt a Letta server would compile for the agent a turn request belongs to (its {@code system}
+     * text followed by its memory blocks): a Letta server holds the prompt, clients send only messages, so this is
+     * what the model "received". Empty when the request names no known agent or conversation.
+     */
+    public Optional<String> systemPromptOf(TurnRequest turn) {
+        return agentOf(turn).map(FakeLettaApi::compiledSystem);
     }
 
     /** Whether {@code request} is a turn request (a message post or a stream re-attach). */
@@ -197,15 +155,29 @@ public final class FakeLettaApi implements AutoCloseable {
         return new ArrayList<>(conversations.runs());
     }
 
-    /** Stops serving; closes every connection. Idempotent. */
-    @Override
-    public void close() {
-        server.close();
+    /** The agent a turn request belongs to: by conversation, by agent-scoped path, or by the body's agent id. */
+    private Optional<JsonNode> agentOf(TurnRequest turn) {
+        for (String segment : turn.recorded().path().split("/")) {
+            if (store.hasAgent(segment)) {
+                return agent(segment);
+            }
+            Optional<String> owner = conversations.get(segment).map(c -> c.path("agent_id").asString());
+            if (owner.isPresent()) {
+                return agent(owner.get());
+            }
+        }
+        String agentId = turn.recorded().json().path("agent_id").asString("");
+        return agentId.isEmpty() ? Optional.empty() : agent(agentId);
     }
 
-    @Override
-    public String toString() {
-        return "FakeLettaApi[" + server.origin() + ", " + journal.count() + " requests]";
+    private static String compiledSystem(JsonNode agent) {
+        StringBuilder prompt = new StringBuilder(agent.path("system").asString(""));
+        for (JsonNode block : agent.path("memory").path("blocks")) {
+            String label = block.path("label").asString("");
+            prompt.append("\n<").append(label).append(">\n").append(block.path("value").asString(""))
+                    .append("\n</").append(label).append(">");
+        }
+        return prompt.toString();
     }
 
     private String key(String conversationId) {
@@ -213,7 +185,8 @@ public final class FakeLettaApi implements AutoCloseable {
         return store.hasAgent(conversationId) ? ConversationStore.defaultKey(conversationId) : conversationId;
     }
 
-    private void serve(HttpExchange exchange) {
+    @Override
+    protected void serve(HttpExchange exchange) {
         if (router.dispatch(exchange)) {
             return;
         }

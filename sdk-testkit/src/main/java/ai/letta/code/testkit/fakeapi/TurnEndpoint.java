@@ -66,7 +66,7 @@ final class TurnEndpoint {
             call.error(404, "No active stream to resume for conversation " + target.conversationId());
             return;
         }
-        String model = store.agent(target.agentId()).map(a -> a.path("model").asString()).orElse("");
+        String model = modelOf(target);
         TurnRequest request = LettaTurnRequests.parse(target.conversationId(), model, call.body(), call.request());
         answered.add(request);
         play(call, target, request, step.get(), true);
@@ -106,7 +106,7 @@ final class TurnEndpoint {
 
     private void turn(ApiCall call, Target target, boolean streaming) {
         JsonNode body = call.body();
-        String model = store.agent(target.agentId()).map(a -> a.path("model").asString()).orElse("");
+        String model = modelOf(target);
         TurnRequest request = LettaTurnRequests.parse(target.conversationId(), model, body, call.request());
         LettaTurnRequests.historyEntries(body).forEach(entry -> conversations.append(target.key(), entry));
         answered.add(request);
@@ -157,6 +157,12 @@ final class TurnEndpoint {
         ObjectNode body = JSON.createObjectNode();
         body.set("detail", detail);
         return body;
+    }
+
+    /** The conversation's own model (set by {@code PATCH /v1/conversations/{id}}), else its agent's. */
+    private String modelOf(Target target) {
+        String own = conversations.get(target.key()).map(c -> c.path("model").asString("")).orElse("");
+        return own.isEmpty() ? store.agent(target.agentId()).map(a -> a.path("model").asString()).orElse("") : own;
     }
 
     private String nextToolCallId() {

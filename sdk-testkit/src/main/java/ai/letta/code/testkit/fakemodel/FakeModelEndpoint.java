@@ -7,17 +7,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
 import ai.letta.code.testkit.script.HttpExchange;
-import ai.letta.code.testkit.script.LoopbackHttpServer;
 import ai.letta.code.testkit.script.RecordedRequest;
-import ai.letta.code.testkit.script.RequestJournal;
 import ai.letta.code.testkit.script.Responder;
-import ai.letta.code.testkit.script.ScriptQueue;
+import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.SseFrame;
 import ai.letta.code.testkit.script.SsePlayer;
 import ai.letta.code.testkit.script.StepEnding;
@@ -44,7 +40,7 @@ import tools.jackson.databind.node.ArrayNode;
  *
  * <p>Thread-safe; one daemon event-loop thread. {@link #close()} closes every connection.
  */
-public final class FakeModelEndpoint implements AutoCloseable {
+public final class FakeModelEndpoint extends ScriptedServer {
 
     /** The model id served when the builder names none. */
     public static final String DEFAULT_MODEL = "fake-model";
@@ -52,20 +48,16 @@ public final class FakeModelEndpoint implements AutoCloseable {
     /** The one script lane: chat completions have no conversation id, so scripts run in arrival order. */
     private static final String LANE = "";
 
-    private final RequestJournal journal = new RequestJournal();
-    private final ScriptQueue scripts;
     private final List<String> models;
     private final AtomicInteger completions = new AtomicInteger();
     private final AtomicInteger toolCalls = new AtomicInteger();
     private final List<TurnRequest> answered = new CopyOnWriteArrayList<>();
     private final Duration stallLimit;
-    private final LoopbackHttpServer server;
 
     private FakeModelEndpoint(Builder builder) {
+        super("fake-model-endpoint", builder.responder);
         this.models = List.copyOf(builder.models.isEmpty() ? List.of(DEFAULT_MODEL) : builder.models);
         this.stallLimit = builder.stallLimit;
-        this.scripts = new ScriptQueue(builder.responder);
-        this.server = LoopbackHttpServer.start("fake-model-endpoint", journal, this::serve);
     }
 
     /** Starts an endpoint serving {@value #DEFAULT_MODEL} with the deterministic responder. */
@@ -79,61 +71,9 @@ public final class FakeModelEndpoint implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>/v1}: the provider's base URL. */
+    @Override
     public URI baseUrl() {
-        return URI.create(server.origin() + "/v1");
-    }
-
-    /** The bound loopback port. */
-    public int port() {
-        return server.port();
-    }
-
-    /** Queues a script for the next request that starts a turn. */
-    public void enqueue(TurnScript script) {
-        scripts.enqueue(script);
-    }
-
-    /**
-     * Forgets every queued script and the rest of the active one (see {@link ScriptQueue#clear()}), e.g. between
-     * tests that share one endpoint; the recorded requests and the responder stay.
-     */
-    public void clear() {
-        scripts.clear();
-    }
-
-    /** Replaces the fallback used when no queued script is waiting. */
-    public void responder(Responder responder) {
-        scripts.responder(responder);
-    }
-
-    /** Queued scripts that no request has started yet. */
-    public int pendingScripts() {
-        return scripts.pending();
-    }
-
-    /** The oldest request not taken yet, waiting up to {@code timeout}; fails with an AssertionError if none. */
-    public RecordedRequest takeRequest(Duration timeout) {
-        return journal.take(timeout);
-    }
-
-    /** The oldest request not taken yet, or empty after {@code timeout}. */
-    public Optional<RecordedRequest> pollRequest(Duration timeout) {
-        return journal.poll(timeout);
-    }
-
-    /** The first request (taken or not) matching {@code filter}, waiting up to {@code timeout}. */
-    public RecordedRequest awaitRequest(Predicate<RecordedRequest> filter, Duration timeout) {
-        return journal.await(filter, timeout);
-    }
-
-    /** How many requests arrived. */
-    public int requestCount() {
-        return journal.count();
-    }
-
-    /** Every request so far, oldest first. */
-    public List<RecordedRequest> requests() {
-        return journal.all();
+        return URI.create(origin() + "/v1");
     }
 
     /** The {@code POST /v1/chat/completions} requests so far, oldest first. */
@@ -145,6 +85,7 @@ public final class FakeModelEndpoint implements AutoCloseable {
      * The chat-completions requests answered so far, parsed as the scripts saw them: model, user text, tool
      * result, offered tools. Oldest first.
      */
+    @Override
     public List<TurnRequest> turns() {
         return List.copyOf(answered);
     }
@@ -154,18 +95,8 @@ public final class FakeModelEndpoint implements AutoCloseable {
         return request.method().equals("POST") && request.path().replaceAll("/+$", "").equals("/v1/chat/completions");
     }
 
-    /** Stops serving; closes every connection. Idempotent. */
     @Override
-    public void close() {
-        server.close();
-    }
-
-    @Override
-    public String toString() {
-        return "FakeModelEndpoint[" + baseUrl() + ", " + journal.count() + " requests]";
-    }
-
-    private void serve(HttpExchange exchange) {
+    protected void serve(HttpExchange exchange) {
         RecordedRequest request = exchange.request();
         String path = request.path().replaceAll("/+$", "");
         if (isChatRequest(request)) {

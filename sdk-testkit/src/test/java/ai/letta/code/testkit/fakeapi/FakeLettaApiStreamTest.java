@@ -91,6 +91,22 @@ class FakeLettaApiStreamTest {
     }
 
     @Test
+    void aConversationsOwnModelAnswersItsTurnsAndTheServerCompilesTheAgentsPrompt() {
+        String agent = api.createAgent(Map.of("name", "b", "system", "You are Patch.",
+                "memory_blocks", List.of(Map.of("label", "persona", "value", "terse"))));
+        String own = json(http.post("/v1/conversations/?agent_id=" + agent, "{}")).path("id").asString();
+        String path = "/v1/conversations/" + own + "/messages";
+        http.post(path, USER_TURN);
+
+        http.patch("/v1/conversations/" + own, "{\"model\":\"anthropic/other\"}");
+        http.post(path, USER_TURN);
+
+        assertThat(api.turns()).extracting(TurnRequest::model)
+                .containsExactly(FakeLettaApi.DEFAULT_MODEL, "anthropic/other");
+        assertThat(api.systemPromptOf(api.turns().get(1))).hasValue("You are Patch.\n<persona>\nterse\n</persona>");
+    }
+
+    @Test
     void chunksOfOneMessageShareAnIdAndHistoryJoinsThem() {
         api.enqueue(TurnScript.builder().reasoning("thinking").assistant("po", "ng").build());
 

@@ -6,8 +6,6 @@ import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The real pinned CLI in API mode ({@code CliBackend.lettaApi}) against a {@link FakeLettaApi} started for this
@@ -51,8 +49,8 @@ final class ApiModeContractPeer extends CliContractPeer {
     public List<ModelRequest> modelRequests() {
         List<ModelRequest> requests = new ArrayList<>();
         for (TurnRequest turn : api.turns()) {
-            requests.add(new ModelRequest(turn.model(), agentOf(turn).map(ApiModeContractPeer::compiledSystem)
-                    .orElse(null), turn.userText().isEmpty() ? null : turn.userText()));
+            requests.add(new ModelRequest(turn.model(), api.systemPromptOf(turn).orElse(null),
+                    turn.userText().isEmpty() ? null : turn.userText()));
         }
         return requests;
     }
@@ -65,32 +63,5 @@ final class ApiModeContractPeer extends CliContractPeer {
     @Override
     protected void stopServer() {
         api.close();
-    }
-
-    /** The agent a turn request belongs to: by conversation, by agent-scoped path, or by the body's agent id. */
-    private Optional<JsonNode> agentOf(TurnRequest turn) {
-        String[] segments = turn.recorded().path().split("/");
-        for (String segment : segments) {
-            if (segment.startsWith("agent-")) {
-                return api.agent(segment);
-            }
-            if (segment.startsWith("conv-")) {
-                return api.conversations().stream().filter(c -> segment.equals(c.path("id").asString()))
-                        .findFirst().flatMap(c -> api.agent(c.path("agent_id").asString()));
-            }
-        }
-        String agentId = turn.recorded().json().path("agent_id").asString("");
-        return agentId.isEmpty() ? Optional.empty() : api.agent(agentId);
-    }
-
-    /** The agent's system text followed by its memory blocks, the way a Letta server compiles the prompt. */
-    private static String compiledSystem(JsonNode agent) {
-        StringBuilder prompt = new StringBuilder(agent.path("system").asString(""));
-        for (JsonNode block : agent.path("memory").path("blocks")) {
-            String label = block.path("label").asString("");
-            prompt.append("\n<").append(label).append(">\n").append(block.path("value").asString(""))
-                    .append("\n</").append(label).append(">");
-        }
-        return prompt.toString();
     }
 }

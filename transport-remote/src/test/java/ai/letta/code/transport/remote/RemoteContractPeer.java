@@ -6,8 +6,8 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
-import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.AppServerProcess;
+import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import java.io.IOException;
@@ -21,12 +21,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import tools.jackson.databind.JsonNode;
 
 /**
- * The real pinned app server (local backend, {@code lmstudio/*} models served by a {@link FakeModelEndpoint}) as a
- * {@link ContractPeer}: a client made the way a user makes one, {@code LettaCode.create(RemoteOptions)}, on the
- * class's {@link SharedAppServer}, with a fresh work dir. Creating the peer clears the script queue, so nothing left
+ * The real pinned app server (either setup of {@link SharedAppServer}) as a {@link ContractPeer}: a client made the
+ * way a user makes one, {@code LettaCode.create(RemoteOptions)}, on the class's server, with a fresh work dir. Creating the peer clears the script queue, so nothing left
  * from an earlier test (an aborted multi-step script) answers this test's turns; {@link #modelRequests()} shows only
  * this peer's requests. {@link #killPeer} SIGKILLs the server and keeps it down, so sessions see a dropped socket and
  * close once {@link #RECONNECT_BOUND} has passed; the next peer restarts it.
@@ -36,17 +34,17 @@ final class RemoteContractPeer implements ContractPeer {
     /** Short, so the transport-death scenarios see their sessions close quickly. */
     static final Duration RECONNECT_BOUND = Duration.ofSeconds(1);
 
-    private final SharedAppServer shared;
-    private final FakeModelEndpoint model;
+    private final SharedAppServer<?> shared;
+    private final ScriptedServer model;
     private final AppServerProcess server;
     private final int firstRequest;
     private final Path work;
     private final LettaCodeClient client;
 
-    RemoteContractPeer(SharedAppServer shared) {
+    RemoteContractPeer(SharedAppServer<?> shared) {
         this.shared = shared;
         this.server = shared.server();
-        this.model = shared.model();
+        this.model = shared.fake();
         model.clear();
         this.firstRequest = model.turns().size();
         try {
@@ -78,9 +76,8 @@ final class RemoteContractPeer implements ContractPeer {
         List<TurnRequest> turns = model.turns();
         List<ModelRequest> requests = new ArrayList<>();
         for (TurnRequest turn : turns.subList(Math.min(firstRequest, turns.size()), turns.size())) {
-            JsonNode first = turn.recorded().json().path("messages").path(0);
-            String system = "system".equals(first.path("role").asString()) ? text(first.path("content")) : null;
-            requests.add(new ModelRequest(turn.model(), system, turn.userText().isEmpty() ? null : turn.userText()));
+            requests.add(new ModelRequest(turn.model(), shared.systemPromptOf(turn),
+                    turn.userText().isEmpty() ? null : turn.userText()));
         }
         return requests;
     }
@@ -99,7 +96,12 @@ final class RemoteContractPeer implements ContractPeer {
 
     @Override
     public String alternateModel() {
-        return "lmstudio/" + SharedAppServer.ALTERNATE_ID;
+        return shared.alternateModel();
+    }
+
+    @Override
+    public int modelCallAttempts() {
+        return shared.modelCallAttempts();
     }
 
     @Override
@@ -114,14 +116,5 @@ final class RemoteContractPeer implements ContractPeer {
                 // best effort: a temp dir
             }
         }
-    }
-
-    private static String text(JsonNode content) {
-        if (content.isString()) {
-            return content.stringValue();
-        }
-        StringBuilder text = new StringBuilder();
-        content.forEach(part -> text.append(part.path("text").asString("")));
-        return text.toString();
     }
 }

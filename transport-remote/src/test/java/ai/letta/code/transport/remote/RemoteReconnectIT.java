@@ -65,7 +65,7 @@ class RemoteReconnectIT {
                     Map.of("label", "blue", "description", "cool")));
     static final PermissionDecision BLUE = PermissionDecision.allow(Map.of("questions", List.of(QUESTION),
             "answers", Map.of("Which colour?", "blue")));
-    private static final SharedAppServer SHARED = new SharedAppServer();
+    private static final SharedAppServer<?> SHARED = SharedAppServer.onLocalBackend();
 
     @TempDir
     Path workDir;
@@ -76,8 +76,8 @@ class RemoteReconnectIT {
     @BeforeEach
     void startServer() {
         server = SHARED.server();
-        SHARED.model().clear();
-        firstModelRequest = SHARED.model().turns().size();
+        SHARED.fake().clear();
+        firstModelRequest = SHARED.fake().turns().size();
     }
 
     @AfterEach
@@ -133,7 +133,7 @@ class RemoteReconnectIT {
     }
 
     private static Result scriptedTurn(Session session, String text, String answer) {
-        SHARED.model().enqueue(TurnScript.text(answer));
+        SHARED.fake().enqueue(TurnScript.text(answer));
         session.send(text);
         try (EventRecorder recorder = EventRecorder.record(session.stream(), WAIT)) {
             List<SessionEvent> events = recorder.awaitEnd();
@@ -146,7 +146,7 @@ class RemoteReconnectIT {
 
     /** @return the model requests of this test, oldest first */
     private List<TurnRequest> modelRequests() {
-        List<TurnRequest> all = SHARED.model().turns();
+        List<TurnRequest> all = SHARED.fake().turns();
         return all.subList(Math.min(firstModelRequest, all.size()), all.size());
     }
 
@@ -184,7 +184,7 @@ class RemoteReconnectIT {
                     asked.add(request);
                     return decision;
                 }).build());
-        SHARED.model().enqueue(askColour());
+        SHARED.fake().enqueue(askColour());
         session.send("ask me a question");
         EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
         awaitCondition("canUseTool", () -> !asked.isEmpty());
@@ -214,7 +214,7 @@ class RemoteReconnectIT {
             return new CompletableFuture<>(); // the user never got to answer
         }).build());
         String conversationId = first.conversationId();
-        SHARED.model().enqueue(askColour());
+        SHARED.fake().enqueue(askColour());
         first.send("ask me a question");
         awaitCondition("the first canUseTool", () -> !firstAsked.isEmpty());
         server.kill();
@@ -246,7 +246,7 @@ class RemoteReconnectIT {
                     asked.add(request);
                     return decision;
                 }).build());
-        SHARED.model().enqueue(shell("touch restarted.txt && echo written"));
+        SHARED.fake().enqueue(shell("touch restarted.txt && echo written"));
         session.send("write the file");
         EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
         awaitCondition("canUseTool", () -> !asked.isEmpty());
@@ -256,7 +256,7 @@ class RemoteReconnectIT {
         assertStreamClosed(recorder, restarted);
         recorder.close();
         decision.complete(PermissionDecision.allow()); // refused by the server: no longer pending (logged)
-        SHARED.model().clear(); // the shell script's answer to a tool result that will never come
+        SHARED.fake().clear(); // the shell script's answer to a tool result that will never come
 
         scriptedTurn(session, "what happened?", "the call was closed");
         assertThat(workDir.resolve("restarted.txt")).doesNotExist();
@@ -271,7 +271,7 @@ class RemoteReconnectIT {
         Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
                 options().build());
         Gate gate = new Gate();
-        SHARED.model().enqueue(TurnScript.builder().reasoning("streaming a long answer").awaitGate(gate)
+        SHARED.fake().enqueue(TurnScript.builder().reasoning("streaming a long answer").awaitGate(gate)
                 .assistant("never seen").build());
         session.send("stream slowly");
         EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
@@ -294,7 +294,7 @@ class RemoteReconnectIT {
         Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
                 options().build());
         Gate gate = new Gate();
-        SHARED.model().enqueue(TurnScript.builder().reasoning("streaming").awaitGate(gate).assistant("x").build());
+        SHARED.fake().enqueue(TurnScript.builder().reasoning("streaming").awaitGate(gate).assistant("x").build());
         session.send("stream slowly");
         EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
         recorder.awaitNext(Reasoning.class);
@@ -322,7 +322,7 @@ class RemoteReconnectIT {
                         asked.add(request);
                         return decision;
                     }).build());
-            SHARED.model().enqueue(shell("touch half-open.txt && echo half-open-ok"));
+            SHARED.fake().enqueue(shell("touch half-open.txt && echo half-open-ok"));
             session.send("write the file");
             EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
             awaitCondition("canUseTool", () -> !asked.isEmpty());

@@ -1,46 +1,89 @@
 package ai.letta.code.transport.remote;
 
+import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.PeerBackend;
+import ai.letta.code.testkit.script.ScriptedServer;
+import ai.letta.code.testkit.script.TurnRequest;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
 /**
- * One real app server (local backend) and its scripted model, shared by the tests of one class: a server start
- * costs about 1.5 s, and tests stay isolated by using fresh agents, conversations and work dirs, and by clearing
- * the script queue between them. The model serves {@value #MODEL_ID} (the first, so agents created without a model
- * get it: the local backend's {@code local/default} resolves to the provider's first model) and
- * {@value #ALTERNATE_ID}; a stalled stream ends after {@link #STALL_LIMIT}. A test that kills the server gets it back, same port and {@code HOME}, on the next
- * {@link #server()}. Thread-safe.
+ * One real app server and its scripted fake, shared by the tests of one class: a server start costs about 1.5 s,
+ * and tests stay isolated by using fresh agents, conversations and work dirs, and by clearing the script queue
+ * between them. Two setups (offline-peers.md §4 and §5): {@link #onLocalBackend()}, the server's own local
+ * backend with {@code lmstudio/*} models served by a {@link FakeModelEndpoint}, and {@link #inApiMode()}, the
+ * server's default API mode against a {@link FakeLettaApi}. A test that kills the server gets it back, same port
+ * and {@code HOME}, on the next {@link #server()}. Thread-safe.
+ *
+ * @param <F> the scripted fake behind the server
  */
-final class SharedAppServer implements AutoCloseable {
+final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable {
 
-    /** The model id every agent runs on. */
+    /** The model id the local-backend fake serves first, so agents created without a model get it. */
     static final String MODEL_ID = "fake-model";
-    /** A second model, for model switches. */
+    /** A second local-backend model, for model switches. */
     static final String ALTERNATE_ID = "fake-model-2";
     /**
      * How long a stalled model stream stays silent before the model closes it, as an idle provider would. The app
-     * server ends an aborted turn only once its provider stream yields or ends (verified: {@code aborted:true}, then
-     * nothing until then, and every later input of the conversation waits), so without a limit a scenario that
-     * aborts a stalled turn could never send again. Longer than any scenario needs the stall to hold.
+     * server's local backend ends an aborted turn only once its provider stream yields or ends (verified:
+     * {@code aborted:true}, then nothing until then, and every later input of the conversation waits), so without
+     * a limit a scenario that aborts a stalled turn could never send again. Longer than any scenario needs the
+     * stall to hold.
      */
     static final Duration STALL_LIMIT = Duration.ofSeconds(3);
 
     private final ReentrantLock lock = new ReentrantLock();
-    private FakeModelEndpoint model;
+    private final Supplier<F> startFake;
+    private final Function<F, PeerBackend> backend;
+    private final BiFunction<F, TurnRequest, String> systemPrompt;
+    private final String alternateModel;
+    private final int modelCallAttempts;
+    private F fake;
     private AppServerProcess server;
 
-    /** @return the scripted model, started on first use */
-    FakeModelEndpoint model() {
+    private SharedAppServer(Supplier<F> startFake, Function<F, PeerBackend> backend,
+            BiFunction<F, TurnRequest, String> systemPrompt, String alternateModel, int modelCallAttempts) {
+        this.startFake = startFake;
+        this.backend = backend;
+        this.systemPrompt = systemPrompt;
+        this.alternateModel = alternateModel;
+        this.modelCallAttempts = modelCallAttempts;
+    }
+
+    /** The local backend, {@code lmstudio/}{@value #MODEL_ID} and {@value #ALTERNATE_ID} on a fake model. */
+    static SharedAppServer<FakeModelEndpoint> onLocalBackend() {
+        return new SharedAppServer<>(
+                () -> FakeModelEndpoint.builder().model(MODEL_ID).model(ALTERNATE_ID).stallLimit(STALL_LIMIT).start(),
+                model -> PeerBackend.lmStudio(model.baseUrl()),
+                (model, turn) -> firstSystemMessage(turn), "lmstudio/" + ALTERNATE_ID, 1);
+    }
+
+    /**
+     * API mode against a fake Letta API serving two {@code anthropic/*} handles (so the server picks its Bash
+     * toolset); the prompt the model "received" is the one the fake compiles from the agent. The server retries a
+     * run that failed with an {@code llm_error} three times (verified: {@code retry} deltas, 1 s apart at first).
+     */
+    static SharedAppServer<FakeLettaApi> inApiMode() {
+        return new SharedAppServer<>(
+                () -> FakeLettaApi.builder().model("anthropic/fake-claude").model("anthropic/fake-claude-2").start(),
+                api -> PeerBackend.api(api.baseUrl(), "test-key"),
+                (api, turn) -> api.systemPromptOf(turn).orElse(null), "anthropic/fake-claude-2", 4);
+    }
+
+    /** @return the scripted fake, started on first use */
+    F fake() {
         lock.lock();
         try {
-            if (model == null) {
-                model = FakeModelEndpoint.builder().model(MODEL_ID).model(ALTERNATE_ID).stallLimit(STALL_LIMIT)
-                        .start();
+            if (fake == null) {
+                fake = startFake.get();
             }
-            return model;
+            return fake;
         } finally {
             lock.unlock();
         }
@@ -48,11 +91,11 @@ final class SharedAppServer implements AutoCloseable {
 
     /** @return the running server, started on first use and restarted (same port and HOME) after a kill */
     AppServerProcess server() {
-        FakeModelEndpoint endpoint = model();
+        F scripted = fake();
         lock.lock();
         try {
             if (server == null) {
-                server = AppServerProcess.builder().backend(PeerBackend.lmStudio(endpoint.baseUrl())).start();
+                server = AppServerProcess.builder().backend(backend.apply(scripted)).start();
             } else if (!server.isAlive()) {
                 server.restart();
             }
@@ -62,7 +105,22 @@ final class SharedAppServer implements AutoCloseable {
         }
     }
 
-    /** Stops the server and the model. Idempotent. */
+    /** @return the system prompt the model received for a turn request, or null when it cannot be told */
+    String systemPromptOf(TurnRequest turn) {
+        return systemPrompt.apply(fake(), turn);
+    }
+
+    /** @return a model handle the fake offers besides the agents' default */
+    String alternateModel() {
+        return alternateModel;
+    }
+
+    /** @return how often the server calls the model for a turn whose calls keep failing */
+    int modelCallAttempts() {
+        return modelCallAttempts;
+    }
+
+    /** Stops the server and the fake. Idempotent. */
     @Override
     public void close() {
         lock.lock();
@@ -71,12 +129,26 @@ final class SharedAppServer implements AutoCloseable {
                 server.close();
                 server = null;
             }
-            if (model != null) {
-                model.close();
-                model = null;
+            if (fake != null) {
+                fake.close();
+                fake = null;
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    private static String firstSystemMessage(TurnRequest turn) {
+        JsonNode first = turn.recorded().json().path("messages").path(0);
+        if (!"system".equals(first.path("role").asString())) {
+            return null;
+        }
+        JsonNode content = first.path("content");
+        if (content.isString()) {
+            return content.stringValue();
+        }
+        StringBuilder text = new StringBuilder();
+        content.forEach(part -> text.append(part.path("text").asString("")));
+        return text.toString();
     }
 }

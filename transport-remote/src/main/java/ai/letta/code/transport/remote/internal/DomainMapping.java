@@ -37,19 +37,7 @@ final class DomainMapping {
      * @return the agent
      */
     static AgentInfo agent(JsonNode agent, List<MemoryBlock> blocks) {
-        List<MemoryBlock> all = new ArrayList<>(blocks);
-        JsonNode memory = agent.path("memory").path("blocks");
-        JsonNode listed = memory.isArray() ? memory : agent.path("blocks");
-        if (all.isEmpty() && listed.isArray()) {
-            for (JsonNode block : listed) {
-                String label = Json.text(block, "label");
-                if (label != null) {
-                    all.add(new MemoryBlock(label, nonNull(Json.text(block, "value")), Json.text(block, "description"),
-                            (int) Json.number(block, "limit", 0), block.path("read_only").asBoolean(false),
-                            Json.text(block, "id")));
-                }
-            }
-        }
+        List<MemoryBlock> all = blocks.isEmpty() ? blocks(agent) : blocks;
         String model = Json.text(agent, "model");
         if (model == null || !model.contains("/")) {
             JsonNode llm = agent.path("llm_config");
@@ -59,6 +47,25 @@ final class DomainMapping {
         }
         return new AgentInfo(Json.text(agent, "id"), Json.text(agent, "name"), Json.text(agent, "description"), model,
                 Json.text(agent, "system"), Json.strings(agent, "tags"), all, instant(Json.text(agent, "created_at")));
+    }
+
+    /**
+     * @param agent a Letta {@code AgentState}
+     * @return its core memory blocks ({@code memory.blocks}, or {@code blocks}), as the Letta server keeps them
+     */
+    static List<MemoryBlock> blocks(JsonNode agent) {
+        JsonNode memory = agent.path("memory").path("blocks");
+        JsonNode listed = memory.isArray() ? memory : agent.path("blocks");
+        List<MemoryBlock> blocks = new ArrayList<>();
+        for (JsonNode block : listed) {
+            String label = Json.text(block, "label");
+            if (label != null) {
+                blocks.add(new MemoryBlock(label, nonNull(Json.text(block, "value")), Json.text(block, "description"),
+                        (int) Json.number(block, "limit", 0), block.path("read_only").asBoolean(false),
+                        Json.text(block, "id")));
+            }
+        }
+        return blocks;
     }
 
     /**

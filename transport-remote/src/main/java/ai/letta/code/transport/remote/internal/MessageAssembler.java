@@ -157,12 +157,13 @@ final class MessageAssembler {
     }
 
     private void toolCalls(List<SessionEvent> out, WireDelta delta) {
+        // A Letta API message carries both `tool_calls` and the deprecated `tool_call`, a copy of its first entry
+        // (verified: the app server in API mode relays both); the local backend sends only `tool_call`.
         List<JsonNode> calls = new ArrayList<>();
-        if (delta.toolCall() != null && delta.toolCall().isObject()) {
-            calls.add(delta.toolCall());
-        }
-        if (delta.toolCalls() != null && delta.toolCalls().isArray()) {
+        if (delta.toolCalls() != null && delta.toolCalls().isArray() && !delta.toolCalls().isEmpty()) {
             delta.toolCalls().forEach(calls::add);
+        } else if (delta.toolCall() != null && delta.toolCall().isObject()) {
+            calls.add(delta.toolCall());
         }
         for (JsonNode call : calls) {
             String id = Json.text(call, "tool_call_id");

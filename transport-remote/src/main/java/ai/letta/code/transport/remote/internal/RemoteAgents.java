@@ -12,6 +12,7 @@ import ai.letta.code.api.port.AgentPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Agents through the server's {@code agent_*} commands, which pass Letta REST bodies through. {@code createAgent}
@@ -48,22 +49,30 @@ public final class RemoteAgents implements AgentPort {
     @Override
     public AgentInfo get(String agentId) {
         ConfigurationException.requireText(agentId, "agentId");
+        JsonNode agent = retrieve(connection, agentId);
+        List<MemoryBlock> memory;
+        try {
+            memory = blocks.memoryFiles(agentId).orElse(List.of());
+        } catch (RuntimeException e) {
+            memory = List.of(); // the agent's own blocks stand in (DomainMapping.agent)
+        }
+        return DomainMapping.agent(agent, memory);
+    }
+
+    /**
+     * @param connection the client's shared connection
+     * @param agentId the agent
+     * @return its Letta {@code AgentState}, from {@code agent_retrieve}
+     */
+    static JsonNode retrieve(ServerConnection connection, String agentId) {
         Map<String, Object> command = Commands.command("agent_retrieve", connection.correlator().nextRequestId("ag"));
         command.put("agent_id", agentId);
-        ServerFrame frame;
         try {
-            frame = connection.call(command, "agent_retrieve_response");
+            return connection.call(command, "agent_retrieve_response").json().path("agent");
         } catch (NotFoundException e) {
             throw new AgentNotFoundException("agent " + agentId + " is not known to the app server at "
                     + connection.url(), e);
         }
-        List<MemoryBlock> memory;
-        try {
-            memory = blocks.list(agentId);
-        } catch (RuntimeException e) {
-            memory = List.of(); // memory files are optional (API-mode agents without memfs)
-        }
-        return DomainMapping.agent(frame.json().path("agent"), memory);
     }
 
     @Override

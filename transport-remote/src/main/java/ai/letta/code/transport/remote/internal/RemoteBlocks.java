@@ -1,18 +1,24 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.port.BlockPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Memory blocks through the agent's memory files: the app server keeps each core block as
- * {@code system/<label>.md} with a front matter carrying its description ({@code list_memory},
- * {@code write_memory_file}; verified on CLI 0.32.18).
+ * Memory blocks. An agent with memory files (memfs: every local-backend agent) keeps each core block as
+ * {@code system/<label>.md} with a front matter carrying its description, read with {@code list_memory} and written
+ * with {@code write_memory_file}. An agent without them (API mode against a Letta server without git memory) keeps
+ * its blocks on the Letta server, read from the agent ({@code agent_retrieve}); the app server has no command that
+ * writes those. Verified on CLI 0.32.18.
  */
 public final class RemoteBlocks implements BlockPort {
 
@@ -28,22 +34,7 @@ public final class RemoteBlocks implements BlockPort {
 
     @Override
     public List<MemoryBlock> list(String agentId) {
-        ConfigurationException.requireText(agentId, "agentId");
-        Map<String, Object> command = Commands.command("list_memory", connection.correlator().nextRequestId("lm"));
-        command.put("agent_id", agentId);
-        ServerFrame frame = connection.call(command, "list_memory_response");
-        List<MemoryBlock> blocks = new ArrayList<>();
-        for (JsonNode entry : frame.json().path("entries")) {
-            String path = Json.text(entry, "relative_path");
-            if (path != null && path.startsWith(SYSTEM_DIR) && path.endsWith(SUFFIX)
-                    && path.indexOf('/', SYSTEM_DIR.length()) < 0) {
-                String label = path.substring(SYSTEM_DIR.length(), path.length() - SUFFIX.length());
-                String content = Json.text(entry, "content");
-                blocks.add(new MemoryBlock(label, content == null ? "" : content, Json.text(entry, "description"), 0,
-                        false, null));
-            }
-        }
-        return blocks;
+        return memoryFiles(agentId).orElseGet(() -> DomainMapping.blocks(RemoteAgents.retrieve(connection, agentId)));
     }
 
     @Override
@@ -61,7 +52,11 @@ public final class RemoteBlocks implements BlockPort {
         if (label.contains("/") || label.contains("..")) {
             throw new ConfigurationException("memory block label must be a plain name (got \"" + label + "\")");
         }
-        String description = list(agentId).stream().filter(b -> b.label().equals(label)).findFirst()
+        List<MemoryBlock> current = memoryFiles(agentId).orElseThrow(() -> new UnsupportedFeatureException(
+                "updating a memory block of an agent without memory files (agent " + agentId + " keeps its blocks"
+                        + " on the Letta server behind the app server, which has no command that writes them)",
+                BackendKind.REMOTE, Set.of(BackendKind.LOCAL)));
+        String description = current.stream().filter(b -> b.label().equals(label)).findFirst()
                 .map(MemoryBlock::description).orElse(null);
         Map<String, Object> command = Commands.command("write_memory_file",
                 connection.correlator().nextRequestId("wm"));
@@ -72,5 +67,49 @@ public final class RemoteBlocks implements BlockPort {
         command.put("commit_message", "Update memory block " + label);
         connection.call(command, "write_memory_file_response");
         return get(agentId, label);
+    }
+
+    /**
+     * @param agentId the agent
+     * @return its blocks from its memory files, or empty when it has none (memfs off)
+     */
+    Optional<List<MemoryBlock>> memoryFiles(String agentId) {
+        ConfigurationException.requireText(agentId, "agentId");
+        Map<String, Object> command = Commands.command("list_memory", connection.correlator().nextRequestId("lm"));
+        command.put("agent_id", agentId);
+        // The answer comes in chunks of at most five entries, the last with done:true (CLI 0.32.18); the matcher
+        // runs on the event loop in arrival order, so it collects them.
+        List<JsonNode> entries = new ArrayList<>();
+        ServerFrame last = connection.call(command, f -> {
+            if (!f.type().equals("list_memory_response")) {
+                return false;
+            }
+            synchronized (entries) {
+                f.json().path("entries").forEach(entries::add);
+            }
+            return !f.succeeded() || f.json().path("done").asBoolean(true);
+        });
+        if (!last.json().path("memfs_enabled").asBoolean(true)) {
+            return Optional.empty();
+        }
+        List<MemoryBlock> blocks = new ArrayList<>();
+        synchronized (entries) {
+            for (JsonNode entry : entries) {
+                block(entry).ifPresent(blocks::add);
+            }
+        }
+        return Optional.of(blocks);
+    }
+
+    private static Optional<MemoryBlock> block(JsonNode entry) {
+        String path = Json.text(entry, "relative_path");
+        if (path == null || !path.startsWith(SYSTEM_DIR) || !path.endsWith(SUFFIX)
+                || path.indexOf('/', SYSTEM_DIR.length()) >= 0) {
+            return Optional.empty();
+        }
+        String label = path.substring(SYSTEM_DIR.length(), path.length() - SUFFIX.length());
+        String content = Json.text(entry, "content");
+        return Optional.of(new MemoryBlock(label, content == null ? "" : content, Json.text(entry, "description"), 0,
+                false, null));
     }
 }

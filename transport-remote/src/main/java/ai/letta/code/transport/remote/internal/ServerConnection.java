@@ -165,10 +165,22 @@ public final class ServerConnection implements AutoCloseable {
      * @return the successful response
      */
     ServerFrame call(Map<String, ?> command, String responseType) {
+        return call(command, f -> f.type().equals(responseType));
+    }
+
+    /**
+     * {@link #call(Map, String)} with its own matcher, e.g. one that collects the chunks of a chunked answer and
+     * accepts the last.
+     *
+     * @param command the command, with its {@code request_id}
+     * @param matches which frame of the command's request id answers (runs on the event loop: must be quick)
+     * @return the successful response
+     */
+    ServerFrame call(Map<String, ?> command, Predicate<ServerFrame> matches) {
         connected();
         String name = (String) command.get("type");
         Duration timeout = options.requestTimeout();
-        ServerFrame frame = Waits.await(request(command, name, f -> f.type().equals(responseType), timeout),
+        ServerFrame frame = Waits.await(request(command, name, matches, timeout),
                 timeout.plusSeconds(1), "`" + name + "`");
         if (!frame.succeeded()) {
             throw ServerErrors.refused(name, frame.error(), url);

@@ -18,6 +18,7 @@ import ai.letta.code.api.port.SessionSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -272,6 +273,22 @@ class TurnStreamTest {
         assertThat(events()).isEmpty();
         delta("{\"message_type\":\"stop_reason\",\"stop_reason\":\"requires_approval\"}");
         assertThat(events()).singleElement().isInstanceOf(ToolCall.class);
+    }
+
+    @Test
+    void aToolCallSentAsBothToolCallAndToolCallsIsOneCallWithItsArgumentsOnce() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        String call = "{\"tool_call_id\":\"c1\",\"name\":\"Bash\",\"arguments\":\"{\\\"command\\\":\\\"ls\\\"}\"}";
+        delta("{\"message_type\":\"approval_request_message\",\"tool_call\":" + call + ",\"tool_calls\":[" + call
+                + "]}");
+        delta("{\"message_type\":\"stop_reason\",\"stop_reason\":\"requires_approval\"}");
+
+        assertThat(events()).singleElement().isInstanceOfSatisfying(ToolCall.class, c -> {
+            assertThat(c.toolCallId()).isEqualTo("c1");
+            assertThat(c.toolInput()).containsExactly(Map.entry("command", "ls"));
+            assertThat(c.rawArguments()).isEqualTo("{\"command\":\"ls\"}");
+        });
     }
 
     @Test
