@@ -44,28 +44,28 @@ public abstract class ContractSupport {
     protected LettaCodeClient client;
     private final Deque<AutoCloseable> cleanup = new ArrayDeque<>();
 
-    /** @return a fresh peer for one test; the suite closes it after the test */
-    protected abstract ContractPeer createPeer();
+    /** @return where this suite's peers come from, and its timeouts */
+    protected abstract ContractSetup setup();
 
-    /** @return the longest a turn, an open or a close may take (default 30 s) */
-    protected Duration turnTimeout() {
-        return Duration.ofSeconds(30);
+    /** @return {@link ContractSetup#turnTimeout()} */
+    protected final Duration turnTimeout() {
+        return setup().turnTimeout();
     }
 
-    /** @return the idle timeout the idle-watchdog scenario sets (default 1 s) */
-    protected Duration idleTimeout() {
-        return Duration.ofSeconds(1);
+    /** @return {@link ContractSetup#idleTimeout()} */
+    protected final Duration idleTimeout() {
+        return setup().idleTimeout();
     }
 
-    /** @return how long the raw-command timeout scenario waits for an answer that never matches (default 500 ms) */
-    protected Duration unansweredCommandTimeout() {
-        return Duration.ofMillis(500);
+    /** @return {@link ContractSetup#unansweredCommandTimeout()} */
+    protected final Duration unansweredCommandTimeout() {
+        return setup().unansweredCommandTimeout();
     }
 
     /** Creates the test's peer and client. */
     @BeforeEach
     protected final void startPeer() {
-        peer = createPeer();
+        peer = setup().createPeer();
         client = peer.client();
     }
 

@@ -28,30 +28,25 @@ import java.util.Set;
  * <p>For reconnect tests, {@link #kill()} crashes the server (SIGKILL) and {@link #restart()} brings it back on the
  * same port with the same {@code HOME}, so its agents and conversations survive as they would on a real host.
  */
-public final class AppServerProcess implements AutoCloseable {
+public final class AppServerProcess extends PeerProcess {
 
     private final Builder options;
-    private final ScratchDirs dirs;
     private final String host;
     private final int port;
     private final String token;
     private final Duration stopGrace;
-    private final boolean keepScratch;
-    private volatile ChildProcess child;
     private volatile Duration startupTime;
     private Integer exitCode;
 
     AppServerProcess(Builder options, ChildProcess child, ScratchDirs dirs, String host, int port,
             Duration startupTime) {
+        super(child, dirs, options.keepScratch);
         this.options = options;
-        this.child = child;
-        this.dirs = dirs;
         this.host = host;
         this.port = port;
         this.token = options.token;
         this.startupTime = startupTime;
         this.stopGrace = options.stopGrace;
-        this.keepScratch = options.keepScratch;
     }
 
     /** A builder for the install found by {@link PeerInstall#locate()}. */
@@ -83,39 +78,9 @@ public final class AppServerProcess implements AutoCloseable {
         return Optional.ofNullable(token);
     }
 
-    public long pid() {
-        return child.process().pid();
-    }
-
-    public boolean isAlive() {
-        return child.process().isAlive();
-    }
-
-    /** The server's fresh {@code HOME}. */
-    public Path home() {
-        return dirs.home();
-    }
-
-    /** The server's working directory (its boot cwd). */
-    public Path workDir() {
-        return dirs.workDir();
-    }
-
-    public List<String> command() {
-        return child.command();
-    }
-
     /** Spawn to the {@code Listening} line (of the latest start, after a {@link #restart()}). */
     public Duration startupTime() {
         return startupTime;
-    }
-
-    public String stdoutTail() {
-        return child.stdoutTail();
-    }
-
-    public String stderrTail() {
-        return child.stderrTail();
     }
 
     /**
@@ -124,13 +89,7 @@ public final class AppServerProcess implements AutoCloseable {
      */
     public synchronized int stop() {
         if (exitCode == null) {
-            try {
-                exitCode = child.stop(stopGrace, false);
-            } finally {
-                if (!keepScratch) {
-                    dirs.delete();
-                }
-            }
+            exitCode = stopAndClean(stopGrace, false);
         }
         return exitCode;
     }
@@ -144,6 +103,7 @@ public final class AppServerProcess implements AutoCloseable {
      */
     public synchronized int kill() {
         requireNotStopped("kill");
+        ChildProcess child = child();
         Set<ProcessHandle> family = new LinkedHashSet<>(child.process().descendants().toList());
         child.process().toHandle().destroyForcibly();
         Integer code = child.awaitExit(Duration.ofSeconds(5));
@@ -166,11 +126,11 @@ public final class AppServerProcess implements AutoCloseable {
      */
     public synchronized AppServerProcess restart() {
         requireNotStopped("restart");
-        if (child.process().isAlive()) {
-            child.stop(stopGrace, false);
+        if (isAlive()) {
+            child().stop(stopGrace, false);
         }
-        AppServerLauncher.Launched launched = AppServerLauncher.launch(options, dirs, port);
-        child = launched.child();
+        AppServerLauncher.Launched launched = AppServerLauncher.launch(options, dirs(), port);
+        replaceChild(launched.child());
         startupTime = launched.startupTime();
         return this;
     }

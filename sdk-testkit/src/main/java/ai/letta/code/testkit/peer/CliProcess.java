@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@link #close()} ends stdin (the CLI drains and exits 0, local-stdio.md §4.6), waits the grace period, then
  * sends SIGTERM and SIGKILL to the CLI and every descendant, and deletes the scratch folders. It is idempotent.
  */
-public final class CliProcess implements AutoCloseable {
+public final class CliProcess extends PeerProcess {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int SKIPPED_LINES_SHOWN = 8;
@@ -37,20 +37,15 @@ public final class CliProcess implements AutoCloseable {
     private record End(Exception failure) {
     }
 
-    private final ChildProcess child;
-    private final ScratchDirs dirs;
     private final Duration closeGrace;
-    private final boolean keepScratch;
     private final LinkedBlockingDeque<Object> lines;
     private final ReentrantLock writeLock = new ReentrantLock();
     private volatile boolean closed;
 
     private CliProcess(ChildProcess child, ScratchDirs dirs, Duration closeGrace, boolean keepScratch,
             LinkedBlockingDeque<Object> lines) {
-        this.child = child;
-        this.dirs = dirs;
+        super(child, dirs, keepScratch);
         this.closeGrace = closeGrace;
-        this.keepScratch = keepScratch;
         this.lines = lines;
     }
 
@@ -72,31 +67,9 @@ public final class CliProcess implements AutoCloseable {
         return new CliProcess(child, dirs, closeGrace, keepScratch, lines);
     }
 
-    public long pid() {
-        return child.process().pid();
-    }
-
-    /** The fresh {@code HOME} of this process; {@code ~/.letta} state lives under it. */
-    public Path home() {
-        return dirs.home();
-    }
-
-    /** The child's working directory. */
-    public Path workDir() {
-        return dirs.workDir();
-    }
-
-    public List<String> command() {
-        return child.command();
-    }
-
     /** Time since the spawn, for start-up measurements. */
     public Duration sinceSpawn() {
-        return child.sinceSpawn();
-    }
-
-    public boolean isAlive() {
-        return child.process().isAlive();
+        return child().sinceSpawn();
     }
 
     /**
@@ -121,11 +94,11 @@ public final class CliProcess implements AutoCloseable {
         }
         writeLock.lock();
         try {
-            OutputStream stdin = child.stdin();
+            OutputStream stdin = child().stdin();
             stdin.write(text.toString().getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
-            throw new PeerProcessException(child.diagnostics("could not write to the CLI's stdin ("
+            throw new PeerProcessException(child().diagnostics("could not write to the CLI's stdin ("
                     + e.getMessage() + ")"), e);
         } finally {
             writeLock.unlock();
@@ -141,7 +114,7 @@ public final class CliProcess implements AutoCloseable {
     public void closeStdin() {
         writeLock.lock();
         try {
-            child.stdin().close();
+            child().stdin().close();
         } catch (IOException e) {
             // Already closed by the process exiting; EOF is what the caller wanted.
         } finally {
@@ -165,7 +138,7 @@ public final class CliProcess implements AutoCloseable {
             }
             if (next instanceof End end) {
                 lines.addFirst(end); // later reads must see the end too
-                Integer code = child.awaitExit(Duration.ofSeconds(2));
+                Integer code = child().awaitExit(Duration.ofSeconds(2));
                 String why = end.failure() != null ? "reading stdout failed (" + end.failure().getMessage() + ")"
                         : "stdout ended" + (code != null ? " (exit code " + code + ")" : "");
                 throw failure(why + " while waiting for a line matching " + match, skipped);
@@ -205,18 +178,8 @@ public final class CliProcess implements AutoCloseable {
 
     /** Waits at most {@code timeout} for the CLI to exit; empty if it is still running. */
     public OptionalInt awaitExit(Duration timeout) {
-        Integer code = child.awaitExit(timeout);
+        Integer code = child().awaitExit(timeout);
         return code == null ? OptionalInt.empty() : OptionalInt.of(code);
-    }
-
-    /** The last lines the CLI wrote to stderr, indented, for messages. */
-    public String stderrTail() {
-        return child.stderrTail();
-    }
-
-    /** The last lines the CLI wrote to stdout (read or not), indented, for messages. */
-    public String stdoutTail() {
-        return child.stdoutTail();
     }
 
     /** Stops the CLI and its descendants (stdin EOF, grace, SIGTERM, SIGKILL) and deletes the scratch folders. */
@@ -226,13 +189,7 @@ public final class CliProcess implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            child.stop(closeGrace, true);
-        } finally {
-            if (!keepScratch) {
-                dirs.delete();
-            }
-        }
+        stopAndClean(closeGrace, true);
     }
 
     private Object poll(long deadlineNanos) {
@@ -240,7 +197,7 @@ public final class CliProcess implements AutoCloseable {
             return lines.pollFirst(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PeerProcessException(child.diagnostics("interrupted while reading the CLI's stdout"), e);
+            throw new PeerProcessException(child().diagnostics("interrupted while reading the CLI's stdout"), e);
         }
     }
 
@@ -251,7 +208,7 @@ public final class CliProcess implements AutoCloseable {
             skipped.forEach(line -> text.append("\n    ")
                     .append(line.length() > 300 ? line.substring(0, 300) + "..." : line));
         }
-        return new PeerProcessException(child.diagnostics(text.toString()));
+        return new PeerProcessException(child().diagnostics(text.toString()));
     }
 
     private static JsonNode parse(String line) {

@@ -8,12 +8,12 @@ import java.time.Duration;
 class InMemoryTransportContractTest extends TransportContract {
 
     @Override
-    protected ContractPeer createPeer() {
+    public ContractPeer createPeer() {
         return new InMemoryContractPeer();
     }
 
     @Override
-    protected Duration turnTimeout() {
+    public Duration turnTimeout() {
         return Duration.ofSeconds(10);
     }
 }

@@ -12,13 +12,13 @@ import java.time.Duration;
 class InMemoryTransportWithoutOptionalFeaturesContractTest extends TransportContract {
 
     @Override
-    protected ContractPeer createPeer() {
+    public ContractPeer createPeer() {
         return new InMemoryContractPeer(InMemoryTransport.builder().kind(BackendKind.LOCAL).models(false)
                 .rawCommands(false).dreaming(false).runTools(false));
     }
 
     @Override
-    protected Duration turnTimeout() {
+    public Duration turnTimeout() {
         return Duration.ofSeconds(10);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LocalApiModeContractIT extends TransportContract {
 
     @Override
-    protected ContractPeer createPeer() {
+    public ContractPeer createPeer() {
         return new ApiModeContractPeer();
     }
 }

@@ -1,7 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.testkit.contract.AgentContract;
-import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.contract.ContractSetup;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LocalBackendAgentContractIT extends AgentContract {
 
     @Override
-    protected ContractPeer createPeer() {
-        return new LocalBackendContractPeer();
+    protected ContractSetup setup() {
+        return LocalBackendContractPeer::new;
     }
 }

@@ -22,7 +22,6 @@ import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.EventRecorder;
 import ai.letta.code.testkit.peer.AppServerProcess;
-import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.Gate;
 import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
@@ -36,12 +35,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,7 +52,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the model the call was closed as stale); a server that still has a subscriber replays every pending approval, on
  * connect and again on {@code runtime_start}.
  */
-@ExtendWith(NoLeftoverProcesses.class)
 @Timeout(120)
 class RemoteReconnectIT {
 
@@ -65,7 +62,9 @@ class RemoteReconnectIT {
                     Map.of("label", "blue", "description", "cool")));
     static final PermissionDecision BLUE = PermissionDecision.allow(Map.of("questions", List.of(QUESTION),
             "answers", Map.of("Which colour?", "blue")));
-    private static final SharedAppServer<?> SHARED = SharedAppServer.onLocalBackend();
+
+    @RegisterExtension
+    static final SharedAppServer<?> SHARED = SharedAppServer.onLocalBackend();
 
     @TempDir
     Path workDir;
@@ -85,11 +84,6 @@ class RemoteReconnectIT {
         for (AutoCloseable client : clients) {
             client.close();
         }
-    }
-
-    @AfterAll
-    static void stopServer() {
-        SHARED.close();
     }
 
     private LettaCodeClient client(URI url, Duration reconnectBound) {

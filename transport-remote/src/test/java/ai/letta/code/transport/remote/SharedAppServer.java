@@ -4,13 +4,19 @@ import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.PeerBackend;
+import ai.letta.code.testkit.peer.ProcessLeakCheck;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnRequest;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,9 +27,15 @@ import tools.jackson.databind.JsonNode;
  * server's default API mode against a {@link FakeLettaApi}. A test that kills the server gets it back, same port
  * and {@code HOME}, on the next {@link #server()}. Thread-safe.
  *
+ * <p>Registered on a test class ({@code @RegisterExtension static final SharedAppServer<?> SHARED = ...}), it closes
+ * itself after the class and then checks that no process started during the class outlives it. Its
+ * {@code @Nested} suites share it: they neither close it nor count it as a leak, as {@code NoLeftoverProcesses}
+ * would after each of them.
+ *
  * @param <F> the scripted fake behind the server
  */
-final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable {
+final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, BeforeAllCallback,
+        AfterAllCallback {
 
     /** The model id the local-backend fake serves first, so agents created without a model get it. */
     static final String MODEL_ID = "fake-model";
@@ -46,6 +58,7 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable {
     private final int modelCallAttempts;
     private F fake;
     private AppServerProcess server;
+    private Set<ProcessHandle> baseline = Set.of();
 
     private SharedAppServer(Supplier<F> startFake, Function<F, PeerBackend> backend,
             BiFunction<F, TurnRequest, String> systemPrompt, String alternateModel, int modelCallAttempts) {
@@ -74,6 +87,25 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable {
                 () -> FakeLettaApi.builder().model("anthropic/fake-claude").model("anthropic/fake-claude-2").start(),
                 api -> PeerBackend.api(api.baseUrl(), "test-key"),
                 (api, turn) -> api.systemPromptOf(turn).orElse(null), "anthropic/fake-claude-2", 4);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        if (!isNested(context)) {
+            baseline = ProcessLeakCheck.snapshot();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (!isNested(context)) {
+            close();
+            ProcessLeakCheck.assertNoLeftovers(baseline, Duration.ofSeconds(3), context.getDisplayName());
+        }
+    }
+
+    private static boolean isNested(ExtensionContext context) {
+        return context.getRequiredTestClass().isAnnotationPresent(Nested.class);
     }
 
     /** @return the scripted fake, started on first use */
