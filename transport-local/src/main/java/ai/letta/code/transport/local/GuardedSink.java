@@ -6,6 +6,7 @@ import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.api.port.SessionSink;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * Enforces the {@link SessionSink} contract on the transport side: calls never overlap (the stdout reader and the
@@ -80,6 +81,21 @@ final class GuardedSink implements SessionSink {
         lock.lock();
         try {
             action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * {@link #always} for a result: runs {@code action} under the sink's lock and returns what it returns.
+     *
+     * @param action what to run
+     * @return its result
+     */
+    <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
         } finally {
             lock.unlock();
         }

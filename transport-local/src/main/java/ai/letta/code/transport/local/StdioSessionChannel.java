@@ -9,9 +9,7 @@ import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Init;
-import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.FrameTooLongException;
-import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
@@ -25,37 +23,28 @@ import ai.letta.code.api.port.SessionSink;
 import ai.letta.code.api.port.SessionTarget;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One session over the CLI: the engine's commands become stdin lines, stdout lines become domain events. Created by
- * {@link StdioSessionPort}, which calls {@link #start} before handing it out.
- *
- * <p><b>One turn at a time.</b> A user line is written only when no turn runs; a message sent meanwhile is held
- * here ({@link QueueModel}) and written after the running turn's {@code result}. The CLI would queue it too, but
- * held here it can still be removed, shows in {@code queue_update}s, and survives a replacement of the process.
- *
- * <p><b>Interrupts the CLI cannot finish.</b> The CLI acknowledges an {@code interrupt} at once but ends the turn
- * only when its model stream yields again; a silent provider (local backend) would hold the interrupted turn
- * forever. So after an interrupt the channel waits at most {@code interruptGrace} for the turn's {@code result};
- * then it ends the turn itself with an interrupted {@link Result} (what the CLI would have sent), replaces the
- * process with a new one on the same conversation ({@code --conversation <id>}) and writes the held messages there.
- * Sends during the replacement are held; if it fails, the session closes with a {@link TransportLostException}.
+ * {@link StdioSessionPort}, which calls {@link #start} before handing it out. One turn runs at a time
+ * ({@link TurnGate}); an interrupted turn the CLI cannot finish is ended here and its process replaced
+ * ({@link ProcessReplacement}).
  *
  * <p><b>Joined messages.</b> Chunks sharing an id are joined into one event (local-stdio.md §7.5). A joined
  * message is emitted when the next message starts, at the turn's end, or when the stream has been quiet for
  * {@code quietFlush}, so reasoning shows while a model pauses; a message continued after such a pause arrives as a
  * second event with the same id.
  *
+ * <p>The channel is also what its processes report to ({@link SessionProcess.Events}) and what a replacement asks
+ * of its session ({@link ProcessReplacement.Session}); the class is package-private, so those stay in the package.
+ *
  * <p>Thread-safe. Each process's stdout reader decodes, maps and calls the sink (which only enqueues); user code
  * never runs on it. State shared by the reader, the engine's calls and the timers is guarded by the sink's lock;
  * stdin is written by a {@link StdinWriter}, never under that lock.
  */
-final class StdioSessionChannel implements SessionChannel {
+final class StdioSessionChannel implements SessionChannel, SessionProcess.Events, ProcessReplacement.Session {
 
     private static final System.Logger LOG = System.getLogger(StdioSessionChannel.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
@@ -72,43 +61,14 @@ final class StdioSessionChannel implements SessionChannel {
     private final StdioTiming timing;
     private final StdinWriter writer;
     private final QuietFlush quietFlush;
-    private final SessionProcess.Events events = new SessionProcess.Events() {
-        @Override
-        public void line(SessionProcess from, String line) {
-            StdioSessionChannel.this.line(from, line);
-        }
-
-        @Override
-        public void lineTooLong(SessionProcess from, FrameTooLongException tooLong) {
-            StdioSessionChannel.this.lineTooLong(from, tooLong);
-        }
-
-        @Override
-        public void ended(SessionProcess from, boolean requested, Integer exitCode) {
-            StdioSessionChannel.this.ended(from, requested, exitCode);
-        }
-
-        @Override
-        public String conversationId() {
-            return StdioSessionChannel.this.conversationId;
-        }
-    };
     private final AtomicLong requestIds = new AtomicLong();
-
-    // Guarded by sink's lock.
-    private SessionProcess current;
-    private SessionProcess last;
-    private TransportLostException lost;
-    private boolean inTurn;
-    private long results;
-    private boolean replacing;
-    private boolean closing;
+    private final TurnGate gate;
+    private final ProcessReplacement replacement;
 
     private volatile String agentId;
     private volatile boolean onDefaultConversation;
     private volatile String conversationId;
     private volatile String modelHandle;
-    private volatile CompletableFuture<Void> replacement = CompletableFuture.completedFuture(null);
 
     /**
      * @param codec the NDJSON codec
@@ -129,9 +89,11 @@ final class StdioSessionChannel implements SessionChannel {
         this.modelHandle = options.model();
         this.raw = new RawRequests(codec);
         this.writer = new StdinWriter("letta-cli-session-" + IDS.incrementAndGet() + "-stdin");
+        this.gate = new TurnGate(this.sink, queue, writer);
         this.mapper = new WireEventMapper(this.sink, codec, queue, this::reply, options.includePartialMessages(),
-                this::turnEnded);
+                gate::turnEnded);
         this.quietFlush = new QuietFlush(timing.quietFlush(), this.sink, mapper);
+        this.replacement = new ProcessReplacement(gate, this, timing.interruptGrace(), timing.closeGrace());
     }
 
     /**
@@ -141,7 +103,7 @@ final class StdioSessionChannel implements SessionChannel {
      * @throws TransportException (or a subtype) if the CLI does not start; nothing is left running
      */
     void start(SessionTarget target) {
-        SessionProcess first = new SessionProcess(events);
+        SessionProcess first = new SessionProcess(this);
         spawner.spawn(CliArguments.session(target, options), first);
         WireMessage.SystemInit init;
         try {
@@ -156,16 +118,13 @@ final class StdioSessionChannel implements SessionChannel {
         // agent id, which resumeSession(id) maps back to that thread, never the bare alias.
         conversationId = onDefaultConversation ? init.agentId() : init.conversationId();
         mapper.reportDefaultConversationAs(init.agentId());
-        sink.always(() -> {
-            current = first;
-            last = first;
-        });
+        gate.serve(first);
         sink.onEvent(new Init(init.agentId(), conversationId, init.model(), init.tools()));
     }
 
     /** @return the process serving the session now (tests and diagnostics) */
     StdioTransport transport() {
-        SessionProcess p = currentProcess();
+        SessionProcess p = gate.current();
         return p == null ? null : p.transport();
     }
 
@@ -182,65 +141,38 @@ final class StdioSessionChannel implements SessionChannel {
     @Override
     public void send(String clientMessageId, UserMessage message) {
         String line = codec.user(message);
-        SessionProcess[] target = new SessionProcess[1];
-        boolean[] rejected = new boolean[1];
-        TransportLostException[] cause = new TransportLostException[1];
-        sink.always(() -> {
-            if (closing || sink.isClosed() || current == null && !replacing) {
-                rejected[0] = true;
-                cause[0] = lost;
-            } else if (inTurn || replacing || queue.hasHeld()) {
-                sink.onEvent(queue.hold(clientMessageId, line, message.plainText()));
-            } else {
-                inTurn = true;
-                queue.written(clientMessageId);
-                target[0] = current;
-            }
-        });
-        if (rejected[0]) {
-            throw cause[0] != null ? new TransportLostException(cause[0].getMessage(),
-                    cause[0].exitCode().isPresent() ? cause[0].exitCode().getAsInt() : null,
-                    cause[0].diagnosticTail().orElse(null), cause[0]) : closed("send");
+        TurnGate.Admission admission = gate.admit(clientMessageId, line, message.plainText());
+        if (admission.refused()) {
+            TransportLostException lost = admission.lost();
+            throw lost != null ? new TransportLostException(lost.getMessage(),
+                    lost.exitCode().isPresent() ? lost.exitCode().getAsInt() : null,
+                    lost.diagnosticTail().orElse(null), lost) : closed("send");
         }
-        if (target[0] == null) {
+        if (admission.writeTo() == null) {
             return;
         }
         try {
-            writer.writeAndWait(target[0].transport(), line);
+            writer.writeAndWait(admission.writeTo().transport(), line);
         } catch (RuntimeException e) {
-            sink.always(() -> inTurn = false);
+            gate.writeFailed();
             throw e;
         }
     }
 
     @Override
     public void interrupt() {
-        SessionProcess target = currentProcess();
-        boolean[] dropHeld = new boolean[1];
-        sink.always(() -> {
-            // While the process is being replaced no turn runs; the message the engine waits on is the oldest held.
-            if (replacing && queue.nextHeld().isPresent()) {
-                sink.onEvent(queue.snapshot());
-                sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, null, conversationId));
-                dropHeld[0] = true;
-            }
-        });
-        if (dropHeld[0] || target == null) {
+        SessionProcess target = gate.current();
+        if (gate.interruptHeld(conversationId) || target == null) {
             return;
         }
         writer.writeAndWait(target.transport(), codec.controlRequest("interrupt-" + requestIds.incrementAndGet(),
                 Map.of("subtype", "interrupt")));
-        sink.always(() -> {
-            if (inTurn && current == target) {
-                long seen = results;
-                LocalTimer.schedule(() -> endStuckTurn(target, seen), timing.interruptGrace());
-            }
-        });
+        replacement.watch(target);
     }
 
     @Override
     public void answer(ToolPermissionRequest request, PermissionDecision decision) {
-        SessionProcess target = currentProcess();
+        SessionProcess target = gate.current();
         if (target == null || !target.asked.remove(request.requestId())) {
             // Asked by a process that was replaced since: nobody waits for this answer any more.
             return;
@@ -250,7 +182,7 @@ final class StdioSessionChannel implements SessionChannel {
 
     @Override
     public ModelCatalog listModels() {
-        SessionProcess p = currentProcess();
+        SessionProcess p = gate.current();
         WireMessage.SystemInit init = p == null ? null : p.handshake.getNow(null);
         return models.listFor(modelHandle, init == null ? null : init.model());
     }
@@ -272,14 +204,7 @@ final class StdioSessionChannel implements SessionChannel {
 
     @Override
     public boolean removeQueued(String id) {
-        boolean[] removed = new boolean[1];
-        sink.always(() -> {
-            removed[0] = queue.removeHeld(id);
-            if (removed[0]) {
-                sink.onEvent(queue.snapshot());
-            }
-        });
-        return removed[0];
+        return gate.removeHeld(id);
     }
 
     @Override
@@ -307,22 +232,16 @@ final class StdioSessionChannel implements SessionChannel {
      */
     @Override
     public void close() {
-        boolean[] busy = new boolean[1];
-        sink.always(() -> {
-            closing = true;
-            busy[0] = inTurn && current != null;
-            quietFlush.cancel();
-        });
-        awaitReplacement();
-        SessionProcess[] target = new SessionProcess[1];
-        sink.always(() -> target[0] = last);
-        SessionProcess p = target[0];
+        boolean busy = gate.beginClose();
+        sink.always(quietFlush::cancel);
+        replacement.awaitDone();
+        SessionProcess p = gate.last();
         if (p == null) {
             writer.shutdown();
             sink.onClosed(null);
             return;
         }
-        if (busy[0]) {
+        if (busy) {
             try {
                 writer.writeAndWait(p.transport(), codec.controlRequest("interrupt-close",
                         Map.of("subtype", "interrupt")));
@@ -331,7 +250,7 @@ final class StdioSessionChannel implements SessionChannel {
             }
         }
         writer.shutdown();
-        Duration grace = busy[0] && timing.interruptGrace().compareTo(timing.closeGrace()) < 0
+        Duration grace = busy && timing.interruptGrace().compareTo(timing.closeGrace()) < 0
                 ? timing.interruptGrace() : timing.closeGrace();
         p.transport().close(grace);
         // The process's end normally reports this; not when it was a retired one (closed mid-replacement).
@@ -339,9 +258,10 @@ final class StdioSessionChannel implements SessionChannel {
         sink.onClosed(null);
     }
 
-    // ---- what the processes report ----
+    // ---- what the processes report (SessionProcess.Events) ----
 
-    private void line(SessionProcess from, String line) {
+    @Override
+    public void line(SessionProcess from, String line) {
         WireMessage.Decoded decoded = codec.decode(line);
         if (decoded.message() instanceof WireMessage.SystemInit init) {
             from.handshake.complete(init);
@@ -358,7 +278,7 @@ final class StdioSessionChannel implements SessionChannel {
             from.asked.add(r.requestId());
         }
         sink.always(() -> {
-            if (from != current) {
+            if (!gate.servedBy(from)) {
                 return;
             }
             raw.offer(decoded.tree());
@@ -367,27 +287,20 @@ final class StdioSessionChannel implements SessionChannel {
         });
     }
 
-    private void lineTooLong(SessionProcess from, FrameTooLongException tooLong) {
+    @Override
+    public void lineTooLong(SessionProcess from, FrameTooLongException tooLong) {
         sink.always(() -> {
-            if (from == current) {
+            if (gate.servedBy(from)) {
                 mapper.flush();
                 sink.onEvent(new ErrorEvent(tooLong.getMessage(), ErrorCode.PROTOCOL_ERROR, null, null));
             }
         });
     }
 
-    private void ended(SessionProcess from, boolean requested, Integer exitCode) {
+    @Override
+    public void ended(SessionProcess from, boolean requested, Integer exitCode) {
         TransportLostException cause = requested ? null : from.lost(exitCode);
-        boolean[] mine = new boolean[1];
-        sink.always(() -> {
-            mine[0] = from == current && !from.retired();
-            if (mine[0]) {
-                current = null;
-                lost = cause;
-                mapper.flush();
-            }
-        });
-        if (!mine[0]) {
+        if (!gate.ended(from, cause, mapper::flush)) {
             return;
         }
         raw.close();
@@ -395,101 +308,30 @@ final class StdioSessionChannel implements SessionChannel {
         sink.onClosed(cause);
     }
 
-    // ---- turns, held messages and replacement; called under the sink's lock unless said otherwise ----
+    // ---- replacing a process that did not end an interrupted turn (ProcessReplacement.Session) ----
 
-    private void turnEnded() {
-        inTurn = false;
-        results++;
-        writeNextHeld();
+    @Override
+    public void endInterruptedTurn() {
+        mapper.endInterrupted(conversationId);
     }
 
-    private void writeNextHeld() {
-        if (replacing || closing || current == null) {
-            return;
-        }
-        Optional<QueueModel.Held> next = queue.nextHeld();
-        if (next.isEmpty()) {
-            return;
-        }
-        inTurn = true;
-        queue.written(next.get().clientMessageId());
-        sink.onEvent(queue.snapshot());
-        writer.writeLater(current.transport(), next.get().line());
+    /** On the replacement's thread: a process on the same conversation, with the model switched to since. */
+    @Override
+    public SessionProcess respawn() {
+        SessionProcess next = new SessionProcess(this);
+        SessionOptions again = modelHandle == null ? options : options.toBuilder().model(modelHandle).build();
+        SessionTarget same = onDefaultConversation ? SessionTarget.resume(agentId)
+                : SessionTarget.existing(agentId, conversationId);
+        spawner.spawn(CliArguments.session(same, again), next);
+        spawner.await(next.handshake, next.transport());
+        return next;
     }
 
-    /** Timer: the interrupted turn had {@code interruptGrace} to end; if it did not, replace the process. */
-    private void endStuckTurn(SessionProcess stuck, long resultsBefore) {
-        boolean[] replace = new boolean[1];
-        sink.always(() -> {
-            if (closing || replacing || stuck != current || !inTurn || results != resultsBefore) {
-                return;
-            }
-            stuck.retire();
-            mapper.endInterrupted(conversationId);
-            inTurn = false;
-            results++;
-            replacing = true;
-            queue.forgetCli();
-            replace[0] = true;
-        });
-        if (replace[0]) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "the CLI (pid " + stuck.transport().pid() + ") did not end an"
-                    + " interrupted turn within " + timing.interruptGrace().toMillis() + " ms; replacing it");
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            replacement = done;
-            Thread thread = new Thread(() -> replace(stuck, done), "letta-cli-replace-" + stuck.transport().pid());
-            thread.setDaemon(true);
-            thread.start();
-        }
-    }
-
-    /** Own thread: stops the stuck process, starts one on the same conversation, writes what was held. */
-    private void replace(SessionProcess stuck, CompletableFuture<Void> done) {
-        try {
-            stuck.transport().kill();
-            if (isClosing()) {
-                return;
-            }
-            SessionProcess next = new SessionProcess(events);
-            SessionOptions again = modelHandle == null ? options : options.toBuilder().model(modelHandle).build();
-            try {
-                SessionTarget same = onDefaultConversation ? SessionTarget.resume(agentId)
-                        : SessionTarget.existing(agentId, conversationId);
-                spawner.spawn(CliArguments.session(same, again), next);
-                spawner.await(next.handshake, next.transport());
-            } catch (LettaCodeException e) {
-                replacementFailed(e);
-                return;
-            }
-            boolean[] adopted = new boolean[1];
-            sink.always(() -> {
-                if (!closing) {
-                    current = next;
-                    last = next;
-                    replacing = false;
-                    adopted[0] = true;
-                    writeNextHeld();
-                }
-            });
-            if (!adopted[0]) {
-                next.transport().close(timing.closeGrace());
-            }
-        } catch (RuntimeException e) {
-            replacementFailed(e);
-        } finally {
-            done.complete(null);
-        }
-    }
-
-    private void replacementFailed(RuntimeException e) {
-        boolean[] report = new boolean[1];
-        sink.always(() -> {
-            report[0] = !closing;
-            replacing = false;
-        });
+    @Override
+    public void replacementFailed(RuntimeException e, boolean report) {
         raw.close();
         writer.shutdown();
-        if (report[0]) {
+        if (report) {
             sink.onClosed(new TransportLostException("the Letta Code CLI did not end an interrupted turn, and a new"
                     + " process on conversation " + conversationId + " could not be started: " + e.getMessage(),
                     e instanceof TransportException t && t.exitCode().isPresent() ? t.exitCode().getAsInt() : null,
@@ -500,38 +342,18 @@ final class StdioSessionChannel implements SessionChannel {
     // ---- helpers ----
 
     private void reply(String line) {
-        SessionProcess p = currentProcess();
+        SessionProcess p = gate.current();
         if (p != null) {
             writer.writeLater(p.transport(), line);
         }
     }
 
-    private SessionProcess currentProcess() {
-        SessionProcess[] p = new SessionProcess[1];
-        sink.always(() -> p[0] = current);
-        return p[0];
-    }
-
     private SessionProcess requireProcess(String operation) {
-        SessionProcess p = currentProcess();
+        SessionProcess p = gate.current();
         if (p == null) {
             throw closed(operation);
         }
         return p;
-    }
-
-    private boolean isClosing() {
-        boolean[] c = new boolean[1];
-        sink.always(() -> c[0] = closing);
-        return c[0] || sink.isClosed();
-    }
-
-    private void awaitReplacement() {
-        try {
-            replacement.get(timing.closeGrace().toMillis() + 30_000, TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // Bounded: a replacement that hangs is killed with the rest below.
-        }
     }
 
     private SessionClosedException closed(String operation) {
