@@ -2,8 +2,11 @@ package ai.letta.code.testkit.contract;
 
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
+import ai.letta.code.testkit.script.ScriptedServer;
+import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +88,23 @@ public interface ContractPeer extends AutoCloseable {
      * @param systemPrompt the system prompt text, or {@code null}
      * @param userText the last user text (reminder parts skipped), or {@code null}
      */
-    record ModelRequest(String model, String systemPrompt, String userText) {}
+    record ModelRequest(String model, String systemPrompt, String userText) {
+
+        /**
+         * @param fake the scripted model or Letta API a peer runs on
+         * @param first how many of its turn requests came before this peer's (a fake shared between tests)
+         * @return the fake's turn requests from {@code first} on, oldest first
+         */
+        public static List<ModelRequest> since(ScriptedServer fake, int first) {
+            List<TurnRequest> turns = fake.turns();
+            List<ModelRequest> requests = new ArrayList<>();
+            for (TurnRequest turn : turns.subList(Math.min(first, turns.size()), turns.size())) {
+                requests.add(new ModelRequest(turn.model(), fake.systemPromptOf(turn).orElse(null),
+                        turn.userText().isEmpty() ? null : turn.userText()));
+            }
+            return requests;
+        }
+    }
 
     /**
      * A raw command the peer answers, and the {@code type} of the answer.

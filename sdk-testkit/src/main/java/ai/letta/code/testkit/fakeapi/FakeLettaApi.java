@@ -110,6 +110,7 @@ public final class FakeLettaApi extends ScriptedServer {
      * text followed by its memory blocks): a Letta server holds the prompt, clients send only messages, so this is
      * what the model "received". Empty when the request names no known agent or conversation.
      */
+    @Override
     public Optional<String> systemPromptOf(TurnRequest turn) {
         return agentOf(turn).map(FakeLettaApi::compiledSystem);
     }

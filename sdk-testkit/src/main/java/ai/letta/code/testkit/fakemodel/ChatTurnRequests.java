@@ -2,6 +2,7 @@ package ai.letta.code.testkit.fakemodel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import ai.letta.code.testkit.script.RecordedRequest;
 import ai.letta.code.testkit.script.TurnRequest;
@@ -38,6 +39,13 @@ final class ChatTurnRequests {
                     new ArrayList<>(function.path("parameters").path("properties").propertyNames())));
         }
         return new TurnRequest("", body.path("model").asString(""), userText, toolResult, tools, recorded);
+    }
+
+    /** @return the text of the request's leading {@code system} message, if it has one */
+    static Optional<String> systemPrompt(JsonNode body) {
+        JsonNode first = body.path("messages").path(0);
+        return "system".equals(first.path("role").asString()) ? Optional.of(text(first.path("content")))
+                : Optional.empty();
     }
 
     private static String lastUserText(JsonNode messages) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -88,6 +89,12 @@ public final class FakeModelEndpoint extends ScriptedServer {
     @Override
     public List<TurnRequest> turns() {
         return List.copyOf(answered);
+    }
+
+    /** The leading {@code system} message of the chat request, what the model received as its prompt. */
+    @Override
+    public Optional<String> systemPromptOf(TurnRequest turn) {
+        return ChatTurnRequests.systemPrompt(turn.recorded().json());
     }
 
     /** Whether {@code request} is a chat-completions request. */

@@ -40,6 +40,12 @@ public abstract class ScriptedServer implements AutoCloseable {
     /** The turn requests answered so far, parsed as the scripts saw them. Oldest first. */
     public abstract List<TurnRequest> turns();
 
+    /**
+     * @param turn one of {@link #turns()}
+     * @return the system prompt the model received with that turn, if this fake can tell
+     */
+    public abstract Optional<String> systemPromptOf(TurnRequest turn);
+
     /** {@code http://127.0.0.1:<port>}. */
     protected final String origin() {
         return server.origin();

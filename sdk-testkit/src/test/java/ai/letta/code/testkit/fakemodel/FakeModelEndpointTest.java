@@ -103,7 +103,9 @@ class FakeModelEndpointTest {
         TurnRequest first = model.turns().get(0);
         assertThat(first.userText()).isEqualTo("ping");
         assertThat(first.tool("Bash")).isPresent();
+        assertThat(model.systemPromptOf(first)).hasValue("You are Patch. PERSONA");
         TurnRequest second = model.turns().get(1);
+        assertThat(model.systemPromptOf(second)).isEmpty();
         assertThat(second.model()).isEqualTo("fake-model-2");
         assertThat(second.toolResult()).hasValue(new TurnRequest.ToolResult("call_fake_1", "ok\nsecond line\n", false));
         assertThat(model.chatRequests().get(0).json().path("messages").path(0).path("content").asString())

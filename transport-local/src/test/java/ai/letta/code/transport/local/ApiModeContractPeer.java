@@ -2,19 +2,13 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
-import ai.letta.code.testkit.script.TurnRequest;
-import ai.letta.code.testkit.script.TurnScript;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The real pinned CLI in API mode ({@code CliBackend.lettaApi}) against a {@link FakeLettaApi} started for this
  * peer: the CLI's default backend, with agents, conversations and runs on the (fake) Letta server and tools run
- * for real by the CLI in the peer's work directory.
- *
- * <p>What the model "received" is read from the fake: the turn requests it answered, with the system prompt the
- * server would compile from the agent's {@code system} and memory blocks (a Letta server holds the prompt; the CLI
- * sends only messages).
+ * for real by the CLI in the peer's work directory. What the model "received" is what the fake answered, with the
+ * system prompt a Letta server compiles from the agent (the CLI sends only messages).
  */
 final class ApiModeContractPeer extends CliContractPeer {
 
@@ -25,14 +19,9 @@ final class ApiModeContractPeer extends CliContractPeer {
 
     ApiModeContractPeer() {
         api = FakeLettaApi.builder().model(MODEL).model(ALTERNATE_MODEL).start();
-        try {
-            connect(baseOptions().cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
-                    // memfs and reflection call endpoints a Letta fake does not serve (local-stdio.md §5.4 (f)).
-                    .extraArgs(List.of("--no-memfs", "--reflection-trigger", "off")));
-        } catch (RuntimeException e) {
-            api.close();
-            throw e;
-        }
+        connect(api, baseOptions().cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
+                // memfs and reflection call endpoints a Letta fake does not serve (local-stdio.md §5.4 (f)).
+                .extraArgs(List.of("--no-memfs", "--reflection-trigger", "off")));
     }
 
     /** @return the fake Letta API, for scenario-specific assertions */
@@ -41,27 +30,7 @@ final class ApiModeContractPeer extends CliContractPeer {
     }
 
     @Override
-    public void enqueue(TurnScript script) {
-        api.enqueue(script);
-    }
-
-    @Override
-    public List<ModelRequest> modelRequests() {
-        List<ModelRequest> requests = new ArrayList<>();
-        for (TurnRequest turn : api.turns()) {
-            requests.add(new ModelRequest(turn.model(), api.systemPromptOf(turn).orElse(null),
-                    turn.userText().isEmpty() ? null : turn.userText()));
-        }
-        return requests;
-    }
-
-    @Override
     public String alternateModel() {
         return ALTERNATE_MODEL;
-    }
-
-    @Override
-    protected void stopServer() {
-        api.close();
     }
 }

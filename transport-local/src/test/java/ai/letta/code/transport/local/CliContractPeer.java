@@ -8,25 +8,30 @@ import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
 import ai.letta.code.testkit.peer.PeerInstall;
+import ai.letta.code.testkit.script.ScriptedServer;
+import ai.letta.code.testkit.script.TurnScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What both real-CLI contract peers share: the pinned Node and CLI passed explicitly, a fresh {@code HOME} and work
  * directory per peer (so no {@code ~/.letta} state leaks between scenarios), telemetry off, and a client made the
- * way a user makes one, {@code LettaCode.create(Backend.local(options))}. Closing the peer closes the client (which
- * stops every CLI process), then the subclass's fake server, then deletes both directories.
+ * way a user makes one, {@code LettaCode.create(Backend.local(options))}, and the scripted fake the CLI runs on
+ * (turns are scripted and observed there). Closing the peer closes the client (which stops every CLI process),
+ * then the fake, then deletes both directories.
  */
 abstract class CliContractPeer implements ContractPeer {
 
     protected final Path home;
     protected final Path work;
+    private ScriptedServer fake;
     private LettaCodeClient client;
 
     CliContractPeer() {
@@ -38,9 +43,20 @@ abstract class CliContractPeer implements ContractPeer {
         }
     }
 
-    /** Builds the client; subclasses call it once their fake server runs. */
-    protected final void connect(LocalOptions.Builder backendOptions) {
-        client = LettaCode.create(Backend.local(backendOptions.build()));
+    /**
+     * Builds the client; subclasses call it once their fake runs. If that fails, the fake is closed.
+     *
+     * @param scripted the fake the CLI runs on, closed with the peer
+     * @param backendOptions the CLI's options
+     */
+    protected final void connect(ScriptedServer scripted, LocalOptions.Builder backendOptions) {
+        fake = scripted;
+        try {
+            client = LettaCode.create(Backend.local(backendOptions.build()));
+        } catch (RuntimeException e) {
+            scripted.close();
+            throw e;
+        }
     }
 
     /** @return the options every real-CLI peer starts from */
@@ -67,6 +83,16 @@ abstract class CliContractPeer implements ContractPeer {
         return work;
     }
 
+    @Override
+    public void enqueue(TurnScript script) {
+        fake.enqueue(script);
+    }
+
+    @Override
+    public List<ModelRequest> modelRequests() {
+        return ModelRequest.since(fake, 0);
+    }
+
     /** kill -9 of the CLI process that serves the session right now (after a respawn, the new one). */
     @Override
     public void killPeer(Session session) {
@@ -89,9 +115,6 @@ abstract class CliContractPeer implements ContractPeer {
         return new RawCommandProbe(Map.of("type", "initialize"), "control_response");
     }
 
-    /** Stops the fake server the subclass started. */
-    protected abstract void stopServer();
-
     @Override
     public void close() {
         try {
@@ -100,7 +123,9 @@ abstract class CliContractPeer implements ContractPeer {
             }
         } finally {
             try {
-                stopServer();
+                if (fake != null) {
+                    fake.close();
+                }
             } finally {
                 LocalBackendPeer.delete(home);
                 LocalBackendPeer.delete(work);

@@ -8,14 +8,12 @@ import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.script.ScriptedServer;
-import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -73,13 +71,7 @@ final class RemoteContractPeer implements ContractPeer {
 
     @Override
     public List<ModelRequest> modelRequests() {
-        List<TurnRequest> turns = model.turns();
-        List<ModelRequest> requests = new ArrayList<>();
-        for (TurnRequest turn : turns.subList(Math.min(firstRequest, turns.size()), turns.size())) {
-            requests.add(new ModelRequest(turn.model(), shared.systemPromptOf(turn),
-                    turn.userText().isEmpty() ? null : turn.userText()));
-        }
-        return requests;
+        return ModelRequest.since(model, firstRequest);
     }
 
     /** SIGKILL of the shared server: every socket to it drops (close 1006) and it stays down until the next peer. */

@@ -8,9 +8,7 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.core.LettaCode;
-import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
-import ai.letta.code.testkit.peer.AppServerProcess;
-import ai.letta.code.testkit.peer.PeerBackend;
+import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,36 +26,40 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Measures the round trip of one scripted turn against the real pinned app server (local backend, model served by
- * {@link FakeModelEndpoint}): through the SDK, {@code session.send(text)} until the turn's {@link Result} comes out
- * of {@code session.stream()}; and, as the baseline, the same turn over a raw JDK websocket, {@code input} until
- * {@code turn_finished}. The two alternate turn by turn (the server gets faster as it warms up, so running one
- * series after the other would favour the second); warm-up turns are not counted. Not a test: numbers go to the
- * report, never into assertions.
+ * Measures the round trip of one scripted turn against the real pinned app server, on its local backend (model
+ * served by a {@code FakeModelEndpoint}) or in API mode (against a {@code FakeLettaApi}): through the SDK,
+ * {@code session.send(text)} until the turn's {@link Result} comes out of {@code session.stream()}; and, as the
+ * baseline, the same turn over a raw JDK websocket, {@code input} until {@code turn_finished}. The two alternate
+ * turn by turn (the server gets faster as it warms up, so running one series after the other would favour the
+ * second); warm-up turns are not counted. Not a test: numbers go to the report, never into assertions.
  *
  * <p>Run (from the project root; prints one line per measured turn and a summary):
- * <pre>./mvnw -q -pl transport-remote -am verify -Proundtrip -DskipTests [-Droundtrip.turns=21]</pre>
+ * <pre>./mvnw -q -pl transport-remote -am verify -Proundtrip -DskipTests [-Droundtrip.turns=21] [-Droundtrip.backend=api]</pre>
  */
 public final class RoundTripMeasure {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String MODEL = "lmstudio/" + FakeModelEndpoint.DEFAULT_MODEL;
 
     private RoundTripMeasure() {
     }
 
-    /** @param args the number of measured turns (default 11); 3 warm-up turns of each kind run first */
+    /**
+     * @param args the number of measured turns (default 11), then {@code local} (default) or {@code api}; 3 warm-up
+     *     turns of each kind run first
+     */
     public static void main(String[] args) throws Exception {
         int turns = args.length > 0 ? Integer.parseInt(args[0]) : 11;
+        boolean apiMode = args.length > 1 && args[1].equals("api");
         int warmup = 3;
-        try (FakeModelEndpoint model = FakeModelEndpoint.start();
-                AppServerProcess server = AppServerProcess.builder().backend(PeerBackend.lmStudio(model.baseUrl()))
-                        .start();
-                LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(server.wsUri()).build());
-                RawTurns raw = new RawTurns(server.wsUri())) {
-            System.out.printf(Locale.ROOT, "app server %s up in %d ms; %d warm-up + %d measured turns each, SDK and"
-                    + " raw alternating%n", server.wsUri(), server.startupTime().toMillis(), warmup, turns);
-            String agentId = client.createAgent(AgentOptions.builder().model(MODEL).build());
+        try (SharedAppServer<?> shared = apiMode ? SharedAppServer.inApiMode() : SharedAppServer.onLocalBackend();
+                LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(shared.server().wsUri())
+                        .build());
+                RawTurns raw = new RawTurns(shared.server().wsUri(), shared.model())) {
+            ScriptedServer model = shared.fake();
+            System.out.printf(Locale.ROOT, "app server %s (%s) up in %d ms; %d warm-up + %d measured turns each, SDK"
+                    + " and raw alternating%n", shared.server().wsUri(), apiMode ? "API mode" : "local backend",
+                    shared.server().startupTime().toMillis(), warmup, turns);
+            String agentId = client.createAgent(AgentOptions.builder().model(shared.model()).build());
             try (Session session = client.createSession(agentId, SessionOptions.defaults())) {
                 long[] sdk = new long[turns];
                 long[] direct = new long[turns];
@@ -100,7 +102,7 @@ public final class RoundTripMeasure {
         private final WebSocket socket;
         private final JsonNode runtime;
 
-        RawTurns(URI url) throws Exception {
+        RawTurns(URI url, String model) throws Exception {
             socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(url, new WebSocket.Listener() {
                 private final StringBuilder partial = new StringBuilder();
 
@@ -116,7 +118,7 @@ public final class RoundTripMeasure {
                 }
             }).get(10, TimeUnit.SECONDS);
             send(socket, "{\"type\":\"runtime_start\",\"request_id\":\"rs\",\"create_agent\":{\"body\":{\"model\":\""
-                    + MODEL + "\"}},\"create_conversation\":{},\"mode\":\"standard\"}");
+                    + model + "\"}},\"create_conversation\":{},\"mode\":\"standard\"}");
             runtime = await(frames, "runtime_start_response").path("runtime");
         }
 

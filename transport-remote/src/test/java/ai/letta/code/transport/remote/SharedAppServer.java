@@ -6,18 +6,15 @@ import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.PeerBackend;
 import ai.letta.code.testkit.peer.ProcessLeakCheck;
 import ai.letta.code.testkit.script.ScriptedServer;
-import ai.letta.code.testkit.script.TurnRequest;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One real app server and its scripted fake, shared by the tests of one class: a server start costs about 1.5 s,
@@ -53,7 +50,7 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
     private final ReentrantLock lock = new ReentrantLock();
     private final Supplier<F> startFake;
     private final Function<F, PeerBackend> backend;
-    private final BiFunction<F, TurnRequest, String> systemPrompt;
+    private final String model;
     private final String alternateModel;
     private final int modelCallAttempts;
     private F fake;
@@ -61,10 +58,10 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
     private Set<ProcessHandle> baseline = Set.of();
 
     private SharedAppServer(Supplier<F> startFake, Function<F, PeerBackend> backend,
-            BiFunction<F, TurnRequest, String> systemPrompt, String alternateModel, int modelCallAttempts) {
+            String model, String alternateModel, int modelCallAttempts) {
         this.startFake = startFake;
         this.backend = backend;
-        this.systemPrompt = systemPrompt;
+        this.model = model;
         this.alternateModel = alternateModel;
         this.modelCallAttempts = modelCallAttempts;
     }
@@ -74,19 +71,19 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
         return new SharedAppServer<>(
                 () -> FakeModelEndpoint.builder().model(MODEL_ID).model(ALTERNATE_ID).stallLimit(STALL_LIMIT).start(),
                 model -> PeerBackend.lmStudio(model.baseUrl()),
-                (model, turn) -> firstSystemMessage(turn), "lmstudio/" + ALTERNATE_ID, 1);
+                "lmstudio/" + MODEL_ID, "lmstudio/" + ALTERNATE_ID, 1);
     }
 
     /**
      * API mode against a fake Letta API serving two {@code anthropic/*} handles (so the server picks its Bash
-     * toolset); the prompt the model "received" is the one the fake compiles from the agent. The server retries a
+     * toolset). The server retries a
      * run that failed with an {@code llm_error} three times (verified: {@code retry} deltas, 1 s apart at first).
      */
     static SharedAppServer<FakeLettaApi> inApiMode() {
         return new SharedAppServer<>(
                 () -> FakeLettaApi.builder().model("anthropic/fake-claude").model("anthropic/fake-claude-2").start(),
                 api -> PeerBackend.api(api.baseUrl(), "test-key"),
-                (api, turn) -> api.systemPromptOf(turn).orElse(null), "anthropic/fake-claude-2", 4);
+                "anthropic/fake-claude", "anthropic/fake-claude-2", 4);
     }
 
     @Override
@@ -137,9 +134,9 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
         }
     }
 
-    /** @return the system prompt the model received for a turn request, or null when it cannot be told */
-    String systemPromptOf(TurnRequest turn) {
-        return systemPrompt.apply(fake(), turn);
+    /** @return the model handle agents get by default */
+    String model() {
+        return model;
     }
 
     /** @return a model handle the fake offers besides the agents' default */
@@ -168,19 +165,5 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
         } finally {
             lock.unlock();
         }
-    }
-
-    private static String firstSystemMessage(TurnRequest turn) {
-        JsonNode first = turn.recorded().json().path("messages").path(0);
-        if (!"system".equals(first.path("role").asString())) {
-            return null;
-        }
-        JsonNode content = first.path("content");
-        if (content.isString()) {
-            return content.stringValue();
-        }
-        StringBuilder text = new StringBuilder();
-        content.forEach(part -> text.append(part.path("text").asString("")));
-        return text.toString();
     }
 }
