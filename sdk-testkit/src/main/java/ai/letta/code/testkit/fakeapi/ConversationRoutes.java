@@ -9,7 +9,10 @@ import java.util.Optional;
 
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /v1/conversations/...} and {@code /v1/runs/...} (cloud.md §2.2, §2.3, §2.5, §2.8). */
+/**
+ * {@code /v1/conversations/...}, {@code /v1/messages/{id}} and {@code /v1/runs/...} (cloud.md §2.2, §2.3, §2.5,
+ * §2.8).
+ */
 final class ConversationRoutes {
 
     private final LettaStore store;
@@ -43,12 +46,23 @@ final class ConversationRoutes {
                         .put("num_messages_after", 0)))
                 .add("POST", "/v1/conversations/{conversation_id}/recompile",
                         call -> call.ok(JSON.getNodeFactory().stringNode("")))
+                .add("GET", "/v1/messages/{message_id}", this::message)
                 .add("GET", "/v1/runs", call -> call.ok(call.page(conversations.runs().stream()
                         .filter(r -> !call.query("active").map(Boolean::parseBoolean).orElse(false)
                                 || "running".equals(r.path("status").asString())).toList(), "desc", 100)))
                 .add("GET", "/v1/runs/{run_id}", call -> reply(call, "Run " + call.path("run_id"),
                         conversations.run(call.path("run_id"))))
                 .add("POST", "/v1/runs/{run_id}/stream", this::resumeRun);
+    }
+
+    /** One message as its Letta message variants (reasoning, tool call, ...: every entry sharing its id). */
+    private void message(ApiCall call) {
+        List<ObjectNode> variants = conversations.variants(call.path("message_id"));
+        if (variants.isEmpty()) {
+            call.notFound("Message " + call.path("message_id"));
+        } else {
+            call.okList(variants);
+        }
     }
 
     private void create(ApiCall call) {

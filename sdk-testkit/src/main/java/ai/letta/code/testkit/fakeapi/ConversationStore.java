@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -92,7 +93,11 @@ final class ConversationStore {
         }));
     }
 
-    /** Appends a Letta message; a chunk whose id matches the previous message is merged into it. */
+    /**
+     * Appends a Letta message; a chunk whose id matches the previous message is merged into it. A conversation's
+     * {@code in_context_message_ids} end with its newest message, as a Letta server keeps them: Letta Code reads the
+     * last one to find an approval still pending when it resumes a conversation.
+     */
     void append(String key, ObjectNode message) {
         locked(() -> {
             List<ObjectNode> history = messages.computeIfAbsent(key, k -> new ArrayList<>());
@@ -102,6 +107,10 @@ final class ConversationStore {
                 mergeChunk(last, message);
             } else {
                 history.add(message.deepCopy());
+                ObjectNode conversation = conversations.get(key);
+                if (conversation != null && message.path("id").isString()) {
+                    ((ArrayNode) conversation.get("in_context_message_ids")).add(message.get("id").stringValue());
+                }
             }
             Optional.ofNullable(conversations.get(key)).ifPresent(c -> c.put("last_message_at", now()));
             return null;
@@ -111,6 +120,12 @@ final class ConversationStore {
     /** The history of a conversation key, oldest first. */
     List<ObjectNode> messages(String key) {
         return locked(() -> messages.getOrDefault(key, List.of()).stream().map(ObjectNode::deepCopy).toList());
+    }
+
+    /** Every history entry with {@code messageId}, in any conversation, oldest first. */
+    List<ObjectNode> variants(String messageId) {
+        return locked(() -> messages.values().stream().flatMap(List::stream)
+                .filter(m -> messageId.equals(m.path("id").asString())).map(ObjectNode::deepCopy).toList());
     }
 
     /** Every message of every conversation of {@code agentId}, oldest first per conversation. */

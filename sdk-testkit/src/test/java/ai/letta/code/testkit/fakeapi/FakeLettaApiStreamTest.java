@@ -107,6 +107,21 @@ class FakeLettaApiStreamTest {
     }
 
     @Test
+    void thePendingApprovalIsTheLastInContextMessageAndCanBeRetrievedById() {
+        api.enqueue(TurnScript.builder().toolCall("Bash", Map.of("command", "touch x")).build());
+        http.post(messagesPath(), USER_TURN);
+
+        JsonNode inContext = json(http.get("/v1/conversations/" + conversation)).path("in_context_message_ids");
+        String last = inContext.path(inContext.size() - 1).asString();
+        JsonNode variants = json(http.get("/v1/messages/" + last));
+
+        assertThat(inContext.size()).isEqualTo(2); // the user message, then the approval request
+        assertThat(variants.path(0).path("message_type").asString()).isEqualTo("approval_request_message");
+        assertThat(variants.path(0).path("tool_call").path("name").asString()).isEqualTo("Bash");
+        assertThat(http.get("/v1/messages/message-unknown").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void chunksOfOneMessageShareAnIdAndHistoryJoinsThem() {
         api.enqueue(TurnScript.builder().reasoning("thinking").assistant("po", "ng").build());
 

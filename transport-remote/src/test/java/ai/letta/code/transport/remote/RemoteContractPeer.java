@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 
 /**
  * The real pinned app server (either setup of {@link SharedAppServer}) as a {@link ContractPeer}: a client made the
- * way a user makes one, {@code LettaCode.create(RemoteOptions)}, on the class's server, with a fresh work dir. Creating the peer clears the script queue, so nothing left
- * from an earlier test (an aborted multi-step script) answers this test's turns; {@link #modelRequests()} shows only
- * this peer's requests. {@link #killPeer} SIGKILLs the server and keeps it down, so sessions see a dropped socket and
- * close once {@link #RECONNECT_BOUND} has passed; the next peer restarts it.
+ * way a user makes one, {@code LettaCode.create(RemoteOptions)}, on the class's server, with a fresh work dir.
+ * Creating the peer clears the script queue, so nothing left from an earlier test (an aborted multi-step script)
+ * answers this test's turns; {@link #modelRequests()} shows only this peer's requests. {@link #killPeer} SIGKILLs
+ * the server and keeps it down, so sessions see a dropped socket and close once {@link #RECONNECT_BOUND} has
+ * passed; the next peer restarts it.
  */
 final class RemoteContractPeer implements ContractPeer {
 

@@ -1,337 +1,37 @@
 package ai.letta.code.transport.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.letta.code.api.LettaCodeClient;
-import ai.letta.code.api.Session;
-import ai.letta.code.api.SessionOptions;
-import ai.letta.code.api.SessionState;
-import ai.letta.code.api.agent.AgentOptions;
-import ai.letta.code.api.backend.RemoteOptions;
-import ai.letta.code.api.event.ErrorCode;
-import ai.letta.code.api.event.ErrorEvent;
-import ai.letta.code.api.event.Reasoning;
-import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.exception.SessionClosedException;
-import ai.letta.code.api.exception.TransportLostException;
-import ai.letta.code.api.permission.PermissionDecision;
-import ai.letta.code.api.permission.PermissionMode;
-import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.core.LettaCode;
-import ai.letta.code.testkit.contract.EventRecorder;
-import ai.letta.code.testkit.peer.AppServerProcess;
-import ai.letta.code.testkit.script.Gate;
 import ai.letta.code.testkit.script.TurnRequest;
-import ai.letta.code.testkit.script.TurnScript;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Reconnects against the real app server (local backend, scripted model), through the engine as a user sees them:
- * the server killed or restarted (same port and {@code HOME}) mid-turn and mid-approval, a socket cut while the
- * server keeps its side, and a server that stays away. What the server keeps (verified on CLI 0.32.18): agents,
- * conversations and history are on disk; a turn in memory is lost; on {@code runtime_start{recover_approvals}} a
- * restarted server replays a pending approval of an interactive tool ({@code AskUserQuestion}, rebuilt from the
- * history) but not of any other tool ({@code Bash}: its id is refused as no longer pending, and the next input tells
- * the model the call was closed as stale); a server that still has a subscriber replays every pending approval, on
- * connect and again on {@code runtime_start}.
+ * {@link ReconnectScenarios} on the app server's local backend (scripted model, state on disk). A restarted server
+ * rebuilds a pending approval of an interactive tool ({@code AskUserQuestion}) from the history, but not of any
+ * other tool: a shell call's id is refused as no longer pending, and the next input tells the model the call was
+ * closed as stale (verified on CLI 0.32.18).
  */
-@Timeout(120)
-class RemoteReconnectIT {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final String MODEL = "lmstudio/" + SharedAppServer.MODEL_ID;
-    static final Map<String, Object> QUESTION = Map.of("question", "Which colour?", "header", "Colour",
-            "multiSelect", false, "options", List.of(Map.of("label", "red", "description", "warm"),
-                    Map.of("label", "blue", "description", "cool")));
-    static final PermissionDecision BLUE = PermissionDecision.allow(Map.of("questions", List.of(QUESTION),
-            "answers", Map.of("Which colour?", "blue")));
+class RemoteReconnectIT extends ReconnectScenarios {
 
     @RegisterExtension
-    static final SharedAppServer<?> SHARED = SharedAppServer.onLocalBackend();
+    static final SharedAppServer<?> LOCAL_BACKEND = SharedAppServer.onLocalBackend();
 
-    @TempDir
-    Path workDir;
-    private AppServerProcess server;
-    private int firstModelRequest;
-    private final List<AutoCloseable> clients = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void startServer() {
-        server = SHARED.server();
-        SHARED.fake().clear();
-        firstModelRequest = SHARED.fake().turns().size();
-    }
-
-    @AfterEach
-    void closeClients() throws Exception {
-        for (AutoCloseable client : clients) {
-            client.close();
-        }
-    }
-
-    private LettaCodeClient client(URI url, Duration reconnectBound) {
-        LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(url)
-                .requestTimeout(Duration.ofSeconds(15)).reconnectBound(reconnectBound).build());
-        clients.add(client);
-        return client;
-    }
-
-    private LettaCodeClient client() {
-        return client(server.wsUri(), WAIT);
-    }
-
-    private SessionOptions.Builder options() {
-        return SessionOptions.builder().cwd(workDir).permissionMode(PermissionMode.DEFAULT);
-    }
-
-    private static TurnScript askColour() {
-        return TurnScript.builder().toolCall("AskUserQuestion", Map.of("questions", List.of(QUESTION)))
-                .assistantFrom(request -> "you said: " + request.toolResult().map(TurnRequest.ToolResult::content)
-                        .orElse("nothing"))
-                .build();
-    }
-
-    private static TurnScript shell(String command) {
-        return TurnScript.builder().toolCall("Bash", Map.of("command", command, "description", "reconnect test"))
-                .assistantFrom(request -> "tool said: " + request.toolResult().map(TurnRequest.ToolResult::firstLine)
-                        .orElse("nothing"))
-                .build();
-    }
-
-    /** The failed result of the turn the drop ended, with its error event, within 5 s of {@code since}. */
-    private static Result assertStreamClosed(EventRecorder recorder, long since) {
-        ErrorEvent error = recorder.awaitNext(ErrorEvent.class);
-        Result result = recorder.awaitResult();
-        assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(5));
-        assertThat(error.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-        assertThat(result.status()).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-        return result;
-    }
-
-    private static Result scriptedTurn(Session session, String text, String answer) {
-        SHARED.fake().enqueue(TurnScript.text(answer));
-        session.send(text);
-        try (EventRecorder recorder = EventRecorder.record(session.stream(), WAIT)) {
-            List<SessionEvent> events = recorder.awaitEnd();
-            Result result = (Result) events.get(events.size() - 1);
-            assertThat(result.success()).as("%s", result).isTrue();
-            assertThat(result.text()).isEqualTo(answer);
-            return result;
-        }
-    }
-
-    /** @return the model requests of this test, oldest first */
-    private List<TurnRequest> modelRequests() {
-        List<TurnRequest> all = SHARED.fake().turns();
-        return all.subList(Math.min(firstModelRequest, all.size()), all.size());
-    }
-
-    /** Waits until the model received a tool result containing {@code text}: the server went on with the turn. */
-    private TurnRequest awaitToolResult(String text) {
-        awaitCondition("the model to receive a tool result with " + text, () -> modelRequests().stream()
-                .anyMatch(t -> t.toolResult().filter(r -> r.content().contains(text)).isPresent()));
-        return modelRequests().stream()
-                .filter(t -> t.toolResult().filter(r -> r.content().contains(text)).isPresent()).findFirst()
-                .orElseThrow();
-    }
-
-    private static void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT + " for " + what + " in vain");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
-    @Test
-    void anApprovalPendingAcrossARestartIsAskedOnceAndItsLateDecisionLetsTheServerGoOn() {
-        List<ToolPermissionRequest> asked = new CopyOnWriteArrayList<>();
-        CompletableFuture<PermissionDecision> decision = new CompletableFuture<>();
-        LettaCodeClient client = client();
-        Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
-                options().canUseTool(request -> {
-                    asked.add(request);
-                    return decision;
-                }).build());
-        SHARED.fake().enqueue(askColour());
-        session.send("ask me a question");
-        EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-        awaitCondition("canUseTool", () -> !asked.isEmpty());
-
-        long restarted = System.nanoTime();
-        server.restart();
-
-        assertStreamClosed(recorder, restarted);
-        recorder.close();
-        decision.complete(BLUE);
-        assertThat(awaitToolResult("blue").toolResult().orElseThrow().content()).contains("Which colour?");
-        scriptedTurn(session, "still there after the restart?", "yes, after the restart");
-        assertThat(asked).singleElement().satisfies(request -> {
-            assertThat(request.toolName()).isEqualTo("AskUserQuestion");
-            assertThat(request.needsUserInput()).isTrue();
-        });
-        assertThat(session.state()).isEqualTo(SessionState.IDLE);
-    }
-
-    @Test
-    void aSessionResumedAfterACrashAndRestartIsOfferedTheRecoveredApprovalAndTheServerGoesOn() {
-        LettaCodeClient crashed = client();
-        String agentId = crashed.createAgent(AgentOptions.builder().model(MODEL).build());
-        List<ToolPermissionRequest> firstAsked = new CopyOnWriteArrayList<>();
-        Session first = crashed.createSession(agentId, options().canUseTool(request -> {
-            firstAsked.add(request);
-            return new CompletableFuture<>(); // the user never got to answer
-        }).build());
-        String conversationId = first.conversationId();
-        SHARED.fake().enqueue(askColour());
-        first.send("ask me a question");
-        awaitCondition("the first canUseTool", () -> !firstAsked.isEmpty());
-        server.kill();
-        crashed.close();
-
-        server.restart();
-        List<ToolPermissionRequest> asked = new CopyOnWriteArrayList<>();
-        Session resumed = client().resumeSession(agentId, conversationId, options().canUseTool(request -> {
-            asked.add(request);
-            return CompletableFuture.completedFuture(BLUE);
-        }).build());
-
-        awaitToolResult("blue");
-        assertThat(asked).singleElement().satisfies(request -> {
-            assertThat(request.requestId()).isEqualTo(firstAsked.get(0).requestId());
-            assertThat(request.toolName()).isEqualTo("AskUserQuestion");
-            assertThat(request.input()).containsKey("questions");
-        });
-        scriptedTurn(resumed, "and now?", "resumed after the crash");
+    @Override
+    SharedAppServer<?> shared() {
+        return LOCAL_BACKEND;
     }
 
     @Test
     void aShellApprovalDoesNotSurviveARestartAndTheModelIsToldItWasClosed() {
-        List<ToolPermissionRequest> asked = new CopyOnWriteArrayList<>();
-        CompletableFuture<PermissionDecision> decision = new CompletableFuture<>();
-        LettaCodeClient client = client();
-        Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
-                options().canUseTool(request -> {
-                    asked.add(request);
-                    return decision;
-                }).build());
-        SHARED.fake().enqueue(shell("touch restarted.txt && echo written"));
-        session.send("write the file");
-        EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-        awaitCondition("canUseTool", () -> !asked.isEmpty());
+        Restarted restarted = allowShellCommandAfterARestart("touch restarted.txt && echo written");
+        shared().fake().clear(); // the shell script's answer to a tool result that will never come
 
-        long restarted = System.nanoTime();
-        server.restart();
-        assertStreamClosed(recorder, restarted);
-        recorder.close();
-        decision.complete(PermissionDecision.allow()); // refused by the server: no longer pending (logged)
-        SHARED.fake().clear(); // the shell script's answer to a tool result that will never come
-
-        scriptedTurn(session, "what happened?", "the call was closed");
+        scriptedTurn(restarted.session(), "what happened?", "the call was closed");
         assertThat(workDir.resolve("restarted.txt")).doesNotExist();
-        assertThat(asked).hasSize(1);
+        assertThat(restarted.asked()).hasSize(1);
         List<TurnRequest> requests = modelRequests();
         assertThat(requests.get(requests.size() - 1).recorded().body()).contains("stale pending tool call");
-    }
-
-    @Test
-    void aServerKilledMidTurnThatComesBackWithinTheBoundLetsTheSessionGoOn() {
-        LettaCodeClient client = client();
-        Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
-                options().build());
-        Gate gate = new Gate();
-        SHARED.fake().enqueue(TurnScript.builder().reasoning("streaming a long answer").awaitGate(gate)
-                .assistant("never seen").build());
-        session.send("stream slowly");
-        EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-        recorder.awaitNext(Reasoning.class);
-
-        long killed = System.nanoTime();
-        server.kill();
-        assertStreamClosed(recorder, killed);
-        recorder.assertExhausted();
-        gate.open();
-        server.restart();
-
-        scriptedTurn(session, "are you back?", "back after the crash");
-        assertThat(session.state()).isEqualTo(SessionState.IDLE);
-    }
-
-    @Test
-    void aServerThatStaysAwayPastTheBoundClosesTheSessionWithATypedError() {
-        LettaCodeClient client = client(server.wsUri(), Duration.ofSeconds(2));
-        Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
-                options().build());
-        Gate gate = new Gate();
-        SHARED.fake().enqueue(TurnScript.builder().reasoning("streaming").awaitGate(gate).assistant("x").build());
-        session.send("stream slowly");
-        EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-        recorder.awaitNext(Reasoning.class);
-
-        long killed = System.nanoTime();
-        server.kill();
-
-        assertStreamClosed(recorder, killed);
-        awaitCondition("the session to close", () -> session.state() == SessionState.CLOSED);
-        assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(10));
-        assertThatThrownBy(() -> session.send("anyone?")).isInstanceOf(SessionClosedException.class)
-                .hasCauseInstanceOf(TransportLostException.class)
-                .hasMessageContaining("reconnectBound");
-        gate.open();
-    }
-
-    @Test
-    void aSocketCutWhileTheServerKeepsItsSideGetsThePendingApprovalBackAndTheDecisionRuns() throws IOException {
-        List<ToolPermissionRequest> asked = new CopyOnWriteArrayList<>();
-        CompletableFuture<PermissionDecision> decision = new CompletableFuture<>();
-        try (HalfOpenProxy proxy = new HalfOpenProxy(server.port())) {
-            LettaCodeClient client = client(proxy.wsUri(), WAIT);
-            Session session = client.createSession(client.createAgent(AgentOptions.builder().model(MODEL).build()),
-                    options().canUseTool(request -> {
-                        asked.add(request);
-                        return decision;
-                    }).build());
-            SHARED.fake().enqueue(shell("touch half-open.txt && echo half-open-ok"));
-            session.send("write the file");
-            EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-            awaitCondition("canUseTool", () -> !asked.isEmpty());
-
-            long cut = System.nanoTime();
-            proxy.cutClients();
-            assertStreamClosed(recorder, cut);
-            recorder.close();
-            decision.complete(PermissionDecision.allow());
-
-            awaitToolResult("half-open-ok");
-            awaitCondition("the tool to run", () -> Files.exists(workDir.resolve("half-open.txt")));
-            scriptedTurn(session, "done?", "done after the cut");
-            assertThat(asked).hasSize(1); // replayed twice by the server, asked once
-            client.close();
-        }
     }
 }

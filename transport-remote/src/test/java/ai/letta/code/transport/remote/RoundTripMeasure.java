@@ -34,7 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * second); warm-up turns are not counted. Not a test: numbers go to the report, never into assertions.
  *
  * <p>Run (from the project root; prints one line per measured turn and a summary):
- * <pre>./mvnw -q -pl transport-remote -am verify -Proundtrip -DskipTests [-Droundtrip.turns=21] [-Droundtrip.backend=api]</pre>
+ * <pre>
+ * ./mvnw -q -pl transport-remote -am verify -Proundtrip -DskipTests [-Droundtrip.turns=21] [-Droundtrip.backend=api]
+ * </pre>
  */
 public final class RoundTripMeasure {
 

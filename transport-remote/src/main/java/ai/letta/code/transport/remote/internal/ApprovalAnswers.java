@@ -11,8 +11,10 @@ import java.util.function.Supplier;
  * Delivers a session's permission decisions ({@code input{kind:"approval_response"}}) through reconnects. A decision
  * made while the socket is down goes out as soon as the runtime is subscribed again, without anyone blocking on it;
  * one whose socket dropped before the server acknowledged it is sent once more on the new socket (if the first copy
- * did arrive, the server refuses the second as no longer pending: harmless). A refused answer is logged: the
- * approval had expired (its turn was aborted, or the server dropped it with its last subscriber, spec §2.5).
+ * did arrive, the server refuses the second as no longer pending: harmless). A refused answer is logged and kept
+ * ({@link PendingApprovals#refused}): either the approval had expired (its turn was aborted, or the server dropped it
+ * with its last subscriber, spec §2.5), or a restarted server had not recovered it yet and replays it later, and then
+ * gets the same decision again ({@link #resend}).
  * Thread-safe; never blocks the event loop.
  */
 final class ApprovalAnswers {
@@ -82,13 +84,26 @@ final class ApprovalAnswers {
                                 .thenCompose(ignored -> attempt(request, decision))
                         : CompletableFuture.failedFuture(error))
                 .whenComplete((frame, error) -> {
-                    approvals.answered(request.requestId());
                     if (frame != null && !frame.succeeded()) {
+                        // Kept for a replay: a restarted server refuses an answer before it recovered the approval.
+                        approvals.refused(request, decision);
                         onLoop(stream::answerRefused);
-                        LOG.log(Level.WARNING, "approval {0} was not accepted: {1}", request.requestId(),
-                                frame.error());
+                        LOG.log(Level.INFO, "approval {0} was not accepted ({1}); the decision is sent again if the"
+                                + " server offers the request again", request.requestId(), frame.error());
+                    } else {
+                        approvals.answered(request.requestId());
                     }
                 });
+    }
+
+    /**
+     * Sends a decision the server refused once more, because it replayed the request (on the event loop; does not
+     * wait).
+     *
+     * @param resend the request and its decision
+     */
+    void resend(PendingApprovals.Resend resend) {
+        send(resend.request(), resend.decision());
     }
 
     private CompletableFuture<ServerFrame> attempt(ToolPermissionRequest request, PermissionDecision decision) {

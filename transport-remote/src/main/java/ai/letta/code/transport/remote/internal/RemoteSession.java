@@ -279,6 +279,11 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         control.removeQueueItemAsync(queueItemId);
     }
 
+    @Override
+    public void resendDecision(PendingApprovals.Resend resend) {
+        answers.resend(resend);
+    }
+
     /** Waits until the runtime is subscribed on a live socket (at once, unless a reconnect is under way). */
     private void ready() {
         if (closed) {

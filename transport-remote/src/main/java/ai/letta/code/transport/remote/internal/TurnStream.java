@@ -32,6 +32,9 @@ final class TurnStream {
 
         /** @param queueItemId a queued input this session already failed: take it out of the server's queue */
         void removeAbandoned(String queueItemId);
+
+        /** @param resend a decision the server refused, for a request it has now replayed: send it again */
+        void resendDecision(PendingApprovals.Resend resend);
     }
 
     /**
@@ -270,7 +273,10 @@ final class TurnStream {
             events.flushMessages(turn);
             events.announce(turn);
         }
-        if (fresh) {
+        PendingApprovals.Resend resend = fresh ? null : approvals.takeRefused(frame.requestId());
+        if (resend != null) {
+            peer.resendDecision(resend);
+        } else if (fresh) {
             events.permissionRequest(DomainMapping.permissionRequest(frame.requestId(), wire, codec));
         }
     }

@@ -13,6 +13,7 @@ import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.api.port.SessionSink;
 import java.time.Duration;
@@ -33,6 +34,7 @@ class TurnStreamTest {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private int orphanAborts;
     private final List<String> removed = new ArrayList<>();
+    private final List<PendingApprovals.Resend> resent = new ArrayList<>();
 
     private final SessionSink sink = new SessionSink() {
         @Override
@@ -66,6 +68,11 @@ class TurnStreamTest {
         @Override
         public void removeAbandoned(String queueItemId) {
             removed.add(queueItemId);
+        }
+
+        @Override
+        public void resendDecision(PendingApprovals.Resend resend) {
+            resent.add(resend);
         }
     };
     /** Quiet flush off (a minute): the timer runs on its own thread here, unlike on the event loop. */
@@ -249,6 +256,26 @@ class TurnStreamTest {
                 events().get(1));
         assertThat(events().get(1)).isInstanceOfSatisfying(Result.class, r -> assertThat(r.text()).isEqualTo("fresh"));
         assertThat(stream.busy()).isFalse();
+    }
+
+    @Test
+    void aReplayedRequestWhoseAnswerTheServerRefusedGetsTheSameDecisionAgainWithoutAskingTwice() {
+        String controlRequest = "{\"type\":\"control_request\",\"request_id\":\"perm-c3\",\"request\":{\"subtype\":"
+                + "\"can_use_tool\",\"tool_name\":\"AskUserQuestion\",\"input\":{},\"tool_call_id\":\"c3\"}," + RT + "}";
+        frame(controlRequest);
+        ToolPermissionRequest asked = (ToolPermissionRequest) calls.get(0);
+        PermissionDecision blue = PermissionDecision.allow(Map.of("answers", Map.of("Which?", "blue")));
+        // A restarted server refused the answer: it had not recovered the approval yet.
+        approvals.refused(asked, blue);
+
+        frame(controlRequest); // recovered and replayed
+        frame(controlRequest); // and once more, on runtime_start
+
+        assertThat(calls).containsExactly(asked);
+        assertThat(resent).singleElement().satisfies(r -> {
+            assertThat(r.request()).isEqualTo(asked);
+            assertThat(r.decision()).isEqualTo(blue);
+        });
     }
 
     @Test
