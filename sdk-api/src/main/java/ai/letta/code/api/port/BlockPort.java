@@ -25,6 +25,9 @@ public interface BlockPort {
      * @param label the block's label
      * @param value its new text
      * @return the updated block
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException if the backend cannot write this agent's
+     *     blocks (the remote backend, for an agent without memory files: its blocks live on the Letta server behind
+     *     the app server)
      */
     MemoryBlock update(String agentId, String label, String value);
 }
