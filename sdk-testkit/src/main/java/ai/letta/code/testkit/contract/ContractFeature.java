@@ -19,5 +19,10 @@ public enum ContractFeature {
      * ({@code awaitGate}), {@code stall()} and chunk delays. Abort, close-mid-turn, queueing, idle-timeout and
      * transport-death scenarios need it.
      */
-    SLOW_TURNS
+    SLOW_TURNS,
+    /**
+     * The Letta API resources beyond creating and listing agents: agents deleted, conversations created, listed and
+     * fetched, messages paged ({@code client.agents().delete}, {@code client.conversations()}).
+     */
+    RESOURCES
 }

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.Nested;
 /**
  * The whole contract every transport passes against its real peer, and sdk-testkit against the in-memory fake:
  * each suite ({@link AgentContract}, {@link SessionContract}, {@link TurnContract}, {@link PermissionContract},
- * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}) runs as a nested class over
- * peers from {@link #createPeer()}, with the timeouts of this {@link ContractSetup}.
+ * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}, {@link ResourceContract}) runs as
+ * a nested class over peers from {@link #createPeer()}, with the timeouts of this {@link ContractSetup}.
  *
  * <pre>{@code
  * class LocalTransportContractTest extends TransportContract {
@@ -73,6 +73,14 @@ public abstract class TransportContract implements ContractSetup {
 
     @Nested
     class Observation extends ObservationContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class Resources extends ResourceContract {
         @Override
         protected ContractSetup setup() {
             return TransportContract.this;

@@ -28,6 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class CliSubcommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * Makes the child's stdout blocking. The CLI prints its JSON and exits at once, and Node writes to a pipe
+     * asynchronously, so what had not drained by then was lost: {@code letta agents list} was cut at 65,536 bytes
+     * (the pipe buffer) as soon as a few agents' system prompts filled it (verified on CLI 0.32.18, Node 22.23.3).
+     */
+    static final String BLOCKING_STDOUT = "--import=data:text/javascript,process.stdout._handle?.setBlocking?.(true)";
 
     private final LaunchSpec spec;
     private final Duration timeout;
@@ -49,6 +55,7 @@ final class CliSubcommand {
      */
     JsonNode run(List<String> args) {
         List<String> command = new ArrayList<>(spec.programs());
+        command.add(1, BLOCKING_STDOUT); // a Node option: after node, before letta.js
         command.addAll(args);
         command.addAll(spec.backendArgs());
         CommandLine line = new CommandLine(command.get(0));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.agent.AgentInfo;
+import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
@@ -15,20 +17,37 @@ import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.RecordedRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The model catalog and switch through the same CLI ({@code letta model list|set}), observed where it matters: in
- * the requests the scripted model receives; and the reasoning level checked against the model's own list.
- * (Agents with memory are covered by the contract suites.)
+ * the requests the scripted model receives; the reasoning level checked against the model's own list; and agents
+ * listed through {@code letta agents list} past the pipe buffer. (Agents with memory are covered by the contract
+ * suites.)
  */
 @ExtendWith(NoLeftoverProcesses.class)
 @Timeout(180)
 class LocalControlPlaneIT {
 
     private static final Duration TURN = Duration.ofSeconds(30);
+
+    @Test
+    void agentsWhoseListingOverflowsThePipeBufferAreAllListed() {
+        try (ApiModeContractPeer peer = new ApiModeContractPeer()) {
+            String system = "You are a thorough agent. ".repeat(2000); // 52 KB: four agents print 200+ KB of JSON
+            List<String> ids = IntStream.range(0, 4)
+                    .mapToObj(i -> peer.api().createAgent(Map.of("name", "big-" + i, "system", system))).toList();
+
+            List<AgentInfo> listed = peer.client().agents().list(PageRequest.first(100)).items();
+
+            assertThat(listed).extracting(AgentInfo::id).containsAll(ids);
+            assertThat(peer.client().agents().get(ids.get(3)).system()).isEqualTo(system);
+        }
+    }
 
     @Test
     void aModelSwitchChangesTheNextRequestsModel() throws Exception {

@@ -84,7 +84,8 @@ final class RemoteContractPeer implements ContractPeer {
     @Override
     public Set<ContractFeature> features() {
         return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
-                ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS);
+                ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
+                ContractFeature.RESOURCES);
     }
 
     @Override

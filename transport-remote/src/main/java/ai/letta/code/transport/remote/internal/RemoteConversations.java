@@ -89,6 +89,11 @@ public final class RemoteConversations implements ConversationPort {
         ServerFrame frame = connection.call(command, "conversation_messages_list_response");
         List<MessageRecord> items = new ArrayList<>();
         frame.json().path("messages").forEach(m -> items.add(DomainMapping.message(m)));
+        if (page.ascending()) {
+            // The server's has_more says whether older messages exist (it probes before the page's oldest one;
+            // CLI 0.32.18), which answers a newest-first listing only: oldest first, a full page may have more.
+            return Pages.of(items, page, MessageRecord::id);
+        }
         boolean more = frame.json().path("has_more").asBoolean(false);
         String cursor = more && !items.isEmpty() ? items.get(items.size() - 1).id() : null;
         return new Page<>(items, cursor, more);
