@@ -3,16 +3,8 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.exception.AuthenticationException;
-import ai.letta.code.api.exception.OperationTimeoutException;
-import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +19,16 @@ import tools.jackson.databind.json.JsonMapper;
  * a label the agent lacks {@code POST /v1/blocks} plus {@code .../blocks/attach/{block_id}}). On a Letta server
  * the compiled system prompt is built from these blocks, so the model sees them from the first turn.
  *
- * <p>Uses the base URL and key of {@link CliBackend.LettaApi}, never the environment's. Blocking; thread-safe.
+ * <p>Uses the base URL and key of {@link CliBackend.LettaApi}, never the environment's, over {@link LettaApiHttp}.
+ * Blocking; thread-safe; close it when done.
  */
-final class LettaApiAgentEditor {
+final class LettaApiAgentEditor implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI baseUrl;
     private final String apiKey;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final LettaApiHttp http;
 
     /**
      * @param api the server and key the CLI uses
@@ -46,8 +38,7 @@ final class LettaApiAgentEditor {
         String base = api.baseUrl().toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
         this.apiKey = api.apiKey().reveal();
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = new LettaApiHttp(baseUrl, timeout);
     }
 
     /**
@@ -106,27 +97,8 @@ final class LettaApiAgentEditor {
 
     /** @return the answer, or null for a 404 when {@code required} is false */
     private JsonNode call(String method, String path, Map<String, Object> body, boolean required) {
-        HttpRequest request = HttpRequest.newBuilder(baseUrl.resolve(path))
-                .timeout(timeout)
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Content-Type", "application/json")
-                .header("X-Letta-Source", "letta-code-java")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new OperationTimeoutException(method + " " + path + " on the Letta API did not answer within "
-                    + timeout.toMillis() + " ms (LocalOptions.requestTimeout)");
-        } catch (IOException e) {
-            throw new TransportException("could not reach the Letta API at " + baseUrl + " (" + method + " " + path
-                    + "): " + e.getMessage(), null, null, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionClosedException("interrupted while writing the new agent to the Letta API", e);
-        }
-        int status = response.statusCode();
+        LettaApiHttp.Response response = http.send(method, path, apiKey, JSON.writeValueAsString(body));
+        int status = response.status();
         if (status == 404 && !required) {
             return null;
         }
@@ -140,6 +112,12 @@ final class LettaApiAgentEditor {
         }
         String text = response.body();
         return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+    }
+
+    /** Stops the HTTP client's thread. */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private static String abbreviate(String text) {

@@ -66,13 +66,14 @@ final class LocalAgents implements AgentPort {
             }
             return agentId;
         }
-        LettaApiAgentEditor editor = api.get().orElseThrow(() -> new UnsupportedFeatureException("createAgent with"
-                + " persona, human, memory blocks, name or description when the CLI picks its backend by itself"
+        try (LettaApiAgentEditor editor = api.get().orElseThrow(() -> new UnsupportedFeatureException("createAgent"
+                + " with persona, human, memory blocks, name or description when the CLI picks its backend by itself"
                 + " and no LETTA_API_KEY is visible to this SDK (agent " + agentId + " was created without them):"
                 + " choose CliBackend.lettaApi(url, key) or CliBackend.localModels()", BackendKind.LOCAL,
-                Set.of(BackendKind.REMOTE, BackendKind.CLOUD)));
-        editor.rename(agentId, options.name(), options.description());
-        editor.writeBlocks(agentId, blocks);
+                Set.of(BackendKind.REMOTE, BackendKind.CLOUD)))) {
+            editor.rename(agentId, options.name(), options.description());
+            editor.writeBlocks(agentId, blocks);
+        }
         return agentId;
     }
 

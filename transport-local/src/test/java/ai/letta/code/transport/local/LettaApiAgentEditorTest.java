@@ -1,0 +1,91 @@
+package ai.letta.code.transport.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.testkit.fakeapi.FakeLettaApi;
+import ai.letta.code.testkit.script.RecordedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import tools.jackson.databind.JsonNode;
+
+/** Finishing an API-mode agent over the Letta REST API (Netty client), against {@link FakeLettaApi} and dead ends. */
+@Timeout(30)
+class LettaApiAgentEditorTest {
+
+    private static final String KEY = "sk-editor-secret";
+
+    private static LettaApiAgentEditor editor(URI base, Duration timeout) {
+        return new LettaApiAgentEditor((CliBackend.LettaApi) CliBackend.lettaApi(base, KEY), timeout);
+    }
+
+    @Test
+    void renamesTheAgentUpdatesItsBlockAndAttachesANewOne() {
+        try (FakeLettaApi api = FakeLettaApi.start();
+                LettaApiAgentEditor editor = editor(api.baseUrl(), Duration.ofSeconds(5))) {
+            String agentId = api.createAgent(Map.of("name", "cli-made",
+                    "memory_blocks", List.of(Map.of("label", "persona", "value", "old"))));
+
+            editor.rename(agentId, "Patch", "the careful one");
+            editor.writeBlocks(agentId, List.of(new MemoryBlock("persona", "I am Patch.", null, 0, false, null),
+                    new MemoryBlock("project", "letta-code-java", "what we build", 0, false, null)));
+
+            JsonNode agent = api.agent(agentId).orElseThrow();
+            assertThat(agent.path("name").asString()).isEqualTo("Patch");
+            assertThat(agent.path("description").asString()).isEqualTo("the careful one");
+            assertThat(agent.path("memory").path("blocks").valueStream()
+                    .map(b -> b.path("label").asString() + "=" + b.path("value").asString()))
+                    .containsExactlyInAnyOrder("persona=I am Patch.", "project=letta-code-java");
+            RecordedRequest patch = api.awaitRequest(r -> r.method().equals("PATCH"), Duration.ofSeconds(1));
+            assertThat(patch.header("Authorization")).hasValue("Bearer " + KEY);
+            assertThat(patch.header("X-Letta-Source")).hasValue("letta-code-java");
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsATransportErrorNamingTheUrlNotTheKey() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        URI base = URI.create("http://127.0.0.1:" + closedPort);
+        try (LettaApiAgentEditor editor = editor(base, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> editor.rename("agent-1", "x", null)).isInstanceOf(TransportException.class)
+                    .hasMessageContaining(base.toString()).hasMessageNotContaining(KEY);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutNamingTheRequest() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LettaApiAgentEditor editor = editor(URI.create("http://127.0.0.1:" + silent.getLocalPort()),
+                        Duration.ofMillis(500))) {
+            Thread accepter = new Thread(() -> {
+                try (Socket held = silent.accept()) {
+                    Thread.sleep(3_000);
+                } catch (IOException | InterruptedException e) {
+                    // the test is over
+                }
+            });
+            accepter.setDaemon(true);
+            accepter.start();
+
+            assertThatThrownBy(() -> editor.rename("agent-1", "x", null))
+                    .isInstanceOf(OperationTimeoutException.class).hasMessageContaining("PATCH v1/agents/agent-1")
+                    .hasMessageNotContaining(KEY);
+            accepter.interrupt();
+        }
+    }
+}
