@@ -133,6 +133,26 @@ abstract class ReconnectScenarios {
         return new Dropped(session, asked);
     }
 
+    /**
+     * Starts a turn that streams reasoning and then waits on {@code gate}, kills the server mid-turn, and checks
+     * the turn's stream ends with {@code stream_closed} within 5 s and nothing after it.
+     *
+     * @return when the server was killed ({@link System#nanoTime()})
+     */
+    long killMidTurn(Session session, Gate gate) {
+        shared().fake().enqueue(TurnScript.builder().reasoning("streaming a long answer").awaitGate(gate)
+                .assistant("never seen").build());
+        session.send("stream slowly");
+        try (EventRecorder recorder = EventRecorder.record(session.stream(), WAIT)) {
+            recorder.awaitNext(Reasoning.class);
+            long killed = System.nanoTime();
+            server.kill();
+            assertStreamClosed(recorder, killed);
+            recorder.assertExhausted();
+            return killed;
+        }
+    }
+
     /** {@link #answerAfterADrop} of a shell command, across a restart of the server, allowed. */
     private Dropped allowShellCommandAfterARestart(String command) {
         return answerAfterADrop(client(), shell(command), server::restart, PermissionDecision.allow());
@@ -141,14 +161,18 @@ abstract class ReconnectScenarios {
     /**
      * A shell call's approval pending across a restart does not survive it (on both setups, verified): the late
      * allow is refused, the command never runs, the user was asked once, and the session's next turn works.
+     *
+     * @return the body of that next turn's model request
      */
-    void assertAShellApprovalDiesWithARestart() {
+    String assertAShellApprovalDiesWithARestart() {
         Dropped restarted = allowShellCommandAfterARestart("touch restarted.txt && echo written");
         shared().fake().clear(); // the shell script's answer to a tool result that will never come
 
         scriptedTurn(restarted.session(), "what happened?", "the call was closed");
         assertThat(workDir.resolve("restarted.txt")).doesNotExist();
         assertThat(restarted.asked()).hasSize(1);
+        List<TurnRequest> requests = modelRequests();
+        return requests.get(requests.size() - 1).recorded().body();
     }
 
     SessionOptions.Builder options() {
@@ -270,19 +294,9 @@ abstract class ReconnectScenarios {
     @Test
     void aServerKilledMidTurnThatComesBackWithinTheBoundLetsTheSessionGoOn() {
         LettaCodeClient client = client();
-        Session session = client.createSession(newAgent(client),
-                options().build());
+        Session session = client.createSession(newAgent(client), options().build());
         Gate gate = new Gate();
-        shared().fake().enqueue(TurnScript.builder().reasoning("streaming a long answer").awaitGate(gate)
-                .assistant("never seen").build());
-        session.send("stream slowly");
-        EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-        recorder.awaitNext(Reasoning.class);
-
-        long killed = System.nanoTime();
-        server.kill();
-        assertStreamClosed(recorder, killed);
-        recorder.assertExhausted();
+        killMidTurn(session, gate);
         gate.open();
         server.restart();
 
@@ -293,18 +307,11 @@ abstract class ReconnectScenarios {
     @Test
     void aServerThatStaysAwayPastTheBoundClosesTheSessionWithATypedError() {
         LettaCodeClient client = client(server.wsUri(), Duration.ofSeconds(2));
-        Session session = client.createSession(newAgent(client),
-                options().build());
+        Session session = client.createSession(newAgent(client), options().build());
         Gate gate = new Gate();
-        shared().fake().enqueue(TurnScript.builder().reasoning("streaming").awaitGate(gate).assistant("x").build());
-        session.send("stream slowly");
-        EventRecorder recorder = EventRecorder.record(session.stream(), WAIT);
-        recorder.awaitNext(Reasoning.class);
 
-        long killed = System.nanoTime();
-        server.kill();
+        long killed = killMidTurn(session, gate);
 
-        assertStreamClosed(recorder, killed);
         awaitCondition("the session to close", () -> session.state() == SessionState.CLOSED);
         assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(10));
         assertThatThrownBy(() -> session.send("anyone?")).isInstanceOf(SessionClosedException.class)
