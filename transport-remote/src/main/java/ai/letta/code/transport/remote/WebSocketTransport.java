@@ -12,13 +12,17 @@ import ai.letta.code.api.port.SessionPort;
 import ai.letta.code.api.port.Transport;
 import ai.letta.code.transport.remote.internal.AppServerUrl;
 import ai.letta.code.transport.remote.internal.FrameCodec;
+import ai.letta.code.transport.remote.internal.ProtocolEndpoint;
 import ai.letta.code.transport.remote.internal.RemoteAgents;
 import ai.letta.code.transport.remote.internal.RemoteBlocks;
 import ai.letta.code.transport.remote.internal.RemoteConversations;
 import ai.letta.code.transport.remote.internal.RemoteModels;
 import ai.letta.code.transport.remote.internal.RemoteSessions;
 import ai.letta.code.transport.remote.internal.ServerConnection;
+import ai.letta.code.transport.remote.internal.WebSocketConnection;
+import ai.letta.code.transport.remote.internal.WebSocketTarget;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -135,12 +139,25 @@ public final class WebSocketTransport implements Transport {
                 throw new SessionClosedException("the remote client for " + url + " is closed");
             }
             if (ports == null) {
-                ports = new Ports(new ServerConnection(options, new FrameCodec()));
+                ports = new Ports(new ServerConnection(endpoint(), new FrameCodec()));
             }
             return ports;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The app server's websocket, with the remote backend's option names in its messages. */
+    private ProtocolEndpoint endpoint() {
+        String description = "the app server at " + url;
+        WebSocketTarget target = new WebSocketTarget(url.uri(), description,
+                options.token().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
+                options.connectTimeout(), options.maxFrameBytes(), "RemoteOptions",
+                "check RemoteOptions.authToken (LETTA_APP_SERVER_TOKEN) against the server's --ws-auth setting",
+                " (is `letta server --listen` running there?)");
+        return new ProtocolEndpoint(description, (group, listener) -> WebSocketConnection.open(group, target,
+                listener), options.connectTimeout(), options.requestTimeout(), options.reconnectBound(),
+                "resume the conversation with resumeSession once it is back");
     }
 
     /** The ports over one connection, made on first use (the connection opens on its first command). */

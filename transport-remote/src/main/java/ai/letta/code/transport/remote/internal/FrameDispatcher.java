@@ -9,7 +9,7 @@ import java.lang.System.Logger.Level;
  * goes to the {@link Reconnector}. A frame that cannot be decoded or handled is logged and skipped: the server
  * ignores what it cannot parse, and one bad frame must not end the sessions.
  */
-final class FrameDispatcher implements WebSocketConnection.Listener {
+final class FrameDispatcher implements FrameChannel.Listener {
 
     private static final System.Logger LOG = System.getLogger(FrameDispatcher.class.getName());
 

@@ -47,7 +47,7 @@ final class Reconnector {
         }
         connection.replaceReady(new CompletableFuture<>());
         reconnecting = true;
-        long deadline = System.nanoTime() + connection.options().reconnectBound().toNanos();
+        long deadline = System.nanoTime() + connection.endpoint().reconnectBound().toNanos();
         schedule(0, deadline, lost);
     }
 
@@ -63,7 +63,7 @@ final class Reconnector {
             }
             if (error == null) {
                 reconnecting = false;
-                CompletableFuture<WebSocketConnection> waiting =
+                CompletableFuture<FrameChannel> waiting =
                         connection.replaceReady(CompletableFuture.completedFuture(socket));
                 connection.router().all().forEach(RuntimeSubscriber::onReconnected);
                 if (waiting != null) {
@@ -82,12 +82,11 @@ final class Reconnector {
 
     private void giveUp(Throwable cause, TransportLostException lastCause) {
         reconnecting = false;
-        TransportLostException gone = new TransportLostException("the app server at " + connection.url()
-                + " could not be reached again within " + connection.options().reconnectBound().toMillis()
-                + " ms (RemoteOptions.reconnectBound): " + cause.getMessage()
-                + "; resume the conversation with resumeSession once it is back",
+        TransportLostException gone = new TransportLostException(connection.peer()
+                + " could not be reached again within " + connection.endpoint().reconnectBound().toMillis()
+                + " ms (reconnectBound): " + cause.getMessage() + "; " + connection.endpoint().resumeHint(),
                 lastCause.exitCode().isPresent() ? lastCause.exitCode().getAsInt() : null, null, cause);
-        CompletableFuture<WebSocketConnection> waiting = connection.replaceReady(null);
+        CompletableFuture<FrameChannel> waiting = connection.replaceReady(null);
         connection.router().all().forEach(s -> s.onGone(gone));
         if (waiting != null) {
             waiting.completeExceptionally(gone);

@@ -41,7 +41,7 @@ public final class RemoteAgents implements AgentPort {
         ServerFrame frame = connection.call(command, "agent_create_response");
         String id = Json.text(frame.json().path("agent"), "id");
         if (id == null) {
-            throw ServerErrors.refused("agent_create", "the response carries no agent id", connection.url());
+            throw ServerErrors.refused("agent_create", "the response carries no agent id", connection.peer());
         }
         return id;
     }
@@ -70,8 +70,8 @@ public final class RemoteAgents implements AgentPort {
         try {
             return connection.call(command, "agent_retrieve_response").json().path("agent");
         } catch (NotFoundException e) {
-            throw new AgentNotFoundException("agent " + agentId + " is not known to the app server at "
-                    + connection.url(), e);
+            throw new AgentNotFoundException("agent " + agentId + " is not known to "
+                    + connection.peer(), e);
         }
     }
 
@@ -94,8 +94,8 @@ public final class RemoteAgents implements AgentPort {
         try {
             connection.call(command, "agent_delete_response");
         } catch (NotFoundException e) {
-            throw new AgentNotFoundException("agent " + agentId + " is not known to the app server at "
-                    + connection.url(), e);
+            throw new AgentNotFoundException("agent " + agentId + " is not known to "
+                    + connection.peer(), e);
         }
     }
 }

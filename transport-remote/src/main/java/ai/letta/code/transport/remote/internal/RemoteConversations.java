@@ -52,8 +52,8 @@ public final class RemoteConversations implements ConversationPort {
             ServerFrame frame = connection.call(command, "conversation_retrieve_response");
             return DomainMapping.conversation(frame.json().path("conversation"), conversationId);
         } catch (NotFoundException e) {
-            throw new ConversationNotFoundException("conversation " + conversationId + " is not known to the app "
-                    + "server at " + connection.url(), e);
+            throw new ConversationNotFoundException("conversation " + conversationId + " is not known to "
+                    + connection.peer(), e);
         }
     }
 

@@ -101,7 +101,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         try {
             ServerFrame accepted = control.await(command, "input", "input_accepted");
             if (!accepted.succeeded()) {
-                throw ServerErrors.refused("input", accepted.error(), connection.url());
+                throw ServerErrors.refused("input", accepted.error(), connection.peer());
             }
         } catch (RuntimeException e) {
             connection.loop().execute(() -> stream.forget(clientMessageId));
@@ -248,7 +248,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
                 waiting.complete(null);
             } else if (!(Waits.unwrap(error) instanceof TransportLostException)) {
                 waiting.completeExceptionally(error != null ? Waits.unwrap(error)
-                        : ServerErrors.refused("runtime_start", frame.error(), connection.url()));
+                        : ServerErrors.refused("runtime_start", frame.error(), connection.peer()));
             }
             // The new socket dropped too: the next reconnect subscribes again, or gives up (onGone).
         });
@@ -289,7 +289,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         if (closed) {
             throw closedException();
         }
-        Waits.await(subscribed, connection.options().reconnectBound().plus(requestTimeout()),
+        Waits.await(subscribed, connection.endpoint().reconnectBound().plus(requestTimeout()),
                 "reconnecting session " + conversationId);
     }
 

@@ -128,7 +128,7 @@ final class RuntimeControl {
     }
 
     Duration requestTimeout() {
-        return connection.options().requestTimeout();
+        return connection.endpoint().requestTimeout();
     }
 
     private Map<String, Object> removal(String itemId) {

@@ -58,6 +58,6 @@ record RuntimeStart(String cwd, String mode) {
         Map<String, Object> command = command(connection.correlator().nextRequestId("rs"), key.agentId(), null,
                 key.conversationId());
         return connection.request(command, "runtime_start", f -> f.type().equals("runtime_start_response"),
-                connection.options().requestTimeout());
+                connection.endpoint().requestTimeout());
     }
 }

@@ -1,6 +1,5 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
@@ -32,8 +31,7 @@ public final class ServerConnection implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(ServerConnection.class.getName());
 
-    private final RemoteOptions options;
-    private final AppServerUrl url;
+    private final ProtocolEndpoint endpoint;
     private final FrameCodec codec;
     private final EventLoopGroup group;
     private final EventLoop loop;
@@ -42,18 +40,17 @@ public final class ServerConnection implements AutoCloseable {
     private final ThreadPoolExecutor matchers;
     private final Reconnector reconnector;
     private final ReentrantLock lock = new ReentrantLock();
-    private CompletableFuture<WebSocketConnection> ready;
-    private volatile WebSocketConnection current;
+    private CompletableFuture<FrameChannel> ready;
+    private volatile FrameChannel current;
     private volatile boolean closed;
     private volatile String backend;
 
     /**
-     * @param options the remote backend's options
+     * @param endpoint the peer: how its channel opens, its timeouts, its name in messages
      * @param codec the frame codec
      */
-    public ServerConnection(RemoteOptions options, FrameCodec codec) {
-        this.options = options;
-        this.url = AppServerUrl.of(options.url());
+    public ServerConnection(ProtocolEndpoint endpoint, FrameCodec codec) {
+        this.endpoint = endpoint;
         this.codec = codec;
         // One thread: frames, timeouts and reconnects are serialised, and sinks are never called concurrently.
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("letta-remote", true),
@@ -66,13 +63,13 @@ public final class ServerConnection implements AutoCloseable {
         this.reconnector = new Reconnector(this);
     }
 
-    /** @return the normalised server address */
-    public AppServerUrl url() {
-        return url;
+    /** @return the peer as messages name it, e.g. {@code the app server at ws://127.0.0.1:4500/ws} */
+    public String peer() {
+        return endpoint.description();
     }
 
-    RemoteOptions options() {
-        return options;
+    ProtocolEndpoint endpoint() {
+        return endpoint;
     }
 
     FrameCodec codec() {
@@ -103,15 +100,15 @@ public final class ServerConnection implements AutoCloseable {
      * @throws ai.letta.code.api.exception.AuthenticationException if the server refuses the token
      * @throws ai.letta.code.api.exception.TransportException if it cannot be reached
      */
-    WebSocketConnection connected() {
+    FrameChannel connected() {
         if (loop.inEventLoop()) {
             throw new IllegalStateException("blocking call on the transport's event loop");
         }
-        CompletableFuture<WebSocketConnection> future;
+        CompletableFuture<FrameChannel> future;
         lock.lock();
         try {
             if (closed) {
-                throw new SessionClosedException("the remote client for " + url + " is closed");
+                throw new SessionClosedException("the client for " + peer() + " is closed");
             }
             if (ready == null || ready.isCompletedExceptionally()) {
                 ready = connect();
@@ -120,8 +117,8 @@ public final class ServerConnection implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        Duration bound = options.connectTimeout().plus(options.requestTimeout()).plus(options.reconnectBound());
-        return Waits.await(future, bound, "connecting to the app server at " + url);
+        Duration bound = endpoint.connectTimeout().plus(endpoint.requestTimeout()).plus(endpoint.reconnectBound());
+        return Waits.await(future, bound, "connecting to " + peer());
     }
 
     /**
@@ -179,49 +176,48 @@ public final class ServerConnection implements AutoCloseable {
     ServerFrame call(Map<String, ?> command, Predicate<ServerFrame> matches) {
         connected();
         String name = (String) command.get("type");
-        Duration timeout = options.requestTimeout();
+        Duration timeout = endpoint.requestTimeout();
         ServerFrame frame = Waits.await(request(command, name, matches, timeout),
                 timeout.plusSeconds(1), "`" + name + "`");
         if (!frame.succeeded()) {
-            throw ServerErrors.refused(name, frame.error(), url);
+            throw ServerErrors.refused(name, frame.error(), peer());
         }
         return frame;
     }
 
     /** @param command a command nobody waits an answer for */
     void send(Map<String, ?> command) {
-        WebSocketConnection socket = current;
+        FrameChannel socket = current;
         if (socket == null) {
-            throw lost(WebSocketConnection.ABNORMAL_CLOSURE, null);
+            throw lost(FrameChannel.ABNORMAL_CLOSURE, null);
         }
         socket.send(codec.encode(command));
     }
 
     private CompletableFuture<ServerFrame> write(Map<String, ?> command, CompletableFuture<ServerFrame> answer) {
-        WebSocketConnection socket = current;
+        FrameChannel socket = current;
         if (socket == null) {
-            answer.completeExceptionally(lost(WebSocketConnection.ABNORMAL_CLOSURE, null));
+            answer.completeExceptionally(lost(FrameChannel.ABNORMAL_CLOSURE, null));
         } else {
             socket.send(codec.encode(command));
         }
         return answer;
     }
 
-    /** Opens a socket and says hello ({@code app_server_info}); the stage completes on the event loop. */
-    CompletableFuture<WebSocketConnection> connect() {
-        return WebSocketConnection.open(group, url, options.authToken(), options.connectTimeout(),
-                options.maxFrameBytes(), new FrameDispatcher(codec, router, correlator, () -> current = null,
+    /** Opens a channel and says hello ({@code app_server_info}); the stage completes on the event loop. */
+    CompletableFuture<FrameChannel> connect() {
+        return endpoint.opener().open(group, new FrameDispatcher(codec, router, correlator, () -> current = null,
                         reconnector)).thenCompose(socket -> {
                     current = socket;
                     String id = correlator.nextRequestId("info");
                     return request(Map.of("type", "app_server_info", "request_id", id), "app_server_info",
-                            f -> f.type().equals("app_server_info_response"), options.requestTimeout())
+                            f -> f.type().equals("app_server_info_response"), endpoint.requestTimeout())
                             .thenApply(info -> {
                                 backend = info.string("backend");
                                 long version = Json.number(info.json(), "protocol_version", -1);
                                 if (version != 1) {
-                                    LOG.log(Level.WARNING, "app server at {0} speaks protocol_version {1}; this "
-                                            + "client was written for 1", url, version);
+                                    LOG.log(Level.WARNING, "{0} speaks protocol_version {1}; this client was "
+                                            + "written for 1", peer(), version);
                                 }
                                 return socket;
                             })
@@ -243,10 +239,10 @@ public final class ServerConnection implements AutoCloseable {
      *     connect afresh on the next call
      * @return what it waited for before
      */
-    CompletableFuture<WebSocketConnection> replaceReady(CompletableFuture<WebSocketConnection> next) {
+    CompletableFuture<FrameChannel> replaceReady(CompletableFuture<FrameChannel> next) {
         lock.lock();
         try {
-            CompletableFuture<WebSocketConnection> previous = ready;
+            CompletableFuture<FrameChannel> previous = ready;
             ready = next;
             return previous;
         } finally {
@@ -261,7 +257,7 @@ public final class ServerConnection implements AutoCloseable {
      */
     TransportLostException lost(int closeCode, Throwable cause) {
         String why = cause == null ? "" : ": " + cause.getMessage();
-        return new TransportLostException("the connection to the app server at " + url + " was lost (close code "
+        return new TransportLostException("the connection to " + peer() + " was lost (close code "
                 + closeCode + ")" + why, closeCode, null, cause);
     }
 
@@ -275,12 +271,12 @@ public final class ServerConnection implements AutoCloseable {
             return;
         }
         closed = true;
-        WebSocketConnection socket = current;
+        FrameChannel socket = current;
         current = null;
-        correlator.failAll(new SessionClosedException("the remote client for " + url + " was closed"));
+        correlator.failAll(new SessionClosedException("the client for " + peer() + " was closed"));
         if (socket != null) {
             socket.close();
-            socket.channel().closeFuture().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            socket.awaitClosed(Duration.ofSeconds(2));
         }
         if (!router.all().isEmpty()) {
             loop.execute(() -> router.all().forEach(s -> s.onGone(lost(1000, null))));

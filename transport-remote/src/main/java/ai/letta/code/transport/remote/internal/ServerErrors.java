@@ -17,12 +17,12 @@ final class ServerErrors {
     /**
      * @param command the command that failed
      * @param error the server's error text, or {@code null}
-     * @param url the server, for the message
+     * @param peer the peer as messages name it
      * @return the exception to throw
      */
-    static LettaCodeException refused(String command, String error, AppServerUrl url) {
+    static LettaCodeException refused(String command, String error, String peer) {
         String text = error == null ? "no reason given" : error;
-        String message = "the app server at " + url + " refused `" + command + "`: " + text;
+        String message = peer + " refused `" + command + "`: " + text;
         String lower = text.toLowerCase(Locale.ROOT);
         if (lower.contains("not found") || lower.contains("404")) {
             if (lower.contains("conversation")) {

@@ -72,8 +72,8 @@ final class SessionSettings {
         String effort = update.effort().map(Commands::effort).orElse(null);
         List<ModelEntry> entries = catalog(connection);
         if (!entries.isEmpty() && entries.stream().noneMatch(e -> e.handle().equals(handle))) {
-            throw new ConfigurationException("model \"" + handle + "\" is not offered by the app server at "
-                    + connection.url() + "; offered: " + entries.stream().map(ModelEntry::handle).toList());
+            throw new ConfigurationException("model \"" + handle + "\" is not offered by "
+                    + connection.peer() + "; offered: " + entries.stream().map(ModelEntry::handle).toList());
         }
         Map<String, Object> command = Commands.scoped("update_model", connection.correlator().nextRequestId("um"),
                 key);

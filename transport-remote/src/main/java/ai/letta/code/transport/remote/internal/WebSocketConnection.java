@@ -1,6 +1,5 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.backend.Secret;
 import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.FrameTooLongException;
 import ai.letta.code.api.exception.OperationTimeoutException;
@@ -33,32 +32,18 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 
 /**
- * One websocket to an app server: upgrade (bearer token only in the upgrade header, no {@code Origin}, which a
- * no-auth server answers with 403, spec §1.1), then text frames in and out. Pings are answered by Netty's protocol
- * handler. All callbacks run on the channel's event loop and must not block. Not reused: a reconnect opens a new
- * instance.
+ * One websocket: upgrade (credentials only in the headers or URL the {@link WebSocketTarget} holds, no
+ * {@code Origin}, which a no-auth app server answers with 403, spec §1.1), then text frames in and out. Pings are
+ * answered by Netty's protocol handler. All callbacks run on the channel's event loop and must not block. Not
+ * reused: a reconnect opens a new instance.
  */
-final class WebSocketConnection {
-
-    /** What the connection reports; called on the event loop. */
-    interface Listener {
-        /** @param text one whole text frame */
-        void onText(String text);
-
-        /**
-         * @param closeCode the websocket close code (1006 when the socket dropped without a close frame)
-         * @param cause why, when the connection failed rather than closed, else {@code null}
-         */
-        void onClosed(int closeCode, Throwable cause);
-    }
-
-    /** The code of a connection that ended without a close frame (RFC 6455 §7.1.5). */
-    static final int ABNORMAL_CLOSURE = 1006;
+public final class WebSocketConnection implements FrameChannel {
 
     private final Channel channel;
 
@@ -69,72 +54,80 @@ final class WebSocketConnection {
     /**
      * Connects and upgrades. The returned stage completes on the event loop once the handshake is done, or fails
      * with an {@link AuthenticationException} (401/403), an {@link OperationTimeoutException} or a
-     * {@link TransportException}; every message names the URL and never the token.
+     * {@link TransportException}; every message names the target's description, never a credential.
+     *
+     * @param group the event loop to run on
+     * @param target where to connect
+     * @param listener where frames and the end go
+     * @return the open connection, once upgraded
      */
-    static CompletableFuture<WebSocketConnection> open(EventLoopGroup group, AppServerUrl url, Secret token,
-            Duration connectTimeout, int maxFrameBytes, Listener listener) {
-        CompletableFuture<WebSocketConnection> opened = new CompletableFuture<>();
+    public static CompletableFuture<FrameChannel> open(EventLoopGroup group, WebSocketTarget target,
+            FrameChannel.Listener listener) {
+        CompletableFuture<FrameChannel> opened = new CompletableFuture<>();
         HttpHeaders headers = new DefaultHttpHeaders();
-        if (token != null) {
-            headers.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token.reveal());
-        }
+        target.headers().forEach(headers::set);
+        URI uri = target.uri();
+        boolean secure = uri.getScheme().equalsIgnoreCase("wss");
+        int port = uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-                .webSocketUri(url.uri())
+                .webSocketUri(uri)
                 .customHeaders(headers)
                 .generateOriginHeader(false)
-                .maxFramePayloadLength(maxFrameBytes)
+                .maxFramePayloadLength(target.maxFrameBytes())
                 .handleCloseFrames(false)
                 .dropPongFrames(true)
-                .handshakeTimeoutMillis(connectTimeout.toMillis())
+                .handshakeTimeoutMillis(target.connectTimeout().toMillis())
                 .build();
-        SslContext ssl = url.secure() ? clientSsl() : null;
-        FrameHandler handler = new FrameHandler(url, maxFrameBytes, listener, opened);
+        SslContext ssl = secure ? clientSsl() : null;
+        FrameHandler handler = new FrameHandler(target, listener, opened);
         Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        connectTimeout.toMillis()))
+                        target.connectTimeout().toMillis()))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (ssl != null) {
-                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), url.host(), url.port()));
+                            // The host and port give SNI and the name the certificate is verified against.
+                            ch.pipeline().addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
                         }
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketClientProtocolHandler(config),
-                                new WebSocketFrameAggregator(maxFrameBytes), handler);
+                                new WebSocketFrameAggregator(target.maxFrameBytes()), handler);
                     }
                 });
-        ChannelFuture connect = bootstrap.connect(url.host(), url.port());
+        ChannelFuture connect = bootstrap.connect(uri.getHost(), port);
         connect.addListener(f -> {
             if (!f.isSuccess()) {
-                opened.completeExceptionally(new TransportException("could not connect to the app server at " + url
-                        + ": " + f.cause().getMessage() + " (is `letta server --listen` running there?)",
-                        null, null, f.cause()));
+                opened.completeExceptionally(new TransportException("could not connect to " + target.description()
+                        + ": " + f.cause().getMessage() + target.unreachableHint(), null, null, f.cause()));
             }
         });
         return opened;
     }
 
-    private static SslContext clientSsl() {
+    /** @return a TLS client context that verifies the server's certificate and host name */
+    static SslContext clientSsl() {
         try {
-            return SslContextBuilder.forClient().build();
+            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
         } catch (SSLException e) {
             throw new TransportException("could not set up TLS for wss://: " + e.getMessage(), null, null, e);
         }
     }
 
-    /** @param text one frame; written from any thread */
-    void send(String text) {
+    @Override
+    public void send(String text) {
         channel.writeAndFlush(new TextWebSocketFrame(text));
     }
 
-    /** @return the channel, for its event loop and close future */
-    Channel channel() {
-        return channel;
+    @Override
+    public boolean awaitClosed(Duration bound) {
+        return channel.closeFuture().awaitUninterruptibly(bound.toMillis());
     }
 
     /** Sends a normal close frame and closes the socket; the listener is told once the channel is gone. */
-    void close() {
+    @Override
+    public void close() {
         if (channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
                     .addListener(f -> channel.close());
@@ -143,24 +136,22 @@ final class WebSocketConnection {
         }
     }
 
-    /** Closes the socket at once, without a close frame (tests simulate a dropped socket with it). */
-    void abort() {
+    /** Closes the socket at once, without a close frame. */
+    @Override
+    public void abort() {
         channel.close();
     }
 
     /** Per-connection state: the handshake outcome, the close code, the first failure. */
     private static final class FrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-        private final AppServerUrl url;
-        private final int maxFrameBytes;
-        private final Listener listener;
-        private final CompletableFuture<WebSocketConnection> opened;
+        private final WebSocketTarget target;
+        private final FrameChannel.Listener listener;
+        private final CompletableFuture<FrameChannel> opened;
         private int closeCode = ABNORMAL_CLOSURE;
         private Throwable failure;
 
-        FrameHandler(AppServerUrl url, int maxFrameBytes, Listener listener,
-                CompletableFuture<WebSocketConnection> opened) {
-            this.url = url;
-            this.maxFrameBytes = maxFrameBytes;
+        FrameHandler(WebSocketTarget target, FrameChannel.Listener listener, CompletableFuture<FrameChannel> opened) {
+            this.target = target;
             this.listener = listener;
             this.opened = opened;
         }
@@ -170,8 +161,8 @@ final class WebSocketConnection {
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 opened.complete(new WebSocketConnection(ctx.channel()));
             } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
-                fail(ctx, new OperationTimeoutException("the websocket handshake with " + url
-                        + " did not complete in time (RemoteOptions.connectTimeout)"));
+                fail(ctx, new OperationTimeoutException("the websocket handshake with " + target.description()
+                        + " did not complete in time (" + target.timeoutOption() + ")"));
             }
             super.userEventTriggered(ctx, event);
         }
@@ -196,7 +187,7 @@ final class WebSocketConnection {
         public void channelInactive(ChannelHandlerContext ctx) throws Exception {
             if (!opened.isDone()) {
                 opened.completeExceptionally(failure != null ? failure : new TransportException(
-                        "the app server at " + url + " closed the connection during the websocket handshake"));
+                        target.description() + " closed the connection during the websocket handshake"));
             } else {
                 listener.onClosed(closeCode, failure);
             }
@@ -218,19 +209,19 @@ final class WebSocketConnection {
                 int status = handshake.response().status().code();
                 String reason = handshake.response().status().reasonPhrase();
                 if (status == 401 || status == 403) {
-                    return new AuthenticationException("the app server at " + url + " refused the websocket upgrade"
-                            + " (HTTP " + status + " " + reason + "); check RemoteOptions.authToken "
-                            + "(LETTA_APP_SERVER_TOKEN) against the server's --ws-auth setting", cause);
+                    return new AuthenticationException(target.description() + " refused the websocket upgrade"
+                            + " (HTTP " + status + " " + reason + "); " + target.authHint(), cause);
                 }
-                return new TransportException("the app server at " + url + " refused the websocket upgrade (HTTP "
+                return new TransportException(target.description() + " refused the websocket upgrade (HTTP "
                         + status + " " + reason + ")", status, null, cause);
             }
             if (cause instanceof CorruptedWebSocketFrameException corrupted
                     && corrupted.closeStatus() != null
                     && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
                     || cause instanceof TooLongFrameException) {
-                return new FrameTooLongException("the app server at " + url + " sent a frame larger than "
-                        + maxFrameBytes + " bytes (RemoteOptions.maxFrameBytes)", maxFrameBytes);
+                return new FrameTooLongException(target.description() + " sent a frame larger than "
+                        + target.maxFrameBytes() + " bytes (" + target.frameLimitOption() + ")",
+                        target.maxFrameBytes());
             }
             return cause;
         }

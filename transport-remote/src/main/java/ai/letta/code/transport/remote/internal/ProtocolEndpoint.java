@@ -1,0 +1,36 @@
+package ai.letta.code.transport.remote.internal;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a {@link ServerConnection} talks to: how to open its channel, how long its waits may take, and how messages
+ * name it.
+ *
+ * @param description the peer as messages name it, e.g. {@code the app server at ws://127.0.0.1:4500/ws} (never a
+ *     secret)
+ * @param opener opens the channel, on connect and on every reconnect attempt
+ * @param connectTimeout the longest an open may take
+ * @param requestTimeout the longest a command's answer may take
+ * @param reconnectBound how long a lost channel is retried before the sessions on it are closed
+ * @param resumeHint what a user does once the peer is gone for good, ending a sentence (e.g.
+ *     {@code resume the conversation with resumeSession once it is back})
+ */
+public record ProtocolEndpoint(String description, FrameChannel.Opener opener, Duration connectTimeout,
+        Duration requestTimeout, Duration reconnectBound, String resumeHint) {
+
+    /** Checks that nothing is missing. */
+    public ProtocolEndpoint {
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(opener, "opener");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(reconnectBound, "reconnectBound");
+        Objects.requireNonNull(resumeHint, "resumeHint");
+    }
+
+    @Override
+    public String toString() {
+        return description;
+    }
+}
