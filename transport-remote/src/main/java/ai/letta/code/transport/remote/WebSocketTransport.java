@@ -154,7 +154,7 @@ public final class WebSocketTransport implements Transport {
                 options.token().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
                 options.connectTimeout(), options.maxFrameBytes(), "RemoteOptions",
                 "check RemoteOptions.authToken (LETTA_APP_SERVER_TOKEN) against the server's --ws-auth setting",
-                " (is `letta server --listen` running there?)");
+                " (is `letta server --listen` running there?)", null);
         return new ProtocolEndpoint(description, (group, listener) -> WebSocketConnection.open(group, target,
                 listener), options.connectTimeout(), options.requestTimeout(), options.reconnectBound(),
                 "resume the conversation with resumeSession once it is back");

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,9 @@ final class Reconnector {
                 return;
             }
             Throwable cause = Waits.unwrap(error);
-            if (cause instanceof AuthenticationException || System.nanoTime() - deadline > 0) {
+            // A refused key, or a peer gone for good (e.g. an expired sandbox), is not worth another attempt.
+            if (cause instanceof AuthenticationException || cause instanceof SessionClosedException
+                    || System.nanoTime() - deadline > 0) {
                 giveUp(cause, lastCause);
             } else {
                 schedule(attempt + 1, deadline, lastCause);

@@ -262,6 +262,20 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /**
+     * Ends every session on this connection with {@code cause} (each sees its turn fail and its sink closed), then
+     * closes the connection: for a peer known to be gone for good, such as an expired sandbox. Not on the loop.
+     *
+     * @param cause why the peer is gone, with what to do about it
+     */
+    public void abandon(TransportLostException cause) {
+        if (closed) {
+            return;
+        }
+        Waits.runOnLoop(loop, () -> router.all().forEach(s -> s.onGone(cause)));
+        close();
+    }
+
+    /**
      * Closes the socket (a normal close frame), fails waiting requests and stops the event loop. Sessions should be
      * closed first; any left are told they are gone. Idempotent.
      */

@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
@@ -32,9 +33,13 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
@@ -90,6 +95,10 @@ public final class WebSocketConnection implements FrameChannel {
                         if (ssl != null) {
                             // The host and port give SNI and the name the certificate is verified against.
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc(), uri.getHost(), port));
+                        }
+                        if (target.pingInterval() != null) {
+                            long ping = target.pingInterval().toMillis();
+                            ch.pipeline().addLast(new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
                         }
                         ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(64 * 1024),
                                 new WebSocketClientProtocolHandler(config),
@@ -149,6 +158,7 @@ public final class WebSocketConnection implements FrameChannel {
         private final CompletableFuture<FrameChannel> opened;
         private int closeCode = ABNORMAL_CLOSURE;
         private Throwable failure;
+        private int silentIntervals;
 
         FrameHandler(WebSocketTarget target, FrameChannel.Listener listener, CompletableFuture<FrameChannel> opened) {
             this.target = target;
@@ -158,6 +168,18 @@ public final class WebSocketConnection implements FrameChannel {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+            if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE && opened.isDone()) {
+                // Any byte read (a pong included) restarts the count: two pings unanswered, then the third
+                // silent interval ends the connection.
+                silentIntervals = idle.isFirst() ? 1 : silentIntervals + 1;
+                if (silentIntervals >= 3) {
+                    fail(ctx, new OperationTimeoutException(target.description() + " sent nothing, not even a pong, "
+                            + "for " + 3 * target.pingInterval().toMillis() + " ms: the connection is dead"));
+                } else {
+                    ctx.writeAndFlush(new PingWebSocketFrame());
+                }
+                return;
+            }
             if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
                 opened.complete(new WebSocketConnection(ctx.channel()));
             } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {

@@ -17,9 +17,11 @@ import java.util.Objects;
  * @param optionsName the options record users set these with, e.g. {@code RemoteOptions}
  * @param authHint what to check after a 401/403, e.g. which option or variable holds the key
  * @param unreachableHint appended to "could not connect" messages (may be empty)
+ * @param pingInterval how often an idle socket sends a websocket ping; a socket that receives nothing for three
+ *     intervals is dropped as dead. {@code null}: no pings, no idle check
  */
 public record WebSocketTarget(URI uri, String description, Map<String, String> headers, Duration connectTimeout,
-        int maxFrameBytes, String optionsName, String authHint, String unreachableHint) {
+        int maxFrameBytes, String optionsName, String authHint, String unreachableHint, Duration pingInterval) {
 
     /** Copies the headers and checks that nothing is missing. */
     public WebSocketTarget {
