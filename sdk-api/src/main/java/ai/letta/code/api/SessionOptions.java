@@ -4,6 +4,7 @@ import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
 import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
 import static ai.letta.code.api.exception.ConfigurationException.requireText;
 
+import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.permission.CanUseTool;
 import ai.letta.code.api.permission.PermissionMode;
@@ -29,6 +30,9 @@ import java.util.Optional;
  * @param eventBufferSize the most events buffered for a reader (see {@link EventStream})
  * @param env extra environment for a local CLI process (ignored by other backends; values never logged)
  * @param listeners observers of the session
+ * @param executionTarget where a cloud session's harness runs, or {@code null} for {@code CloudOptions.target};
+ *     only the cloud backend takes one (the others refuse it with an
+ *     {@link ai.letta.code.api.exception.UnsupportedFeatureException})
  */
 public record SessionOptions(
         Path cwd,
@@ -41,7 +45,8 @@ public record SessionOptions(
         Duration idleTimeout,
         int eventBufferSize,
         Map<String, String> env,
-        List<SessionListener> listeners) {
+        List<SessionListener> listeners,
+        ExecutionTarget executionTarget) {
 
     /** Validates and copies. */
     public SessionOptions {
@@ -78,6 +83,7 @@ public record SessionOptions(
         b.eventBufferSize = eventBufferSize;
         b.env.putAll(env);
         b.listeners.addAll(listeners);
+        b.executionTarget = executionTarget;
         return b;
     }
 
@@ -106,6 +112,11 @@ public record SessionOptions(
         return Optional.ofNullable(dreaming);
     }
 
+    /** @return the execution target this session overrides the backend's with, if set */
+    public Optional<ExecutionTarget> target() {
+        return Optional.ofNullable(executionTarget);
+    }
+
     /** @return the idle timeout, if set */
     public Optional<Duration> idleLimit() {
         return Optional.ofNullable(idleTimeout);
@@ -118,7 +129,7 @@ public record SessionOptions(
                 + ", permissionMode=" + permissionMode + ", canUseTool=" + (canUseTool == null ? "none" : "set")
                 + ", dreaming=" + dreaming + ", includePartialMessages=" + includePartialMessages
                 + ", idleTimeout=" + idleTimeout + ", eventBufferSize=" + eventBufferSize + ", env=" + env.keySet()
-                + ", listeners=" + listeners.size() + "]";
+                + ", listeners=" + listeners.size() + ", executionTarget=" + executionTarget + "]";
     }
 
     /** Builds {@link SessionOptions}; every setter validates its argument. */
@@ -134,6 +145,7 @@ public record SessionOptions(
         private int eventBufferSize = 65_536;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<SessionListener> listeners = new ArrayList<>();
+        private ExecutionTarget executionTarget;
 
         private Builder() {}
 
@@ -266,10 +278,20 @@ public record SessionOptions(
             return this;
         }
 
+        /**
+         * @param target where this cloud session's harness runs: a managed sandbox or a named environment
+         *     (default: {@code CloudOptions.target}); other backends refuse it
+         * @return this
+         */
+        public Builder executionTarget(ExecutionTarget target) {
+            this.executionTarget = requireNonNull(target, "SessionOptions.executionTarget");
+            return this;
+        }
+
         /** @return the options */
         public SessionOptions build() {
             return new SessionOptions(cwd, model, reasoningEffort, permissionMode, canUseTool, dreaming,
-                    includePartialMessages, idleTimeout, eventBufferSize, env, listeners);
+                    includePartialMessages, idleTimeout, eventBufferSize, env, listeners, executionTarget);
         }
     }
 }

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.port.Transport;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -26,6 +29,28 @@ class LettaCodeTest {
         assertThatThrownBy(() -> LettaCode.create(Backend.cloud("key")))
                 .hasMessageContaining("letta-code-transport-cloud")
                 .hasMessageNotContaining("key\"");
+    }
+
+    @Test
+    void anExecutionTargetIsRefusedBeforeAnythingOpensOnABackendOtherThanCloud() {
+        AtomicInteger portCalls = new AtomicInteger();
+        Transport transport = (Transport) Proxy.newProxyInstance(Transport.class.getClassLoader(),
+                new Class<?>[] {Transport.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "kind" -> BackendKind.REMOTE;
+                    case "close", "toString" -> null;
+                    default -> {
+                        portCalls.incrementAndGet();
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                });
+        try (LettaCodeClient client = LettaCode.create(transport)) {
+            SessionOptions options = SessionOptions.builder()
+                    .executionTarget(ExecutionTarget.environment("laptop")).build();
+            assertThatThrownBy(() -> client.createSession("agent-1", options))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("SessionOptions.executionTarget").hasMessageContaining("cloud");
+        }
+        assertThat(portCalls).hasValue(0);
     }
 
     @Test

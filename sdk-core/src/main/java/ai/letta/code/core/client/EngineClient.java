@@ -12,6 +12,7 @@ import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.port.AgentPort;
 import ai.letta.code.api.port.BlockPort;
 import ai.letta.code.api.port.ConversationPort;
@@ -163,6 +164,10 @@ public final class EngineClient implements LettaCodeClient {
     private Session open(SessionTarget target, SessionOptions options) {
         ConfigurationException.requireNonNull(options, "SessionOptions");
         ensureOpen();
+        if (options.target().isPresent() && transport.kind() != BackendKind.CLOUD) {
+            throw new UnsupportedFeatureException("SessionOptions.executionTarget (" + options.target().get()
+                    + ")", transport.kind(), Set.of(BackendKind.CLOUD));
+        }
         EngineSession session = new EngineSession(options, executors, sessions::remove);
         sessions.add(session);
         try {

@@ -53,7 +53,7 @@ public final class CloudSessions implements SessionPort {
         String agentId = scope.agent().orElseThrow();
         String conversationId = scope instanceof SessionTarget.Existing existing ? existing.conversationId()
                 : "default";
-        ListenerLocator listener = locate(agentId, conversationId);
+        ListenerLocator listener = locate(sessionOptions.target().orElse(options.target()), agentId, conversationId);
         try {
             ServerConnection connection = new ServerConnection(RelayEndpoint.of(options, listener,
                     listener.connectionId(), agentId, conversationId, resolver), new FrameCodec());
@@ -90,8 +90,7 @@ public final class CloudSessions implements SessionPort {
         return target;
     }
 
-    private ListenerLocator locate(String agentId, String conversationId) {
-        ExecutionTarget where = options.target();
+    private ListenerLocator locate(ExecutionTarget where, String agentId, String conversationId) {
         if (where instanceof ExecutionTarget.Environment environment) {
             return new EnvironmentLocator(control, environment);
         }
