@@ -284,6 +284,11 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         answers.resend(resend);
     }
 
+    @Override
+    public void denyUnreadable(String requestId, String message) {
+        control.answerApprovalAsync(requestId, PermissionDecision.deny(message));
+    }
+
     /** Waits until the runtime is subscribed on a live socket (at once, unless a reconnect is under way). */
     private void ready() {
         if (closed) {

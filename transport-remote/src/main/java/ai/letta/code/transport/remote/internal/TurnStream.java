@@ -1,5 +1,6 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.port.SessionSink;
@@ -35,6 +36,12 @@ final class TurnStream {
 
         /** @param resend a decision the server refused, for a request it has now replayed: send it again */
         void resendDecision(PendingApprovals.Resend resend);
+
+        /**
+         * @param requestId a permission request the SDK could not read: deny it, so the peer's turn goes on
+         * @param message the denial's message, for the model
+         */
+        void denyUnreadable(String requestId, String message);
     }
 
     /**
@@ -255,11 +262,17 @@ final class TurnStream {
 
     private void onControlRequest(ServerFrame frame) {
         JsonNode request = frame.json().get("request");
-        if (request == null || !request.isObject()) {
-            return;
+        if (request == null || !request.isObject() || !"can_use_tool".equals(Json.text(request, "subtype"))
+                || frame.requestId() == null) {
+            return; // not a permission request: nothing waits on an answer from this session
         }
-        WireControlRequest wire = codec.read(request, WireControlRequest.class);
-        if (!"can_use_tool".equals(wire.subtype()) || frame.requestId() == null || wire.toolName() == null) {
+        WireControlRequest wire = WireControlRequest.bind(request);
+        if (wire == null) {
+            // The peer waits for an answer it would never get: deny it, and say why, rather than hang the turn.
+            events.event(new ErrorEvent("the peer asked for a permission decision without a tool name; it was "
+                    + "denied", ErrorCode.PROTOCOL_ERROR, FrameCodec.quote(frame.text()), null));
+            peer.denyUnreadable(frame.requestId(), "The SDK could not read this permission request (no tool name),"
+                    + " so it was denied.");
             return;
         }
         flushWaitingForError();

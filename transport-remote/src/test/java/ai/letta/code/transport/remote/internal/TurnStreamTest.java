@@ -74,7 +74,13 @@ class TurnStreamTest {
         public void resendDecision(PendingApprovals.Resend resend) {
             resent.add(resend);
         }
+
+        @Override
+        public void denyUnreadable(String requestId, String message) {
+            denied.add(requestId + ": " + message);
+        }
     };
+    private final List<String> denied = new ArrayList<>();
     /** Quiet flush off (a minute): the timer runs on its own thread here, unlike on the event loop. */
     private final TurnStream stream = new TurnStream(sink, codec, "conv-1", false, timer,
             new TurnStream.Timing(Duration.ofMillis(500), Duration.ofMinutes(1)), peer, approvals);
@@ -276,6 +282,34 @@ class TurnStreamTest {
             assertThat(r.request()).isEqualTo(asked);
             assertThat(r.decision()).isEqualTo(blue);
         });
+    }
+
+    @Test
+    void aPermissionRequestWithWronglyTypedFieldsStillReachesTheEngine() {
+        frame("{\"type\":\"control_request\",\"request_id\":\"perm-c8\",\"request\":{\"subtype\":"
+                + "\"can_use_tool\",\"tool_name\":\"Bash\",\"input\":\"oops\",\"tool_call_id\":7,"
+                + "\"permission_suggestions\":\"oops\",\"blocked_path\":{}}," + RT + "}");
+        assertThat(calls).singleElement().isInstanceOfSatisfying(ToolPermissionRequest.class, r -> {
+            assertThat(r.requestId()).isEqualTo("perm-c8");
+            assertThat(r.toolName()).isEqualTo("Bash");
+            assertThat(r.input()).isEmpty();
+            assertThat(r.suggestions()).isEmpty();
+        });
+        assertThat(denied).isEmpty();
+    }
+
+    @Test
+    void aPermissionRequestWithoutAToolNameIsDeniedToThePeerAndReported() {
+        for (String name : new String[] {"\"\"", "\"  \"", "null", "42", "{}"}) {
+            frame("{\"type\":\"control_request\",\"request_id\":\"perm-" + name.length() + "\",\"request\":"
+                    + "{\"subtype\":\"can_use_tool\",\"tool_name\":" + name + ",\"input\":{}}," + RT + "}");
+        }
+        frame("{\"type\":\"control_request\",\"request_id\":\"perm-none\",\"request\":{\"subtype\":"
+                + "\"can_use_tool\"}," + RT + "}");
+        assertThat(calls).noneMatch(ToolPermissionRequest.class::isInstance);
+        assertThat(denied).hasSize(6).allSatisfy(d -> assertThat(d).contains("could not read"));
+        assertThat(events()).hasSize(6).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(ErrorEvent.class,
+                error -> assertThat(error.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR)));
     }
 
     @Test
