@@ -1,8 +1,11 @@
 /**
- * The cloud backend: Letta Cloud over HTTPS (REST + SSE for the control plane and the Letta resources, and the
- * cloud relay websocket that carries the app-server protocol; see {@code spec/cloud.md}).
+ * The cloud backend: Letta Cloud with an API key ({@code spec/cloud.md}, {@code spec/cloud-relay.md}).
+ * {@link ai.letta.code.transport.cloud.CloudTransport} is the entry point; {@code LettaCode.create(Backend.cloud(key))}
+ * finds it through {@link ai.letta.code.transport.cloud.CloudTransportProvider}.
  *
- * <p>Not implemented yet: this module holds its package skeleton and registers no {@code TransportProvider}, so
- * {@code LettaCode.create(Backend.cloud(apiKey))} fails with a {@code ConfigurationException}.
+ * <p>Packages: {@code http}, the Letta API client (Netty, typed errors, retries); {@code rest}, the control plane
+ * and the resource ports over it; {@code relay}, Letta Cloud's relay websocket as one frame channel; {@code session},
+ * cloud sessions: the conversation and the listener they run on, then the remote backend's protocol-v2 session over
+ * the relay.
  */
 package ai.letta.code.transport.cloud;
