@@ -230,7 +230,7 @@ public final class LettaHttp implements AutoCloseable {
                         if (tls != null) {
                             channel.pipeline().addLast(tls.handler(channel.alloc(), host, port));
                         }
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpContentDecompressor(),
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpContentDecompressor(false, 0),
                                 new HttpObjectAggregator(maxResponseBytes), new ResponseCollector(answer));
                     }
                 });
