@@ -1,0 +1,84 @@
+package ai.letta.code.transport.cloud.http;
+
+import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.ConflictException;
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.exception.PendingApprovalException;
+import ai.letta.code.api.exception.RateLimitException;
+import ai.letta.code.api.exception.TransportException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Turns an error answer into the sdk-api exception a caller can act on. Every message names the request, the
+ * status and the server's message (bounded, credentials hidden), and never the key.
+ */
+final class ApiErrors {
+
+    private final String baseUrl;
+    private final String secret;
+
+    /**
+     * @param settings where requests go (for the messages)
+     */
+    ApiErrors(HttpSettings settings) {
+        this.baseUrl = Redaction.url(settings.baseUrl());
+        this.secret = settings.apiKey().reveal();
+    }
+
+    /**
+     * @param request what was asked
+     * @param response the non-2xx answer
+     * @param retryAfter the wait the server asked for, or {@code null}
+     * @return the exception to throw
+     */
+    LettaCodeException of(ApiRequest request, RawResponse response, Duration retryAfter) {
+        ErrorBody error = ErrorBody.parse(response.body());
+        int status = response.status();
+        String said = Redaction.head(Redaction.text(error.message(), secret), Redaction.MAX_MESSAGE);
+        String head = request + " on the Letta API at " + baseUrl + " answered HTTP " + status
+                + (error.code() == null ? "" : " (" + Redaction.head(error.code(), 80) + ")")
+                + (said.isEmpty() ? "" : ": " + said);
+        switch (status) {
+            case 401, 403 -> {
+                return new AuthenticationException(head + ". Check the Letta API key (LETTA_API_KEY, passed as "
+                        + "CloudOptions.apiKey): it must be a key of " + baseUrl + " that may make this call");
+            }
+            case 404 -> {
+                return new NotFoundException(head);
+            }
+            case 409 -> {
+                return error.pendingApproval()
+                        ? new PendingApprovalException(head + ". Answer the pending tool approval first (resume the "
+                                + "session with a canUseTool callback), then send again")
+                        : new ConflictException(head);
+            }
+            case 429 -> {
+                return new RateLimitException(head + (retryAfter == null ? ""
+                        : ". The server asked to wait " + retryAfter.toMillis() + " ms"), retryAfter);
+            }
+            default -> {
+                String tail = Redaction.tail(Redaction.text(new String(response.body(), StandardCharsets.UTF_8),
+                        secret), Redaction.MAX_TAIL);
+                return new TransportException(head, status, tail, null);
+            }
+        }
+    }
+
+    /**
+     * @param request what was asked
+     * @param cause why no answer came
+     * @return a {@code TransportException} naming the endpoint
+     */
+    TransportException unreachable(ApiRequest request, Throwable cause) {
+        String why = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
+        return new TransportException("could not reach the Letta API at " + baseUrl + " (" + request + "): "
+                + Redaction.head(Redaction.text(why, secret), Redaction.MAX_MESSAGE), null, null, cause);
+    }
+
+    /** @return the base URL as messages show it */
+    String baseUrl() {
+        return baseUrl;
+    }
+}

@@ -1,0 +1,320 @@
+package ai.letta.code.transport.cloud.http;
+
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.FrameTooLongException;
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportException;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContentDecompressor;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * JSON requests to a Letta API over Netty HTTP/1.1.
+ *
+ * <p><b>Connections.</b> One connection per request ({@code Connection: close}). The control plane makes a
+ * handful of calls per session plus a sandbox refresh every few minutes, so a pool would save little, and it
+ * would bring the one failure a pool cannot rule out: a kept-alive connection the server closed while idle. On
+ * such a connection a request may or may not have been processed, which is harmless for a GET and not for
+ * {@code POST /v1/agents}, which must never be sent twice. A fresh connection per request makes "could not
+ * connect" mean "nothing was sent".
+ *
+ * <p><b>What goes on the wire.</b> {@code Authorization: Bearer <key>} (revealed only into that header),
+ * {@code X-Letta-Source: letta-code-java}, {@code Accept-Encoding: gzip} and the settings' extra headers; HTTPS
+ * with hostname verification and SNI for {@code https} URLs.
+ *
+ * <p><b>Limits and failures.</b> Connecting is bounded by {@code connectTimeout}, each attempt's answer by
+ * {@code requestTimeout} (both {@link OperationTimeoutException}), the decompressed body by
+ * {@link #DEFAULT_MAX_RESPONSE_BYTES} ({@link FrameTooLongException}). A non-2xx answer becomes the exception
+ * {@code ApiErrors} picks (401/403 {@code AuthenticationException}, 404 {@code NotFoundException}, 409
+ * {@code ConflictException} or {@code PendingApprovalException}, 429 {@code RateLimitException}, others a
+ * {@code TransportException} with the status and the body's tail); a connection that fails is a
+ * {@link TransportException}. Idempotent requests are retried as {@link RetryPolicy} says; others never.
+ *
+ * <p><b>Lifecycle and threads.</b> Thread-safe: any number of threads may call at once, each blocking until its
+ * answer. Owns one daemon event-loop thread named {@code letta-cloud-http-*} until {@link #close()}, which stops
+ * it; calls after that throw {@link SessionClosedException}.
+ */
+public final class LettaHttp implements AutoCloseable {
+
+    /** The default cap of a decompressed response body: agent states carry whole system prompts. */
+    public static final int DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+    /** Headers the client owns; settings cannot replace them. */
+    private static final Set<String> OWN_HEADERS = Set.of("host", "authorization", "content-length",
+            "content-type", "connection", "accept-encoding", "transfer-encoding", "x-letta-source");
+
+    private static final byte[] NULL_BODY = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private final HttpSettings settings;
+    private final RetryPolicy retries;
+    private final RetryTiming timing;
+    private final int maxResponseBytes;
+    private final Tls tls;
+    private final ApiErrors errors;
+    private final EventLoopGroup group;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * @param settings where and how to reach the API
+     * @param retries when to retry idempotent requests
+     */
+    public LettaHttp(HttpSettings settings, RetryPolicy retries) {
+        this(settings, retries, RetryTiming.system(), DEFAULT_MAX_RESPONSE_BYTES, null);
+    }
+
+    /** @param settings where and how to reach the API; retries by {@link RetryPolicy#defaults()} */
+    public LettaHttp(HttpSettings settings) {
+        this(settings, RetryPolicy.defaults());
+    }
+
+    LettaHttp(HttpSettings settings, RetryPolicy retries, RetryTiming timing, int maxResponseBytes,
+            TrustManagerFactory trust) {
+        this.settings = ConfigurationException.requireNonNull(settings, "settings");
+        this.retries = ConfigurationException.requireNonNull(retries, "retries");
+        this.timing = timing;
+        this.maxResponseBytes = ConfigurationException.requirePositive(maxResponseBytes, "maxResponseBytes");
+        for (String name : settings.headers().keySet()) {
+            if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new ConfigurationException("extra header \"" + name + "\" is set by the client itself");
+            }
+        }
+        this.tls = settings.tls() ? Tls.client(trust) : null;
+        this.errors = new ApiErrors(settings);
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("letta-cloud-http", true),
+                NioIoHandler.newFactory());
+    }
+
+    /**
+     * Sends a request and reads the answer as a wire type.
+     *
+     * @param request what to send
+     * @param type the wire record (or array of records) the 2xx body holds
+     * @param <T> the wire type
+     * @return the decoded body
+     * @throws LettaCodeException as the class comment lists
+     */
+    public <T> T call(ApiRequest request, Class<T> type) {
+        RawResponse response = exchange(request);
+        return JsonCodec.read(response.body().length == 0 ? NULL_BODY : response.body(), type,
+                request.toString());
+    }
+
+    /**
+     * Sends a request whose answer's body does not matter.
+     *
+     * @param request what to send
+     * @throws LettaCodeException as the class comment lists
+     */
+    public void send(ApiRequest request) {
+        exchange(request);
+    }
+
+    /** @return the base URL, credentials hidden, for messages */
+    public String baseUrl() {
+        return errors.baseUrl();
+    }
+
+    /** Stops the event-loop thread; idempotent. Calls in flight fail. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private RawResponse exchange(ApiRequest request) {
+        Instant deadline = timing.clock().instant().plus(retries.overallBound());
+        for (int retry = 0; ; retry++) {
+            if (closed.get()) {
+                throw new SessionClosedException("the Letta API client for " + errors.baseUrl() + " is closed ("
+                        + request + " not sent)");
+            }
+            Duration retryAfter = null;
+            LettaCodeException failure;
+            Boolean shouldRetry = null;
+            boolean retryable;
+            try {
+                RawResponse response = attempt(request, remaining(deadline));
+                if (response.success()) {
+                    return response;
+                }
+                retryAfter = RetryAfter.parse(response.headers().get("retry-after-ms"),
+                        response.headers().get(HttpHeaderNames.RETRY_AFTER), timing.clock());
+                failure = errors.of(request, response, retryAfter);
+                shouldRetry = response.shouldRetry();
+                retryable = transientStatus(response);
+            } catch (Unreachable e) {
+                failure = e.exception;
+                retryable = true;
+            }
+            boolean again = request.idempotent() && retry < retries.maxRetries()
+                    && (shouldRetry != null ? shouldRetry : retryable);
+            if (!again) {
+                throw failure;
+            }
+            Duration wait = retries.backoff(retry, timing.jitter().getAsDouble());
+            if (retryAfter != null && retryAfter.compareTo(wait) > 0) {
+                wait = retryAfter;
+            }
+            if (timing.clock().instant().plus(wait).isAfter(deadline)) {
+                throw failure;
+            }
+            try {
+                timing.sleeper().sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SessionClosedException("interrupted while waiting to retry " + request + " on the Letta "
+                        + "API at " + errors.baseUrl(), failure);
+            }
+        }
+    }
+
+    /** 408, 429, 5xx: worth another try (a 503 {@code cloud_api_shutting_down} is a 5xx). */
+    private static boolean transientStatus(RawResponse response) {
+        int status = response.status();
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    private Duration remaining(Instant deadline) {
+        Duration left = Duration.between(timing.clock().instant(), deadline);
+        return left.compareTo(settings.requestTimeout()) < 0 ? left : settings.requestTimeout();
+    }
+
+    /** One connection, one request, one answer. */
+    private RawResponse attempt(ApiRequest request, Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw timedOut(request, timeout);
+        }
+        String host = host();
+        int port = settings.port();
+        CompletableFuture<RawResponse> answer = new CompletableFuture<>();
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        Math.min(settings.connectTimeout().toMillis(), timeout.toMillis())))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            channel.pipeline().addLast(tls.handler(channel.alloc(), host, port));
+                        }
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpContentDecompressor(false, 0),
+                                new HttpObjectAggregator(maxResponseBytes), new ResponseCollector(answer));
+                    }
+                });
+        ChannelFuture connected;
+        try {
+            connected = bootstrap.connect(host, port);
+        } catch (RuntimeException e) {
+            throw new Unreachable(errors.unreachable(request, e));
+        }
+        Channel channel = connected.channel();
+        try {
+            connected.awaitUninterruptibly();
+            if (!connected.isSuccess()) {
+                if (connected.cause() instanceof ConnectTimeoutException) {
+                    throw new OperationTimeoutException("could not connect to the Letta API at " + errors.baseUrl()
+                            + " within " + settings.connectTimeout().toMillis() + " ms (" + request
+                            + "; CloudOptions.connectTimeout)", connected.cause());
+                }
+                throw new Unreachable(errors.unreachable(request, connected.cause()));
+            }
+            channel.writeAndFlush(encode(request));
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw timedOut(request, timeout);
+        } catch (ExecutionException e) {
+            throw failed(request, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionClosedException("interrupted while calling the Letta API at " + errors.baseUrl() + " ("
+                    + request + ")", e);
+        } finally {
+            channel.close();
+        }
+    }
+
+    private RuntimeException failed(ApiRequest request, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            return new FrameTooLongException(request + " on the Letta API at " + errors.baseUrl() + " answered with"
+                    + " more than " + maxResponseBytes + " bytes, the response cap", maxResponseBytes);
+        }
+        return new Unreachable(errors.unreachable(request, cause));
+    }
+
+    private OperationTimeoutException timedOut(ApiRequest request, Duration timeout) {
+        return new OperationTimeoutException(request + " on the Letta API at " + errors.baseUrl()
+                + " did not answer within " + Math.max(0, timeout.toMillis()) + " ms (CloudOptions.requestTimeout; "
+                + "a call with retries ends " + retries.overallBound().toSeconds() + " s after its first attempt)");
+    }
+
+    private FullHttpRequest encode(ApiRequest request) {
+        String prefix = settings.baseUrl().getRawPath() == null ? ""
+                : settings.baseUrl().getRawPath().replaceAll("/+$", "");
+        byte[] body = request.body() == null ? new byte[0] : JsonCodec.write(request.body());
+        FullHttpRequest wire = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
+                prefix + request.target(), Unpooled.wrappedBuffer(body));
+        HttpHeaders headers = wire.headers();
+        settings.headers().forEach(headers::set);
+        headers.set(HttpHeaderNames.HOST, settings.baseUrl().getPort() > 0
+                        ? settings.baseUrl().getHost() + ":" + settings.baseUrl().getPort() : settings.baseUrl().getHost())
+                .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + settings.apiKey().reveal())
+                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
+                .set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set("X-Letta-Source", "letta-code-java")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        if (request.body() != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        }
+        return wire;
+    }
+
+    private String host() {
+        String host = settings.baseUrl().getHost();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    /** A connection-level failure: worth a retry for an idempotent request; carries what to throw otherwise. */
+    private static final class Unreachable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient TransportException exception;
+
+        Unreachable(TransportException exception) {
+            super(null, null, false, false);
+            this.exception = exception;
+        }
+    }
+}

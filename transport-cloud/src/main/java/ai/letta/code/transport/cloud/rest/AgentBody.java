@@ -1,0 +1,87 @@
+package ai.letta.code.transport.cloud.rest;
+
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.agent.SystemPrompt;
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code POST /v1/agents} body of a Letta Code agent, built from {@link AgentOptions} (cloud.md §3, first
+ * row; {@code letta-ai/letta-code:src/agent/create-agent-request.ts}). Kept from the upstream body: the agent
+ * type, the tag {@code origin:letta-code}, the Letta Code toolset ({@code web_search} and {@code fetch_webpage};
+ * the harness brings its client tools per request, so no base tools or base tool rules), no initial messages
+ * and parallel tool calls. Left out: {@code git-memory-enabled} (memfs needs the harness to set up the memory
+ * repository, and the blocks here are created as plain core-memory blocks that {@code BlockPort} reads and
+ * writes), {@code compaction_settings} and the default model (without a {@code model} the server picks its own,
+ * as {@code system: null} lets it pick the prompt).
+ */
+final class AgentBody {
+
+    /** The tag every Letta Code agent carries. */
+    static final String ORIGIN_TAG = "origin:letta-code";
+
+    private AgentBody() {
+    }
+
+    /**
+     * @param options what the agent is made of
+     * @return the request body
+     * @throws UnsupportedFeatureException for a system-prompt preset: only the local backend's CLI has them
+     */
+    static Map<String, Object> of(AgentOptions options) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("agent_type", "letta_v1_agent");
+        putIfSet(body, "name", options.name());
+        putIfSet(body, "description", options.description());
+        putIfSet(body, "model", options.model());
+        putIfSet(body, "embedding", options.embedding());
+        if (options.systemPrompt() instanceof SystemPrompt.Custom custom) {
+            body.put("system", custom.text());
+        } else if (options.systemPrompt() instanceof SystemPrompt.Preset preset) {
+            throw new UnsupportedFeatureException("AgentOptions.systemPrompt preset \"" + preset.name()
+                    + "\" (the presets ship with the Letta Code CLI; use SystemPrompt.custom(text) on Letta Cloud)",
+                    BackendKind.CLOUD, Set.of(BackendKind.LOCAL));
+        }
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        for (MemoryBlock block : options.allBlocks()) {
+            blocks.add(block(block));
+        }
+        body.put("memory_blocks", blocks);
+        Set<String> tags = new LinkedHashSet<>(options.tags());
+        tags.add(ORIGIN_TAG);
+        body.put("tags", List.copyOf(tags));
+        body.put("tools", List.of("web_search", "fetch_webpage"));
+        body.put("include_base_tools", false);
+        body.put("include_base_tool_rules", false);
+        body.put("initial_message_sequence", List.of());
+        body.put("parallel_tool_calls", true);
+        return body;
+    }
+
+    private static Map<String, Object> block(MemoryBlock block) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("label", block.label());
+        wire.put("value", block.value());
+        putIfSet(wire, "description", block.description());
+        if (block.limit() > 0) {
+            wire.put("limit", block.limit());
+        }
+        if (block.readOnly()) {
+            wire.put("read_only", true);
+        }
+        return wire;
+    }
+
+    private static void putIfSet(Map<String, Object> body, String field, Object value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+}

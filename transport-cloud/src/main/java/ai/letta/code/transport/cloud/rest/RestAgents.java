@@ -1,0 +1,75 @@
+package ai.letta.code.transport.cloud.rest;
+
+import ai.letta.code.api.agent.AgentInfo;
+import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.conversation.Page;
+import ai.letta.code.api.conversation.PageRequest;
+import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.transport.cloud.http.ApiRequest;
+import ai.letta.code.transport.cloud.http.LettaHttp;
+import java.util.List;
+
+/**
+ * Agents over the Letta REST API: created through {@link ControlPlane#createAgent}, fetched with their memory
+ * blocks ({@code GET /v1/agents/{id}?include=agent.blocks}), listed newest first unless asked otherwise
+ * ({@code GET /v1/agents?limit&before&after&order}, without blocks, as the remote backend lists them) and
+ * deleted. Thread-safe.
+ */
+public final class RestAgents implements AgentPort {
+
+    private static final List<String> INCLUDE = List.of("agent.blocks", "agent.tags");
+
+    private final LettaHttp http;
+    private final ControlPlane controlPlane;
+
+    /**
+     * @param http the client to send with
+     * @param controlPlane creates the agents
+     */
+    public RestAgents(LettaHttp http, ControlPlane controlPlane) {
+        this.http = ConfigurationException.requireNonNull(http, "http");
+        this.controlPlane = ConfigurationException.requireNonNull(controlPlane, "controlPlane");
+    }
+
+    @Override
+    public String create(AgentOptions options) {
+        return controlPlane.createAgent(options);
+    }
+
+    @Override
+    public AgentInfo get(String agentId) {
+        String id = ConfigurationException.requireText(agentId, "agentId").strip();
+        try {
+            return WireMapping.agent(http.call(ApiRequest.get("v1", "agents", id).queryAll("include", INCLUDE)
+                    .build(), Wire.Agent.class));
+        } catch (NotFoundException e) {
+            throw notFound(id, e);
+        }
+    }
+
+    @Override
+    public Page<AgentInfo> list(PageRequest page) {
+        ConfigurationException.requireNonNull(page, "page");
+        Wire.Agent[] agents = http.call(RestPages.query(ApiRequest.get("v1", "agents"), page)
+                .query("order_by", "created_at").build(), Wire.Agent[].class);
+        return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id);
+    }
+
+    @Override
+    public void delete(String agentId) {
+        String id = ConfigurationException.requireText(agentId, "agentId").strip();
+        try {
+            http.send(ApiRequest.delete("v1", "agents", id).build());
+        } catch (NotFoundException e) {
+            throw notFound(id, e);
+        }
+    }
+
+    private AgentNotFoundException notFound(String agentId, NotFoundException cause) {
+        return new AgentNotFoundException("agent " + agentId + " is not known to the Letta API at "
+                + http.baseUrl(), cause);
+    }
+}

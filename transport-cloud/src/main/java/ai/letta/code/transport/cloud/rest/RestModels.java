@@ -1,0 +1,28 @@
+package ai.letta.code.transport.cloud.rest;
+
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.model.ModelCatalog;
+import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.transport.cloud.http.ApiRequest;
+import ai.letta.code.transport.cloud.http.LettaHttp;
+
+/**
+ * The models the Letta API offers ({@code GET /v1/models/}), in its order. Letta Cloud's curated catalog
+ * ({@code /v1/models/catalog}) is not public API and is not read. Thread-safe.
+ */
+public final class RestModels implements ModelPort {
+
+    private final LettaHttp http;
+
+    /** @param http the client to send with */
+    public RestModels(LettaHttp http) {
+        this.http = ConfigurationException.requireNonNull(http, "http");
+    }
+
+    @Override
+    public ModelCatalog list() {
+        Wire.Model[] models = http.call(ApiRequest.get("v1", "models").trailingSlash().build(), Wire.Model[].class);
+        return new ModelCatalog(RestPages.items(models).stream().filter(m -> m.handle() != null)
+                .map(WireMapping::model).toList(), null);
+    }
+}

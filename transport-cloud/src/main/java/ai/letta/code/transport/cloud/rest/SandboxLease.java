@@ -1,0 +1,12 @@
+package ai.letta.code.transport.cloud.rest;
+
+import java.time.Duration;
+
+/**
+ * What a sandbox refresh granted.
+ *
+ * @param sandboxId the sandbox refreshed
+ * @param ttl how long it now lives unless refreshed again
+ */
+public record SandboxLease(String sandboxId, Duration ttl) {
+}

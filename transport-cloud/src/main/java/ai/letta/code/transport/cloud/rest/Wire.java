@@ -1,0 +1,78 @@
+package ai.letta.code.transport.cloud.rest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The Letta API's JSON shapes this package reads, as far as it reads them (unknown fields are ignored). Only
+ * {@link WireMapping} looks inside; the JSON trees of free-form fields (message content) end there.
+ */
+final class Wire {
+
+    private Wire() {
+    }
+
+    /** {@code AgentState}: blocks under {@code memory.blocks} (older servers) or {@code blocks}. */
+    record Agent(String id, String name, String description, String model, String system, List<String> tags,
+            Memory memory, List<Block> blocks, @JsonProperty("llm_config") LlmConfig llmConfig,
+            @JsonProperty("created_at") String createdAt) {
+    }
+
+    /** {@code AgentState.memory}. */
+    record Memory(List<Block> blocks) {
+    }
+
+    /** {@code AgentState.llm_config}, for servers that leave {@code model} empty. */
+    record LlmConfig(String model, @JsonProperty("model_endpoint_type") String modelEndpointType) {
+    }
+
+    /** {@code BlockResponse}. */
+    record Block(String id, String label, String value, String description, Integer limit,
+            @JsonProperty("read_only") Boolean readOnly) {
+    }
+
+    /** {@code Conversation}. */
+    record Conversation(String id, @JsonProperty("agent_id") String agentId, String summary,
+            @JsonProperty("created_at") String createdAt) {
+    }
+
+    /** A {@code LettaMessageUnion} member, the fields of every variant this SDK shows. */
+    record Message(String id, @JsonProperty("message_type") String messageType, String date,
+            @JsonProperty("run_id") String runId, JsonNode content, String reasoning,
+            @JsonProperty("tool_call") ToolCall toolCall, @JsonProperty("tool_return") JsonNode toolReturn) {
+    }
+
+    /** {@code tool_call} of a tool-call or approval-request message. */
+    record ToolCall(String name, String arguments) {
+    }
+
+    /** {@code Model} of {@code GET /v1/models/}. */
+    record Model(String handle, String name, @JsonProperty("display_name") String displayName,
+            @JsonProperty("provider_type") String providerType, @JsonProperty("context_window") Integer contextWindow,
+            @JsonProperty("reasoning_capabilities") ReasoningCapabilities reasoningCapabilities,
+            @JsonProperty("reasoning_levels") List<String> reasoningLevels) {
+    }
+
+    /** {@code reasoning_capabilities} of newer servers. */
+    record ReasoningCapabilities(@JsonProperty("supported_efforts") List<String> supportedEfforts) {
+    }
+
+    /** A page of {@code GET /v1/environments}. */
+    record EnvironmentPage(List<Environment> connections, Boolean hasNextPage) {
+    }
+
+    /** An environment (a registered machine or sandbox); {@code connectionId} is null while it is offline. */
+    record Environment(String id, String connectionId, String deviceId, String connectionName,
+            String organizationId, String currentMode, String connectedAt, String lastSeenAt) {
+    }
+
+    /** The answer of {@code POST /v1/agents/{id}/sandboxes}. */
+    record Sandbox(String sandboxId, String deviceId, String connectionName, String conversationId,
+            Boolean resumed) {
+    }
+
+    /** The answer of a sandbox refresh. */
+    record SandboxRefresh(Boolean success, String sandboxId, Integer ttlMinutes) {
+    }
+}
