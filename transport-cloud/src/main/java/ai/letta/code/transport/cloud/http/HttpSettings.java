@@ -37,10 +37,10 @@ public record HttpSettings(URI baseUrl, Secret apiKey, Map<String, String> heade
 
     /**
      * @param options the cloud backend's options
-     * @return the same settings, with no extra headers
+     * @return the same settings, with its extra headers
      */
     public static HttpSettings from(CloudOptions options) {
-        return new HttpSettings(options.baseUrl(), options.apiKey(), Map.of(), options.connectTimeout(),
+        return new HttpSettings(options.baseUrl(), options.apiKey(), options.headers(), options.connectTimeout(),
                 options.requestTimeout());
     }
 

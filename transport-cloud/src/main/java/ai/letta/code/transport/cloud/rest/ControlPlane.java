@@ -10,6 +10,7 @@ import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.port.SessionTarget;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
+import ai.letta.code.transport.cloud.session.SessionControl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ import java.util.Set;
  * calls. The sandbox and environment endpoints are Letta Cloud's own and absent from the public OpenAPI
  * document. Thread-safe; does not own the {@link LettaHttp}.
  */
-public final class ControlPlane {
+public final class ControlPlane implements SessionControl {
 
     /** The conversation id that names an agent's main thread. */
     public static final String DEFAULT_CONVERSATION = "default";
@@ -68,6 +69,7 @@ public final class ControlPlane {
      * @return the new conversation
      * @throws AgentNotFoundException if the agent is unknown
      */
+    @Override
     public ConversationInfo createConversation(String agentId) {
         String agent = SessionTarget.requireAgentId(agentId, "agentId");
         Wire.Conversation conversation;
@@ -92,6 +94,7 @@ public final class ControlPlane {
      * @return it
      * @throws ConversationNotFoundException if unknown
      */
+    @Override
     public ConversationInfo conversation(String conversationId) {
         String id = ConfigurationException.requireText(conversationId, "conversationId").strip();
         try {
@@ -112,6 +115,7 @@ public final class ControlPlane {
      *
      * @return the environments registered for the key's organization
      */
+    @Override
     public List<CloudEnvironment> environments() {
         List<CloudEnvironment> all = new ArrayList<>();
         Set<String> cursors = new HashSet<>();
@@ -140,6 +144,7 @@ public final class ControlPlane {
      * @return its environment ({@link CloudEnvironment#online()} false while it is offline)
      * @throws NotFoundException if no machine registered with that device id (yet)
      */
+    @Override
     public CloudEnvironment environment(String deviceId) {
         String id = ConfigurationException.requireText(deviceId, "deviceId").strip();
         Wire.Environment environment = http.call(ApiRequest.get("v1", "environments", id).build(),
@@ -152,7 +157,7 @@ public final class ControlPlane {
 
     /**
      * {@code POST /v1/agents/{agentId}/sandboxes} {@code {conversationId?}}: creates a managed sandbox, or hands
-     * back the one of that conversation ({@link ManagedSandbox#resumed()}).
+     * back the one of that conversation ({@link CloudSandbox#resumed()}).
      *
      * @param agentId the agent
      * @param conversationId the conversation to scope it to, or {@code null} (or {@code "default"}) for the agent
@@ -160,7 +165,8 @@ public final class ControlPlane {
      * @throws AgentNotFoundException if the agent is unknown
      * @throws ProtocolException if the answer lacks an id or names another conversation
      */
-    public ManagedSandbox createSandbox(String agentId, String conversationId) {
+    @Override
+    public CloudSandbox createSandbox(String agentId, String conversationId) {
         String agent = SessionTarget.requireAgentId(agentId, "agentId");
         String conversation = conversationId == null || conversationId.isBlank()
                 || conversationId.strip().equals(DEFAULT_CONVERSATION) ? null : conversationId.strip();
@@ -186,7 +192,7 @@ public final class ControlPlane {
             throw new ProtocolException(where + " answered a sandbox of conversation " + sandbox.conversationId()
                     + " for conversation " + conversation);
         }
-        return new ManagedSandbox(sandbox.sandboxId(), sandbox.deviceId(), sandbox.connectionName(),
+        return new CloudSandbox(sandbox.sandboxId(), sandbox.deviceId(), sandbox.connectionName(),
                 sandbox.conversationId(), Boolean.TRUE.equals(sandbox.resumed()));
     }
 
@@ -199,9 +205,10 @@ public final class ControlPlane {
      * @return what was granted
      * @throws NotFoundException if the sandbox is gone (reaped after its TTL: the session's sandbox expired)
      */
-    public SandboxLease refreshSandbox(String sandboxId, int ttlMinutes) {
+    @Override
+    public SandboxRefresh refreshSandbox(String sandboxId, int ttlMinutes) {
         String id = ConfigurationException.requireText(sandboxId, "sandboxId").strip();
-        return lease(ApiRequest.post("v1", "sandboxes", id, "refresh"), id, ttlMinutes);
+        return refresh(ApiRequest.post("v1", "sandboxes", id, "refresh"), id, ttlMinutes);
     }
 
     /**
@@ -212,9 +219,9 @@ public final class ControlPlane {
      * @return what was granted (the server's sandbox id)
      * @throws NotFoundException if the agent has no sandbox
      */
-    public SandboxLease refreshAgentSandbox(String agentId, int ttlMinutes) {
+    public SandboxRefresh refreshAgentSandbox(String agentId, int ttlMinutes) {
         String agent = SessionTarget.requireAgentId(agentId, "agentId");
-        return lease(ApiRequest.post("v1", "agents", agent, "sandboxes", "refresh"), null, ttlMinutes);
+        return refresh(ApiRequest.post("v1", "agents", agent, "sandboxes", "refresh"), null, ttlMinutes);
     }
 
     /**
@@ -222,6 +229,7 @@ public final class ControlPlane {
      *
      * @param sandboxId the sandbox
      */
+    @Override
     public void terminateSandbox(String sandboxId) {
         String id = ConfigurationException.requireText(sandboxId, "sandboxId").strip();
         try {
@@ -231,7 +239,7 @@ public final class ControlPlane {
         }
     }
 
-    private SandboxLease lease(ApiRequest.Builder request, String sandboxId, int ttlMinutes) {
+    private SandboxRefresh refresh(ApiRequest.Builder request, String sandboxId, int ttlMinutes) {
         if (ttlMinutes < 1 || ttlMinutes > 60) {
             throw new ConfigurationException("sandbox ttlMinutes must be 1 to 60 (got " + ttlMinutes + ")");
         }
@@ -248,7 +256,7 @@ public final class ControlPlane {
         }
         int granted = answer != null && answer.ttlMinutes() != null && answer.ttlMinutes() > 0 ? answer.ttlMinutes()
                 : ttlMinutes;
-        return new SandboxLease(id, Duration.ofMinutes(granted));
+        return new SandboxRefresh(id, Duration.ofMinutes(granted));
     }
 
     private static boolean blank(String text) {

@@ -82,10 +82,15 @@ public final class CloudSessions implements SessionPort {
                 throw new ConfigurationException("the cloud backend has no default agent: name one, e.g. "
                         + "client.createSession(agentId, options) or client.prompt(text, agentId)");
             }
-            return SessionTarget.existing(fresh.agentId(), control.createConversation(fresh.agentId()));
+            return SessionTarget.existing(fresh.agentId(), control.createConversation(fresh.agentId()).id());
         }
         if (target instanceof SessionTarget.Existing existing && existing.agentId() == null) {
-            return SessionTarget.existing(control.agentOf(existing.conversationId()), existing.conversationId());
+            String agentId = control.conversation(existing.conversationId()).agentId();
+            if (agentId == null) {
+                throw new ConfigurationException("conversation " + existing.conversationId() + " has no agent the "
+                        + "Letta API reports; open it with SessionTarget.existing(agentId, conversationId)");
+            }
+            return SessionTarget.existing(agentId, existing.conversationId());
         }
         return target;
     }

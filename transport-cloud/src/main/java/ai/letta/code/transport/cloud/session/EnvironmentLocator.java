@@ -4,6 +4,7 @@ import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.transport.cloud.rest.CloudEnvironment;
 import java.util.List;
 
 /**
@@ -24,9 +25,7 @@ final class EnvironmentLocator implements ListenerLocator {
 
     @Override
     public String connectionId() {
-        SessionControl.Environment environment = deviceId == null ? find() : control.environment(deviceId)
-                .orElseThrow(() -> new NotFoundException("environment " + describe() + " is no longer registered "
-                        + "with Letta Cloud"));
+        CloudEnvironment environment = deviceId == null ? find() : control.environment(deviceId);
         deviceId = environment.deviceId();
         name = environment.connectionName();
         if (!environment.online()) {
@@ -36,12 +35,16 @@ final class EnvironmentLocator implements ListenerLocator {
         return environment.connectionId();
     }
 
-    private SessionControl.Environment find() {
+    private CloudEnvironment find() {
         if (target.selector() == ExecutionTarget.Environment.Selector.DEVICE_ID) {
-            return control.environment(target.value()).orElseThrow(this::unknown);
+            try {
+                return control.environment(target.value());
+            } catch (NotFoundException e) {
+                throw unknown();
+            }
         }
-        List<SessionControl.Environment> all = control.environments();
-        List<SessionControl.Environment> matches = all.stream().filter(e -> switch (target.selector()) {
+        List<CloudEnvironment> all = control.environments();
+        List<CloudEnvironment> matches = all.stream().filter(e -> switch (target.selector()) {
             case CONNECTION_ID -> target.value().equals(e.connectionId());
             case NAME_OR_ID -> target.value().equals(e.id()) || target.value().equals(e.connectionName());
             case DEVICE_ID -> target.value().equals(e.deviceId());
@@ -52,7 +55,7 @@ final class EnvironmentLocator implements ListenerLocator {
         if (matches.size() > 1) {
             throw new ConfigurationException("environment name \"" + target.value() + "\" is ambiguous: "
                     + matches.size() + " environments share it (" + matches.stream()
-                    .map(SessionControl.Environment::id).toList() + "); select one by id or device id");
+                    .map(CloudEnvironment::id).toList() + "); select one by id or device id");
         }
         if (matches.isEmpty()) {
             throw unknown();

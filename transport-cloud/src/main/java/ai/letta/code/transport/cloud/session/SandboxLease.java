@@ -7,6 +7,8 @@ import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.transport.cloud.rest.CloudEnvironment;
+import ai.letta.code.transport.cloud.rest.CloudSandbox;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,7 +27,7 @@ final class SandboxLease implements ListenerLocator {
     private static final System.Logger LOG = System.getLogger(SandboxLease.class.getName());
 
     private final SessionControl control;
-    private final SessionControl.Sandbox sandbox;
+    private final CloudSandbox sandbox;
     private final ExecutionTarget.ManagedSandbox settings;
     private final String resumeId;
     private volatile Runnable onExpired = () -> { };
@@ -33,7 +35,7 @@ final class SandboxLease implements ListenerLocator {
     private ScheduledFuture<?> refresher;
     private boolean closed;
 
-    private SandboxLease(SessionControl control, SessionControl.Sandbox sandbox,
+    private SandboxLease(SessionControl control, CloudSandbox sandbox,
             ExecutionTarget.ManagedSandbox settings, String resumeId) {
         this.control = control;
         this.sandbox = sandbox;
@@ -53,7 +55,7 @@ final class SandboxLease implements ListenerLocator {
      */
     static SandboxLease acquire(SessionControl control, String agentId, String conversationId,
             ExecutionTarget.ManagedSandbox settings, ScheduledExecutorService timer) {
-        SessionControl.Sandbox sandbox = control.createSandbox(agentId, conversationId);
+        CloudSandbox sandbox = control.createSandbox(agentId, conversationId);
         SandboxLease lease = new SandboxLease(control, sandbox, settings,
                 conversationId == null ? agentId : conversationId);
         try {
@@ -84,9 +86,13 @@ final class SandboxLease implements ListenerLocator {
         expiry().ifPresent(e -> {
             throw e;
         });
-        Optional<SessionControl.Environment> environment = control.environment(sandbox.deviceId());
-        if (environment.isPresent() && environment.get().online()) {
-            return environment.get().connectionId();
+        try {
+            CloudEnvironment environment = control.environment(sandbox.deviceId());
+            if (environment.online()) {
+                return environment.connectionId();
+            }
+        } catch (NotFoundException e) {
+            // not registered (any more): reaped, or restarting
         }
         refresh(); // offline: reaped (throws) or restarting (try again later)
         throw new TransportException(describe() + " is offline");
@@ -160,11 +166,10 @@ final class SandboxLease implements ListenerLocator {
         String last = "not registered yet";
         while (true) {
             try {
-                Optional<SessionControl.Environment> environment = control.environment(sandbox.deviceId());
-                if (environment.isPresent() && environment.get().online()) {
+                if (control.environment(sandbox.deviceId()).online()) {
                     return;
                 }
-                last = environment.isPresent() ? "registered, listener not connected" : "not registered yet";
+                last = "registered, listener not connected";
             } catch (NotFoundException | TransportException e) {
                 last = e.getMessage(); // "not found" / offline while it boots: poll again
             }

@@ -183,9 +183,9 @@ class ControlPlaneTest {
         ControlPlane plane = scripted(json(200, "{\"sandboxId\":\"sandbox-1\",\"deviceId\":\"sbx-device-1\","
                 + "\"connectionName\":\"sandbox-sandbox-1\",\"conversationId\":\"conv-1\",\"resumed\":true}"));
 
-        ManagedSandbox sandbox = plane.createSandbox("agent-1", "conv-1");
+        CloudSandbox sandbox = plane.createSandbox("agent-1", "conv-1");
 
-        assertThat(sandbox).isEqualTo(new ManagedSandbox("sandbox-1", "sbx-device-1", "sandbox-sandbox-1", "conv-1",
+        assertThat(sandbox).isEqualTo(new CloudSandbox("sandbox-1", "sbx-device-1", "sandbox-sandbox-1", "conv-1",
                 true));
         ScriptedApiServer.Received request = server.received().get(0);
         assertThat(request.method() + " " + request.uri()).isEqualTo("POST /v1/agents/agent-1/sandboxes");
@@ -197,7 +197,7 @@ class ControlPlaneTest {
         ControlPlane plane = scripted(json(200, "{\"sandboxId\":\"sandbox-2\",\"deviceId\":\"d\","
                 + "\"connectionName\":\"c\"}"));
 
-        ManagedSandbox sandbox = plane.createSandbox("agent-1", "default");
+        CloudSandbox sandbox = plane.createSandbox("agent-1", "default");
 
         assertThat(sandbox.conversation()).isEmpty();
         assertThat(sandbox.resumed()).isFalse();
@@ -218,9 +218,9 @@ class ControlPlaneTest {
         ControlPlane plane = scripted(json(502, "{}"),
                 json(200, "{\"success\":true,\"sandboxId\":\"sandbox-1\",\"ttlMinutes\":7}"));
 
-        SandboxLease lease = plane.refreshSandbox("sandbox-1", 7);
+        SandboxRefresh lease = plane.refreshSandbox("sandbox-1", 7);
 
-        assertThat(lease).isEqualTo(new SandboxLease("sandbox-1", Duration.ofMinutes(7)));
+        assertThat(lease).isEqualTo(new SandboxRefresh("sandbox-1", Duration.ofMinutes(7)));
         assertThat(server.count()).isEqualTo(2);
         assertThat(server.received().get(1).uri()).isEqualTo("/v1/sandboxes/sandbox-1/refresh");
         assertThat(server.received().get(1).body()).isEqualTo("{\"ttlMinutes\":7}");

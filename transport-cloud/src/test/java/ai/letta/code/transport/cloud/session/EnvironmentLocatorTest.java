@@ -20,9 +20,9 @@ class EnvironmentLocatorTest {
 
     @Test
     void anEnvironmentIsFoundByNameIdConnectionIdOrDeviceId() {
-        SessionControl.Environment laptop = new SessionControl.Environment("env-1", "conn-1", "dev-1", "laptop");
+        var laptop = ScriptedControl.environment("env-1", "conn-1", "dev-1", "laptop");
         control.listed.add(laptop);
-        control.listed.add(new SessionControl.Environment("env-2", "conn-2", "dev-2", "server"));
+        control.listed.add(ScriptedControl.environment("env-2", "conn-2", "dev-2", "server"));
         control.byDevice.put("dev-1", laptop);
         assertThat(locate(ExecutionTarget.environment("laptop"))).isEqualTo("conn-1");
         assertThat(locate(ExecutionTarget.environment("env-2"))).isEqualTo("conn-2");
@@ -32,19 +32,19 @@ class EnvironmentLocatorTest {
 
     @Test
     void afterTheFirstLookupTheListenerIsFollowedByItsDeviceIdAcrossReRegistrations() {
-        control.listed.add(new SessionControl.Environment("env-1", "conn-1", "dev-1", "laptop"));
+        control.listed.add(ScriptedControl.environment("env-1", "conn-1", "dev-1", "laptop"));
         EnvironmentLocator locator = new EnvironmentLocator(control, ExecutionTarget.environment("laptop"));
         assertThat(locator.connectionId()).isEqualTo("conn-1");
-        control.byDevice.put("dev-1", new SessionControl.Environment("env-1", "conn-9", "dev-1", "laptop"));
+        control.byDevice.put("dev-1", ScriptedControl.environment("env-1", "conn-9", "dev-1", "laptop"));
         assertThat(locator.connectionId()).isEqualTo("conn-9");
         assertThat(control.count("environments")).isEqualTo(1);
     }
 
     @Test
     void anAmbiguousNameAnUnknownOneAndAnOfflineListenerAreEachNamed() {
-        control.listed.add(new SessionControl.Environment("env-1", "conn-1", "dev-1", "twin"));
-        control.listed.add(new SessionControl.Environment("env-2", "conn-2", "dev-2", "twin"));
-        control.listed.add(new SessionControl.Environment("env-3", null, "dev-3", "sleeping"));
+        control.listed.add(ScriptedControl.environment("env-1", "conn-1", "dev-1", "twin"));
+        control.listed.add(ScriptedControl.environment("env-2", "conn-2", "dev-2", "twin"));
+        control.listed.add(ScriptedControl.environment("env-3", null, "dev-3", "sleeping"));
         assertThatThrownBy(() -> locate(ExecutionTarget.environment("twin")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("ambiguous")
                 .hasMessageContaining("env-1").hasMessageContaining("env-2");

@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param conversationId the conversation it is scoped to, or {@code null} when agent-scoped
  * @param resumed whether an existing sandbox of that conversation was handed back
  */
-public record ManagedSandbox(String sandboxId, String deviceId, String connectionName, String conversationId,
+public record CloudSandbox(String sandboxId, String deviceId, String connectionName, String conversationId,
         boolean resumed) {
 
     /** @return the conversation it is scoped to, if any */

@@ -8,5 +8,5 @@ import java.time.Duration;
  * @param sandboxId the sandbox refreshed
  * @param ttl how long it now lives unless refreshed again
  */
-public record SandboxLease(String sandboxId, Duration ttl) {
+public record SandboxRefresh(String sandboxId, Duration ttl) {
 }
