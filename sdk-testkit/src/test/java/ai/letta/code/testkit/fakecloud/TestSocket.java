@@ -31,8 +31,11 @@ final class TestSocket implements AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox;
     private final List<JsonNode> seen = new ArrayList<>();
     private final CompletableFuture<Integer> closeCode;
+    private final StringBuilder closeReason;
 
-    private TestSocket(WebSocket socket, LinkedBlockingQueue<JsonNode> inbox, CompletableFuture<Integer> closeCode) {
+    private TestSocket(WebSocket socket, LinkedBlockingQueue<JsonNode> inbox, CompletableFuture<Integer> closeCode,
+            StringBuilder closeReason) {
+        this.closeReason = closeReason;
         this.socket = socket;
         this.inbox = inbox;
         this.closeCode = closeCode;
@@ -42,6 +45,7 @@ final class TestSocket implements AutoCloseable {
     static TestSocket open(URI uri, String key, boolean autoAck) {
         LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        StringBuilder closeReason = new StringBuilder();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(OPEN_TIMEOUT);
         if (key != null) {
             builder.header("Authorization", "Bearer " + key);
@@ -66,6 +70,9 @@ final class TestSocket implements AutoCloseable {
 
             @Override
             public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                synchronized (closeReason) {
+                    closeReason.append(reason);
+                }
                 closeCode.complete(statusCode);
                 return null;
             }
@@ -75,7 +82,7 @@ final class TestSocket implements AutoCloseable {
                 closeCode.complete(1006);
             }
         }).orTimeout(OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
-        return new TestSocket(socket, inbox, closeCode);
+        return new TestSocket(socket, inbox, closeCode, closeReason);
     }
 
     /** The HTTP status an upgrade was refused with, or 101 when it was accepted (and then closed). */
@@ -147,6 +154,13 @@ final class TestSocket implements AutoCloseable {
     /** The close code the server sent (1006 for none), waiting at most {@code timeout}. */
     int awaitClose(Duration timeout) {
         return closeCode.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).join();
+    }
+
+    /** The close frame's reason, once {@link #awaitClose} returned. */
+    String closeReason() {
+        synchronized (closeReason) {
+            return closeReason.toString();
+        }
     }
 
     /** Every frame read so far. */
