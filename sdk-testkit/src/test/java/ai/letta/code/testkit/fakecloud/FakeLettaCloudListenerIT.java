@@ -1,6 +1,7 @@
 package ai.letta.code.testkit.fakecloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import ai.letta.code.testkit.peer.ListenerProcess;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.peer.PeerProcessException;
 import ai.letta.code.testkit.peer.ProcessLeakCheck;
 import ai.letta.code.testkit.script.RecordedRequest;
 import ai.letta.code.testkit.script.TurnScript;
@@ -121,7 +123,9 @@ class FakeLettaCloudListenerIT {
                     .isEqualTo(404);
             assertThat(cloud.sandbox(sandboxId).orElseThrow().state()).isEqualTo(SandboxState.TERMINATED);
         } finally {
+            long closing = System.nanoTime();
             cloud.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).isLessThan(Duration.ofSeconds(5));
         }
         assertThat(ProcessLeakCheck.leftovers(before, Duration.ofSeconds(3))).as("processes after close()").isEmpty();
     }
@@ -156,6 +160,51 @@ class FakeLettaCloudListenerIT {
                     .isNull()).isTrue();
             assertThat(http.post("/v1/environments/" + connectionId + "/messages", "{}").statusCode())
                     .isEqualTo(503);
+        }
+    }
+
+    @Test
+    void coldSandboxExpiresThenANewOneReplacesItAndAgentScopedCallsRefreshAndTerminateIt() throws Exception {
+        try (FakeLettaCloud cloud = FakeLettaCloud.start()) {
+            CloudHttp http = new CloudHttp(cloud.baseUrl(), cloud.apiKey());
+            String agentId = http.postOk("/v1/agents", "{\"name\":\"cold\"}").path("id").asString();
+            JsonNode first = http.postOk("/v1/agents/" + agentId + "/sandboxes", "{}");
+            assertThat(first.has("conversationId")).isFalse();
+            pollOnline(http, first.path("deviceId").asString());
+            ListenerProcess firstListener = cloud.listenerProcess(first.path("deviceId").asString()).orElseThrow();
+
+            cloud.expireSandbox(first.path("sandboxId").asString());
+            assertThat(firstListener.isAlive()).isFalse();
+            assertThat(http.post("/v1/sandboxes/" + first.path("sandboxId").asString() + "/refresh",
+                    "{\"ttlMinutes\":5}").statusCode()).isEqualTo(404);
+            assertThat(cloud.sandbox(first.path("sandboxId").asString()).orElseThrow().state())
+                    .isEqualTo(SandboxState.EXPIRED);
+
+            JsonNode second = http.postOk("/v1/agents/" + agentId + "/sandboxes", "{}");
+            assertThat(second.path("resumed").asBoolean()).isFalse();
+            assertThat(second.path("sandboxId").asString()).isNotEqualTo(first.path("sandboxId").asString());
+            pollOnline(http, second.path("deviceId").asString());
+            assertThat(cloud.sandbox(second.path("sandboxId").asString()).orElseThrow().state())
+                    .isEqualTo(SandboxState.ONLINE);
+            JsonNode refreshed = http.postOk("/v1/agents/" + agentId + "/sandboxes/refresh", "{\"ttlMinutes\":7}");
+            assertThat(refreshed.path("sandboxId").asString()).isEqualTo(second.path("sandboxId").asString());
+            assertThat(refreshed.path("ttlMinutes").asInt()).isEqualTo(7);
+
+            ListenerProcess secondListener = cloud.listenerProcess(second.path("deviceId").asString()).orElseThrow();
+            assertThat(http.delete("/v1/agents/" + agentId + "/sandboxes").statusCode()).isEqualTo(200);
+            assertThat(secondListener.awaitExit(Duration.ofSeconds(10))).isPresent();
+            assertThat(http.post("/v1/agents/" + agentId + "/sandboxes/refresh", "{}").statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aListenerThatCannotRegisterFailsStartListenerWithItsOutput() {
+        try (FakeLettaCloud cloud = FakeLettaCloud.start()) {
+            cloud.failRegistrations(401, 1, null);
+            assertThatThrownBy(() -> cloud.startListener("refused-it"))
+                    .isInstanceOf(PeerProcessException.class)
+                    .hasMessageContaining("exited before it came online")
+                    .hasMessageContaining("fake register failure 401");
         }
     }
 
