@@ -55,11 +55,10 @@ final class CloudSockets implements WebSocketEndpoint {
     public void upgrade(WebSocketUpgrade upgrade) {
         String path = upgrade.request().path();
         Matcher listener = LISTENER.matcher(path);
+        Matcher sdk = SDK.matcher(path);
         if (listener.matches()) {
             listener(upgrade, listener.group(1));
-        } else {
-            Matcher sdk = SDK.matcher(path);
-            sdk.matches();
+        } else if (sdk.matches()) {
             sdk(upgrade, sdk.group(1));
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -81,7 +82,7 @@ public final class FakeLettaCloud implements AutoCloseable {
         this.listenerStartTimeout = builder.listenerStartTimeout;
         this.log = new FrameLog(builder.frameLogCapacity);
         ApiKeyCheck keys = new ApiKeyCheck(apiKey);
-        Relay relay = new Relay(registry, new RelayOptions(socketMode, builder.seq, builder.mirrorToControl,
+        Relay relay = new Relay(registry, new RelayOptions(builder.seq, builder.mirrorToControl,
                 builder.actingUserId), faults, log);
         ControlPlane controlPlane = new ControlPlane(registry, relay, faults, keys, socketMode);
         this.api = builder.api.front(controlPlane::serve)
@@ -243,7 +244,12 @@ public final class FakeLettaCloud implements AutoCloseable {
      * {@code sandbox_not_found}; a create for the same agent and conversation then makes a new sandbox.
      */
     public void expireSandbox(String sandboxId) {
-        fleet.expire(sandboxId).ifPresent(ListenerProcess::kill);
+        // A listener still being spawned is waited for (spawning takes milliseconds), so none comes online later.
+        ListenerProcess process = fleet.expire(sandboxId).handle((spawned, failure) -> spawned)
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        if (process != null) {
+            process.kill();
+        }
     }
 
     /**
@@ -265,7 +271,9 @@ public final class FakeLettaCloud implements AutoCloseable {
 
     /**
      * Kills a listener this cloud spawned (SIGKILL, descendants too), as a crash would: the relay sees 1006, the
-     * environment goes offline, SDK sockets stay open and hear nothing more. Returns the exit code.
+     * environment goes offline, SDK sockets stay open and hear nothing more (what the probe fake did; real Cloud's
+     * behaviour is unknown). A sandbox whose listener was killed is {@link SandboxState#EXITED} and still resumed
+     * and refreshed like a live one; expire or terminate it to get a fresh one. Returns the exit code.
      */
     public int killListener(String deviceId) {
         return spawner.byDevice(deviceId).orElseThrow(() -> unknownDevice(deviceId)).kill();

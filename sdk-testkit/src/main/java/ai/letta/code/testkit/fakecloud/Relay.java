@@ -61,18 +61,18 @@ final class Relay {
                 log.add(RelayedFrame.From.LISTENER, connection.id, channel, text, 0);
                 return;
             }
-            int deliveries = 0;
+            List<SdkSocket> recipients = new ArrayList<>();
             if (parsed.isPresent()) {
-                ObjectNode frame = parsed.get();
                 boolean streamType = STREAM_TYPES.contains(type);
-                for (SdkSocket target : targets(connection, frame)) {
+                for (SdkSocket target : targets(connection, parsed.get())) {
                     if (target.wants(streamType, options.mirrorToControl()) && target.socket.isOpen()) {
-                        target.deliver(frame, options.seq());
-                        deliveries++;
+                        recipients.add(target);
                     }
                 }
             }
-            log.add(RelayedFrame.From.LISTENER, connection.id, channel, text, deliveries);
+            // Logged before sending, so a frame an SDK socket got is always in the log already.
+            log.add(RelayedFrame.From.LISTENER, connection.id, channel, text, recipients.size());
+            recipients.forEach(target -> target.deliver(parsed.get(), options.seq()));
         }
     }
 
@@ -103,8 +103,9 @@ final class Relay {
                     forwarded = frame.toString();
                 }
             }
-            log.add(RelayedFrame.From.SDK, from.connection.id, from.channel, text, toListener(from.connection,
-                    forwarded) ? 1 : 0);
+            log.add(RelayedFrame.From.SDK, from.connection.id, from.channel, text,
+                    from.connection.controlOpen() ? 1 : 0);
+            toListener(from.connection, forwarded);
         }
     }
 

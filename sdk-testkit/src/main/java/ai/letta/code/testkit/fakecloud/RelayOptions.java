@@ -7,5 +7,5 @@ package ai.letta.code.testkit.fakecloud;
  * @param mirrorToControl also send stream-type frames to SDK control sockets
  * @param actingUserId    put into {@code runtime.acting_user_id} of SDK frames to the listener; null: don't
  */
-record RelayOptions(SocketMode socketMode, boolean seq, boolean mirrorToControl, String actingUserId) {
+record RelayOptions(boolean seq, boolean mirrorToControl, String actingUserId) {
 }

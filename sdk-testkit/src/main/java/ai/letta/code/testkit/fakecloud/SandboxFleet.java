@@ -112,17 +112,14 @@ final class SandboxFleet {
         return count;
     }
 
-    /**
-     * Marks a sandbox expired and returns its listener (to be killed by the caller, off the event loop); empty when
-     * unknown or never spawned.
-     */
-    synchronized Optional<ListenerProcess> expire(String sandboxId) {
+    /** Marks a sandbox expired and returns its listener, to be killed by the caller off the event loop. */
+    synchronized CompletableFuture<ListenerProcess> expire(String sandboxId) {
         Entry entry = sandboxes.get(sandboxId);
         if (entry == null) {
             throw new IllegalArgumentException("no sandbox " + sandboxId + "; known: " + sandboxes.keySet());
         }
         entry.ended = SandboxState.EXPIRED;
-        return Optional.ofNullable(entry.process.getNow(null));
+        return entry.process;
     }
 
     synchronized List<Sandbox> all() {

@@ -73,10 +73,10 @@ public final class WebSocketConnection {
         channel.close();
     }
 
-    void install(WebSocketServerHandshaker handshaker, FullHttpRequest request) {
+    void install(WebSocketServerHandshaker handshaker, FullHttpRequest request, int maxMessageBytes) {
         handshaker.handshake(channel, request);
         // The handshaker swapped the HTTP codec for websocket ones; frames now reach Frames instead of Dispatch.
-        channel.pipeline().addLast(new WebSocketFrameAggregator(Integer.MAX_VALUE), new Frames());
+        channel.pipeline().addLast(new WebSocketFrameAggregator(maxMessageBytes), new Frames());
     }
 
     private void end(int code, String reason) {

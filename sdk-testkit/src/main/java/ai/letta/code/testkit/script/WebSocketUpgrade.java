@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class WebSocketUpgrade {
 
-    /** Text frames above this are refused; app-server frames with tool results can be megabytes. */
+    /** Messages above this are refused; app-server frames with tool results can be megabytes. */
     private static final int MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
     private final Channel channel;
@@ -60,7 +60,7 @@ public final class WebSocketUpgrade {
             throw new IllegalStateException("unsupported websocket version: " + recorded.requestLine());
         }
         WebSocketConnection connection = new WebSocketConnection(channel, recorded, listener);
-        connection.install(handshaker, request);
+        connection.install(handshaker, request, MAX_FRAME_BYTES);
         return connection;
     }
 
