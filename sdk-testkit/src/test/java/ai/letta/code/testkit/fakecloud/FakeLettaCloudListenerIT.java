@@ -102,6 +102,13 @@ class FakeLettaCloudListenerIT {
                 cloud.closeListenerSockets(deviceId, 1011, "please reconnect");
                 awaitListenerUpgrades(cloud, connectionId, 2 * 2);
                 assertThat(cloud.awaitOnline(deviceId, REPLY).connectionId()).isEqualTo(connectionId);
+                List<RecordedRequest> controlUpgrades = cloud.requests().stream().filter(r -> r.path()
+                        .equals("/v1/environments/" + connectionId + "/listener/ws")
+                        && r.queryParameter("channel").orElse("").equals("control")).toList();
+                assertThat(controlUpgrades).extracting(r -> r.queryParameter("connectionAttempt").orElse(""))
+                        .containsExactly("1", "2");
+                assertThat(controlUpgrades.get(1).queryParameter("connectionGeneration"))
+                        .isNotEqualTo(controlUpgrades.get(0).queryParameter("connectionGeneration"));
                 cloud.api().enqueue(TurnScript.builder().assistant("after the reconnect").build());
                 control.send(input("in-2", runtime, Map.of("kind", "create_message", "messages", List.of(Map.of(
                         "role", "user", "content", "still there?", "client_message_id", "cm-2")))));
