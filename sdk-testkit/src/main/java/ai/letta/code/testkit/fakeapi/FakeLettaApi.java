@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import ai.letta.code.testkit.script.HttpExchange;
@@ -15,6 +16,7 @@ import ai.letta.code.testkit.script.Responder;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnRequest;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.script.WebSocketEndpoint;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -64,9 +66,11 @@ public final class FakeLettaApi extends ScriptedServer {
     private final ConversationStore conversations = new ConversationStore();
     private final Router router = new Router();
     private final TurnEndpoint turns;
+    private final Predicate<HttpExchange> front;
 
     private FakeLettaApi(Builder builder) {
-        super("fake-letta-api", builder.responder);
+        super("fake-letta-api", builder.responder, builder.webSockets);
+        front = builder.front;
         builder.models.forEach(store::addModel);
         ArchiveStore archives = new ArchiveStore();
         turns = new TurnEndpoint(store, conversations, scripts);
@@ -188,7 +192,7 @@ public final class FakeLettaApi extends ScriptedServer {
 
     @Override
     protected void serve(HttpExchange exchange) {
-        if (router.dispatch(exchange)) {
+        if (front.test(exchange) || router.dispatch(exchange)) {
             return;
         }
         RecordedRequest request = exchange.request();
@@ -204,6 +208,8 @@ public final class FakeLettaApi extends ScriptedServer {
     public static final class Builder {
         private final Map<String, Integer> models = new LinkedHashMap<>();
         private Responder responder = Responder.deterministic();
+        private Predicate<HttpExchange> front = exchange -> false;
+        private WebSocketEndpoint webSockets;
 
         private Builder() {
         }
@@ -228,6 +234,22 @@ public final class FakeLettaApi extends ScriptedServer {
         /** The fallback when no queued script is waiting; default {@link Responder#deterministic()}. */
         public Builder responder(Responder responder) {
             this.responder = Objects.requireNonNull(responder, "responder");
+            return this;
+        }
+
+        /**
+         * Serves requests ahead of the Letta API, on the event loop (must not block): {@code handler} answers an
+         * exchange and returns true, or returns false and leaves it to the API. How a fake that adds endpoints
+         * (e.g. a fake Letta Cloud's control plane) shares this port.
+         */
+        public Builder front(Predicate<HttpExchange> handler) {
+            this.front = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /** Takes websocket upgrades to the paths {@code endpoint} handles, on the same port. */
+        public Builder webSockets(WebSocketEndpoint endpoint) {
+            this.webSockets = Objects.requireNonNull(endpoint, "endpoint");
             return this;
         }
 

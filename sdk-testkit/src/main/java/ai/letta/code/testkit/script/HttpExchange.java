@@ -3,6 +3,7 @@ package ai.letta.code.testkit.script;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.netty.buffer.Unpooled;
@@ -51,11 +52,21 @@ public final class HttpExchange {
 
     /** Answers with a complete response. */
     public void respond(int status, String contentType, String body) {
+        respond(status, contentType, body, Map.of());
+    }
+
+    /** Answers with a JSON body and extra headers (e.g. {@code Retry-After}). */
+    public void respondJson(int status, JsonNode body, Map<String, String> headers) {
+        respond(status, "application/json", body.toString(), headers);
+    }
+
+    private void respond(int status, String contentType, String body, Map<String, String> headers) {
         claim();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
+        headers.forEach(response.headers()::set);
         if (!keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }

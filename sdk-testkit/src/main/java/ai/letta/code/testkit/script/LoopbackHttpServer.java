@@ -25,6 +25,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -37,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A Netty HTTP/1.1 server on {@code 127.0.0.1:0} that records every request in a {@link RequestJournal} and
  * hands it to a handler as an {@link HttpExchange}. One daemon event-loop thread; the handler runs on it and must
- * not block. A handler that throws gets HTTP 500 {@code {"detail": <message>}}. {@link #close()} closes every
+ * not block. Optionally a {@link WebSocketEndpoint} takes websocket upgrades on the same port. A handler that throws gets HTTP 500 {@code {"detail": <message>}}. {@link #close()} closes every
  * connection, including held streams, and stops the thread within a few seconds. Part of the fakes' plumbing.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
@@ -51,10 +53,13 @@ public final class LoopbackHttpServer implements AutoCloseable {
     private final Channel serverChannel;
     private final RequestJournal journal;
     private final Consumer<HttpExchange> handler;
+    private final WebSocketEndpoint webSockets;
 
-    private LoopbackHttpServer(String name, RequestJournal journal, Consumer<HttpExchange> handler) {
+    private LoopbackHttpServer(String name, RequestJournal journal, Consumer<HttpExchange> handler,
+            WebSocketEndpoint webSockets) {
         this.journal = Objects.requireNonNull(journal, "journal");
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.webSockets = webSockets;
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name, true),
                 NioIoHandler.newFactory());
         try {
@@ -78,7 +83,16 @@ public final class LoopbackHttpServer implements AutoCloseable {
 
     /** Binds a server on a free loopback port; {@code name} names its thread. */
     public static LoopbackHttpServer start(String name, RequestJournal journal, Consumer<HttpExchange> handler) {
-        return new LoopbackHttpServer(name, journal, handler);
+        return new LoopbackHttpServer(name, journal, handler, null);
+    }
+
+    /**
+     * Like {@link #start(String, RequestJournal, Consumer)}, and websocket upgrades to the paths {@code webSockets}
+     * handles go to it on the same port (recorded in the journal like any request).
+     */
+    public static LoopbackHttpServer start(String name, RequestJournal journal, Consumer<HttpExchange> handler,
+            WebSocketEndpoint webSockets) {
+        return new LoopbackHttpServer(name, journal, handler, Objects.requireNonNull(webSockets, "webSockets"));
     }
 
     /** The bound port. */
@@ -101,6 +115,11 @@ public final class LoopbackHttpServer implements AutoCloseable {
     private final class Dispatch extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (webSockets != null && isUpgrade(request)
+                    && webSockets.handles(new QueryStringDecoder(request.uri()).path())) {
+                upgrade(ctx, request);
+                return;
+            }
             HttpExchange exchange = new HttpExchange(ctx.channel(), recorded(request), HttpUtil.isKeepAlive(request));
             journal.record(exchange.request());
             try {
@@ -113,11 +132,31 @@ public final class LoopbackHttpServer implements AutoCloseable {
             }
         }
 
+        private void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
+            WebSocketUpgrade upgrade = new WebSocketUpgrade(ctx.channel(), request, recorded(request));
+            journal.record(upgrade.request());
+            try {
+                webSockets.upgrade(upgrade);
+            } catch (RuntimeException e) {
+                if (!upgrade.answered()) {
+                    upgrade.refuse(500, JSON.createObjectNode().put("detail", "fake server failed: " + e));
+                }
+                return;
+            }
+            if (!upgrade.answered()) {
+                upgrade.refuse(500, JSON.createObjectNode().put("detail", "fake server left the upgrade unanswered"));
+            }
+        }
+
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             // A client that resets the connection mid-stream is normal here (interrupts); just drop it.
             ctx.close();
         }
+    }
+
+    private static boolean isUpgrade(FullHttpRequest request) {
+        return request.headers().containsValue(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
     }
 
     private RecordedRequest recorded(FullHttpRequest request) {

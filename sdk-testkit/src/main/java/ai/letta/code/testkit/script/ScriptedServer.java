@@ -31,6 +31,16 @@ public abstract class ScriptedServer implements AutoCloseable {
         this.server = LoopbackHttpServer.start(threadName, journal, this::serve);
     }
 
+    /**
+     * Like {@link #ScriptedServer(String, Responder)}, and websocket upgrades to the paths {@code webSockets}
+     * handles are served on the same port; null means none.
+     */
+    protected ScriptedServer(String threadName, Responder responder, WebSocketEndpoint webSockets) {
+        this.scripts = new ScriptQueue(responder);
+        this.server = webSockets == null ? LoopbackHttpServer.start(threadName, journal, this::serve)
+                : LoopbackHttpServer.start(threadName, journal, this::serve, webSockets);
+    }
+
     /** Answers one request, on the server's event-loop thread; must not block. */
     protected abstract void serve(HttpExchange exchange);
 
