@@ -1,11 +1,17 @@
 package ai.letta.code.api.agent;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * A block of the agent's core memory, compiled into its system prompt ({@code persona} and {@code human} are the
  * usual ones).
+ *
+ * <p>A label names a file in the agent's memory repository ({@code system/<label>.md}) and a segment of REST paths,
+ * so it is checked ({@link #requireLabel}): one or more {@code /}-separated segments (the CLI's memory files nest
+ * labels such as {@code skills/java}), each non-blank and not starting with {@code .} (so no {@code .} or
+ * {@code ..}); no {@code \}, control character or NUL; at most {@value #MAX_LABEL_BYTES} bytes of UTF-8.
  *
  * @param label the block's label, unique per agent
  * @param value its text
@@ -15,9 +21,13 @@ import java.util.Optional;
  * @param id the peer's block id once stored, or {@code null}
  */
 public record MemoryBlock(String label, String value, String description, int limit, boolean readOnly, String id) {
+
+    /** The longest label, in bytes of UTF-8 (a file name of the memory repository, {@code .md} added, fits). */
+    public static final int MAX_LABEL_BYTES = 128;
+
     /** Validates. */
     public MemoryBlock {
-        ConfigurationException.requireText(label, "MemoryBlock.label");
+        requireLabel(label, "MemoryBlock.label");
         ConfigurationException.requireNonNull(value, "MemoryBlock.value of block '" + label + "'");
         if (limit < 0) {
             throw new ConfigurationException("MemoryBlock.limit must not be negative (got " + limit + ")");
@@ -44,5 +54,55 @@ public record MemoryBlock(String label, String value, String description, int li
     /** @return the peer's id, once stored */
     public Optional<String> blockId() {
         return Optional.ofNullable(id);
+    }
+
+    /**
+     * Checks a memory block label by the rules above, before it reaches a file or a request.
+     *
+     * @param label the label
+     * @param field the field name used in the message, e.g. {@code "MemoryBlock.label"}
+     * @return the label
+     * @throws ConfigurationException naming the label and the rule it breaks
+     */
+    public static String requireLabel(String label, String field) {
+        ConfigurationException.requireText(label, field);
+        String rule = null;
+        if (label.getBytes(StandardCharsets.UTF_8).length > MAX_LABEL_BYTES) {
+            rule = "is longer than " + MAX_LABEL_BYTES + " bytes of UTF-8";
+        } else if (label.indexOf('\\') >= 0) {
+            rule = "contains a backslash";
+        } else if (label.chars().anyMatch(Character::isISOControl)) {
+            rule = "contains a control character or NUL";
+        } else {
+            for (String segment : label.split("/", -1)) {
+                if (segment.isBlank()) {
+                    rule = "has an empty or blank segment (a leading, trailing or doubled '/')";
+                    break;
+                }
+                if (segment.startsWith(".")) {
+                    rule = "has a segment starting with '.' (such as '..')";
+                    break;
+                }
+            }
+        }
+        if (rule != null) {
+            throw new ConfigurationException(field + " \"" + printable(label) + "\" " + rule + "; a label is one or"
+                    + " more '/'-separated names, none blank or starting with '.', without '\\' or control"
+                    + " characters, at most " + MAX_LABEL_BYTES + " bytes");
+        }
+        return label;
+    }
+
+    /** The label as a message can quote it: control characters escaped, cut at 200 characters. */
+    private static String printable(String label) {
+        StringBuilder out = new StringBuilder();
+        label.codePoints().limit(200).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return label.codePointCount(0, label.length()) > 200 ? out + "…" : out.toString();
     }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * Options of the local backend: the Letta Code CLI run as a Node subprocess, one per session.
  *
- * <p>Programs are found in this order: {@link Builder#nodePath}/{@link Builder#cliPath}, then the
- * {@code LETTA_CLI_PATH} environment variable, then the project's pinned install, then {@code PATH}. Node must be
- * 22.19 or newer.
+ * <p>Programs are found only where the user said, in this order: {@link Builder#nodePath}/{@link Builder#cliPath},
+ * then (for the CLI) the {@code LETTA_CLI_PATH} environment variable, then the absolute directories of {@code PATH}
+ * ({@code node}, {@code letta}). Nothing is looked up relative to the working directory. Node must be 22.19 or newer.
  *
  * @param nodePath the {@code node} binary, or {@code null} to search
  * @param cliPath the CLI entry point ({@code letta.js}), or {@code null} to search

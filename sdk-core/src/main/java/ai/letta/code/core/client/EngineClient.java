@@ -6,6 +6,7 @@ import ai.letta.code.api.PromptResult;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
@@ -131,7 +132,7 @@ public final class EngineClient implements LettaCodeClient {
     @Override
     public BlockPort blocks() {
         ensureOpen();
-        return transport.blocks();
+        return new CheckedBlocks(transport.blocks());
     }
 
     @Override
@@ -186,6 +187,25 @@ public final class EngineClient implements LettaCodeClient {
     private void ensureOpen() {
         if (closed.get()) {
             throw new SessionClosedException("this LettaCodeClient is closed; create a new one with LettaCode.create");
+        }
+    }
+
+    /** The transport's blocks, with each label checked ({@link MemoryBlock#requireLabel}) before the port sees it. */
+    private record CheckedBlocks(BlockPort port) implements BlockPort {
+
+        @Override
+        public List<MemoryBlock> list(String agentId) {
+            return port.list(agentId);
+        }
+
+        @Override
+        public MemoryBlock get(String agentId, String label) {
+            return port.get(agentId, MemoryBlock.requireLabel(label, "label"));
+        }
+
+        @Override
+        public MemoryBlock update(String agentId, String label, String value) {
+            return port.update(agentId, MemoryBlock.requireLabel(label, "label"), value);
         }
     }
 }

@@ -19,11 +19,12 @@ import org.apache.commons.exec.ExecuteWatchdog;
 import org.apache.commons.exec.PumpStreamHandler;
 
 /**
- * Finds the {@code node} binary and the CLI's {@code letta.js}, in this order: the explicit
+ * Finds the {@code node} binary and the CLI's {@code letta.js} only where the user said, in this order: the explicit
  * {@link LocalOptions#nodePath()}/{@link LocalOptions#cliPath()}; for the CLI the {@code LETTA_CLI_PATH} environment
- * variable; the project's pinned install ({@link PinnedInstall}); then {@code PATH} ({@code node}, {@code letta}).
- * Node must be {@link NodeVersion#REQUIRED} or newer: the CLI declares it but does not check it, so an old Node
- * would fail later and obscurely.
+ * variable; then {@code PATH} ({@code node}, {@code letta}). Nothing is looked up relative to the working directory
+ * or its parents: a program found there would run with the user's rights, planted by anyone who can write to an
+ * ancestor directory. Node must be {@link NodeVersion#REQUIRED} or newer: the CLI declares it but does not check it,
+ * so an old Node would fail later and obscurely.
  *
  * <p>A failure is a {@link CliNotFoundException} that lists every place tried, the version found and the fix.
  * Runs {@code node --version} once per call (about 50 ms); callers cache the result.
@@ -32,23 +33,21 @@ final class CliLocator {
 
     static final String CLI_PATH_ENV = "LETTA_CLI_PATH";
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
-    private static final String FIX = "Fix: install Node >= " + NodeVersion.REQUIRED + " and the Letta Code CLI"
-            + " (in this project: `bash sdk-testkit/peers/provision` installs the pinned Node 22 and CLI 0.32.18"
-            + " into .peers), or point LocalOptions.nodePath/cliPath (or LETTA_CLI_PATH) at them.";
+    static final String FIX = "Fix: install Node >= " + NodeVersion.REQUIRED + " and the Letta Code CLI"
+            + " (`npm install -g @letta-ai/letta-code` puts `letta` on PATH), or name them with"
+            + " LocalOptions.builder().cliPath(letta.js) and .nodePath(node), or set LETTA_CLI_PATH to letta.js"
+            + " and put node on PATH.";
 
     private final UnaryOperator<String> env;
-    private final UnaryOperator<String> properties;
-    private final Path cwd;
 
-    CliLocator(UnaryOperator<String> env, UnaryOperator<String> properties, Path cwd) {
+    /** @param env the environment variables read ({@code LETTA_CLI_PATH}, {@code PATH}) */
+    CliLocator(UnaryOperator<String> env) {
         this.env = env;
-        this.properties = properties;
-        this.cwd = cwd;
     }
 
-    /** @return a locator reading the real environment, system properties and working directory */
+    /** @return a locator reading the real environment */
     static CliLocator system() {
-        return new CliLocator(System::getenv, System::getProperty, Path.of("").toAbsolutePath());
+        return new CliLocator(System::getenv);
     }
 
     /**
@@ -58,8 +57,6 @@ final class CliLocator {
      */
     CliInstallation locate(LocalOptions options) {
         List<String> tried = new ArrayList<>();
-        Optional<PinnedInstall> pinned = Optional.empty();
-        boolean pinnedLooked = false;
 
         Path cli = null;
         if (options.cliPath() != null) {
@@ -77,11 +74,6 @@ final class CliLocator {
             }
         }
         if (cli == null) {
-            pinned = PinnedInstall.find(properties, env, cwd, tried);
-            pinnedLooked = true;
-            cli = pinned.map(PinnedInstall::cli).map(p -> existing(p, "pinned install cli", tried)).orElse(null);
-        }
-        if (cli == null) {
             cli = onPath("letta", tried).map(CliLocator::realPath).orElse(null);
         }
         if (cli == null) {
@@ -96,12 +88,7 @@ final class CliLocator {
             }
             nodes.add(node);
         } else {
-            if (!pinnedLooked) {
-                pinned = PinnedInstall.find(properties, env, cwd, tried);
-            }
-            pinned.map(PinnedInstall::node).map(p -> existing(p, "pinned install node", tried))
-                    .ifPresent(nodes::add);
-            onPath("node", tried).filter(p -> !nodes.contains(p)).ifPresent(nodes::add);
+            onPath("node", tried).ifPresent(nodes::add);
         }
         if (nodes.isEmpty()) {
             throw notFound("Node was not found", tried);
@@ -132,8 +119,8 @@ final class CliLocator {
         String path = env.apply("PATH");
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
-                if (dir.isBlank()) {
-                    continue;
+                if (dir.isBlank() || !Path.of(dir).isAbsolute()) {
+                    continue; // an empty or relative entry means the working directory: not a place the user named
                 }
                 Path candidate = Path.of(dir).resolve(program);
                 if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {

@@ -5,6 +5,8 @@ import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.TransportException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,7 @@ final class LettaApiAgentEditor implements AutoCloseable {
             patch.put("description", description);
         }
         if (!patch.isEmpty()) {
-            call("PATCH", "v1/agents/" + agentId, patch, true);
+            call("PATCH", "v1/agents/" + segment(agentId), patch, true);
         }
     }
 
@@ -78,8 +80,8 @@ final class LettaApiAgentEditor implements AutoCloseable {
             if (block.readOnly()) {
                 fields.put("read_only", true);
             }
-            if (call("PATCH", "v1/agents/" + agentId + "/core-memory/blocks/" + block.label(), fields, false)
-                    != null) {
+            if (call("PATCH", "v1/agents/" + segment(agentId) + "/core-memory/blocks/" + segment(block.label()), fields,
+                    false) != null) {
                 continue;
             }
             Map<String, Object> create = new LinkedHashMap<>();
@@ -91,7 +93,8 @@ final class LettaApiAgentEditor implements AutoCloseable {
                 throw new TransportException("the Letta API created block '" + block.label() + "' but returned no"
                         + " id: " + abbreviate(created.toString()));
             }
-            call("PATCH", "v1/agents/" + agentId + "/core-memory/blocks/attach/" + blockId, Map.of(), true);
+            call("PATCH", "v1/agents/" + segment(agentId) + "/core-memory/blocks/attach/" + segment(blockId), Map.of(),
+                    true);
         }
     }
 
@@ -118,6 +121,14 @@ final class LettaApiAgentEditor implements AutoCloseable {
     @Override
     public void close() {
         http.close();
+    }
+
+    /**
+     * One path segment, percent-encoded: an id or label never adds a segment, a query or a fragment ({@code /}
+     * becomes {@code %2F}, so a nested label such as {@code skills/java} stays one segment).
+     */
+    static String segment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String abbreviate(String text) {

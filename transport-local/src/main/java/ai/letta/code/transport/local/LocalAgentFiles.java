@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.TransportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,10 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
  * or stdio command for persona, human, custom blocks, name or description):
  * <ul>
  *   <li>memory blocks: one Markdown file per block in the agent's memory repository
- *       ({@code ~/.letta/lc-local-backend/memfs/<agent>/memory/system/<label>.md}, front matter
- *       {@code description}), committed with git (local-stdio.md §2.5). The compiled system prompt is cached per
- *       conversation, so the caches of the new agent's (still empty) conversations are dropped: every
- *       conversation then compiles the new blocks;
+ *       ({@code ~/.letta/lc-local-backend/memfs/<agent>/memory/system/<label>.md}, a nested label in a
+ *       subfolder; front matter {@code description}), committed with git (local-stdio.md §2.5). The compiled
+ *       system prompt is cached per conversation, so the caches of the new agent's (still empty) conversations are
+ *       dropped: every conversation then compiles the new blocks;
  *   <li>name and description: the {@code name} and {@code description} fields of the agent's record,
  *       {@code agents/<base64 of the id>.json} (offline-peers.md §4.7).
  * </ul>
@@ -90,12 +91,14 @@ final class LocalAgentFiles {
      */
     void writeBlocks(String agentId, List<MemoryBlock> blocks) {
         Path repo = backendDir.resolve("memfs").resolve(agentId).resolve("memory");
-        Path system = repo.resolve("system");
+        Path system = repo.resolve("system").normalize();
+        List<Path> files = blocks.stream().map(b -> blockFile(system, b.label())).toList(); // all, before any write
         try {
-            Files.createDirectories(system);
             boolean readOnly = false;
-            for (MemoryBlock block : blocks) {
-                Path file = system.resolve(block.label() + ".md");
+            for (int i = 0; i < blocks.size(); i++) {
+                MemoryBlock block = blocks.get(i);
+                Path file = files.get(i);
+                Files.createDirectories(file.getParent());
                 Files.writeString(file, frontMatter(block, existingDescription(file)) + block.value(),
                         StandardCharsets.UTF_8);
                 readOnly |= block.readOnly();
@@ -108,6 +111,21 @@ final class LocalAgentFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the memory blocks of " + agentId + " in " + repo, e);
         }
+    }
+
+    /**
+     * The file of a block: {@code system/<label>.md}, a nested label ({@code skills/java}) in a subfolder. The label
+     * was checked when the block was made ({@link MemoryBlock#requireLabel}); this is the second lock, on the path.
+     *
+     * @throws ConfigurationException if the file would lie outside {@code system}
+     */
+    static Path blockFile(Path system, String label) {
+        Path file = system.resolve(MemoryBlock.requireLabel(label, "MemoryBlock.label") + ".md").normalize();
+        if (!file.startsWith(system) || file.equals(system)) {
+            throw new ConfigurationException("MemoryBlock.label \"" + label + "\" resolves to " + file
+                    + ", outside the memory repository's " + system);
+        }
+        return file;
     }
 
     /**

@@ -54,6 +54,35 @@ class LettaApiAgentEditorTest {
         }
     }
 
+    /**
+     * A label is one path segment (issue 12 item 7): before the fix {@code notes?v=2} sent
+     * {@code PATCH .../blocks/notes} with the query {@code v=2}, and a space made the request fail.
+     */
+    @Test
+    void aLabelIsSentAsOneEncodedPathSegmentNeverAsAQueryOrFurtherSegments() {
+        try (FakeLettaApi api = FakeLettaApi.start();
+                LettaApiAgentEditor editor = editor(api.baseUrl(), Duration.ofSeconds(5))) {
+            String agentId = api.createAgent(Map.of("name", "cli-made",
+                    "memory_blocks", List.of(Map.of("label", "notes?v=2#1", "value", "old"))));
+
+            editor.writeBlocks(agentId, List.of(MemoryBlock.of("notes?v=2#1", "new"),
+                    MemoryBlock.of("release notes", "r"), MemoryBlock.of("skills/java", "j")));
+
+            List<RecordedRequest> patches = api.requests().stream().filter(r -> r.method().equals("PATCH")
+                    && r.path().contains("/core-memory/blocks/") && !r.path().contains("/attach/")).toList();
+            assertThat(patches).extracting(RecordedRequest::path).containsExactly(
+                    "/v1/agents/" + agentId + "/core-memory/blocks/notes?v=2#1",
+                    "/v1/agents/" + agentId + "/core-memory/blocks/release notes",
+                    "/v1/agents/" + agentId + "/core-memory/blocks/skills/java");
+            assertThat(patches).extracting(RecordedRequest::query).containsOnly("");
+            assertThat(api.agent(agentId).orElseThrow().path("memory").path("blocks").valueStream()
+                    .map(b -> b.path("label").asString() + "=" + b.path("value").asString()))
+                    .containsExactlyInAnyOrder("notes?v=2#1=new", "release notes=r", "skills/java=j");
+        }
+        assertThat(LettaApiAgentEditor.segment("skills/java")).isEqualTo("skills%2Fjava");
+        assertThat(LettaApiAgentEditor.segment("a b?c#d")).isEqualTo("a%20b%3Fc%23d");
+    }
+
     @Test
     void anUnreachableServerIsATransportErrorNamingTheUrlNotTheKey() throws IOException {
         int closedPort;
