@@ -24,5 +24,11 @@ public enum ContractFeature {
      * The Letta API resources beyond creating and listing agents: agents deleted, conversations created, listed and
      * fetched, messages paged ({@code client.agents().delete}, {@code client.conversations()}).
      */
-    RESOURCES
+    RESOURCES,
+    /**
+     * The backend has an agent of its own to use when none is named ({@code createSession(options)},
+     * {@code prompt(text)}); without it (the cloud backend) those calls must fail at once with a
+     * {@code ConfigurationException} that says to name an agent.
+     */
+    DEFAULT_AGENT
 }

@@ -39,6 +39,13 @@ public abstract class SessionContract extends ContractSupport {
 
     @Test
     void createSessionWithoutAgentUsesTheDefaultAgent() {
+        if (!has(ContractFeature.DEFAULT_AGENT)) {
+            assertThatThrownBy(() -> client.createSession(options().build()))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("agent");
+            assertThatThrownBy(() -> client.prompt("hello nobody")).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("agent");
+            return;
+        }
         Session session = closeLater(client.createSession(options().build()));
 
         assertThat(session.agentId()).startsWith("agent-");

@@ -43,7 +43,7 @@ public final class InMemoryContractPeer implements ContractPeer {
         transport = builder.workDir(workDir).build();
         InMemoryTransportBuilder.Options options = transport.options();
         features = EnumSet.of(ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.SLOW_TURNS,
-                ContractFeature.SYSTEM_PROMPT_PRESETS, ContractFeature.RESOURCES);
+                ContractFeature.SYSTEM_PROMPT_PRESETS, ContractFeature.RESOURCES, ContractFeature.DEFAULT_AGENT);
         if (options.models()) {
             features.add(ContractFeature.MODELS);
         }

@@ -1,6 +1,9 @@
 package ai.letta.code.testkit.fakecloud;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -27,6 +30,10 @@ final class CloudSockets implements WebSocketEndpoint {
     private static final Pattern LISTENER = Pattern.compile("^/v1/environments/([^/]+)/listener/ws/?$");
     private static final Pattern SDK = Pattern.compile("^/v1/environments/([^/]+)/status/ws/?$");
     static final int NOT_FOUND_CODE = 1008;
+    /** How long a listener may be away before its SDK sockets are closed. */
+    static final Duration LISTENER_GRACE = Duration.ofSeconds(1);
+    static final int LISTENER_OFFLINE_CODE = 1011;
+    static final String LISTENER_OFFLINE_REASON = "Environment listener is offline";
     static final String NOT_FOUND_REASON = "Environment not found";
 
     private final EnvironmentRegistry registry;
@@ -93,6 +100,7 @@ final class CloudSockets implements WebSocketEndpoint {
                     synchronized (registry) {
                         if (connection.control == from) {
                             connection.control = null;
+                            from.schedule(LISTENER_GRACE, () -> offline(connection));
                         }
                         if (connection.stream == from) {
                             connection.stream = null;
@@ -112,6 +120,23 @@ final class CloudSockets implements WebSocketEndpoint {
                 socket.send(listenerReady(request));
             }
         }
+    }
+
+    /**
+     * A listener whose control socket stayed closed past the grace (killed, or gone for good) takes its SDK
+     * sockets with it: 1011, so SDKs notice at once and look the device up again. A listener that reconnects within
+     * the grace (after a 1011 from the relay it does so in milliseconds) keeps them. Fake: real Cloud's choice is
+     * unknown (cloud-relay.md §14).
+     */
+    private void offline(ListenerConnection connection) {
+        List<SdkSocket> orphans;
+        synchronized (registry) {
+            if (connection.control != null) {
+                return;
+            }
+            orphans = new ArrayList<>(connection.sdkSockets);
+        }
+        orphans.forEach(sdk -> sdk.socket.close(LISTENER_OFFLINE_CODE, LISTENER_OFFLINE_REASON));
     }
 
     private static String listenerReady(RecordedRequest request) {

@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One accepted server-side websocket. Thread-safe: sends may come from any thread and run on the connection's
@@ -71,6 +73,16 @@ public final class WebSocketConnection {
     /** Closes the TCP connection without a close frame; the peer sees 1006. */
     public void abort() {
         channel.close();
+    }
+
+    /**
+     * Runs {@code task} on this connection's event loop after {@code delay}, whether or not it is still open.
+     *
+     * @param delay how long to wait
+     * @param task what to run
+     */
+    public void schedule(Duration delay, Runnable task) {
+        channel.eventLoop().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     void install(WebSocketServerHandshaker handshaker, FullHttpRequest request, int maxMessageBytes) {

@@ -1,0 +1,122 @@
+package ai.letta.code.transport.cloud;
+
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.Session;
+import ai.letta.code.api.backend.CloudOptions;
+import ai.letta.code.core.LettaCode;
+import ai.letta.code.testkit.contract.ContractFeature;
+import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fakecloud.FakeLettaCloud;
+import ai.letta.code.testkit.fakecloud.Sandbox;
+import ai.letta.code.testkit.script.TurnScript;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The cloud backend as a {@link ContractPeer}: a client made the way a user makes one,
+ * {@code LettaCode.create(CloudOptions)}, against the class's {@link FakeLettaCloud}, whose relay bridges to real
+ * pinned Letta Code listeners (a managed sandbox per conversation, or one named environment). Turns really run in
+ * the listener, scripted through the fake's Letta API; tools really run in the peer's work dir (the session's
+ * {@code cwd}). {@link #killPeer} SIGKILLs the listener the session runs on.
+ */
+final class CloudContractPeer implements ContractPeer {
+
+    /** Short, so the transport-death scenarios see their sessions close quickly. */
+    static final Duration RECONNECT_BOUND = Duration.ofSeconds(1);
+
+    private final SharedFakeCloud shared;
+    private final FakeLettaCloud cloud;
+    private final int firstRequest;
+    private final Path work;
+    private final LettaCodeClient client;
+
+    CloudContractPeer(SharedFakeCloud shared) {
+        this.shared = shared;
+        this.cloud = shared.cloud();
+        cloud.api().clear();
+        this.firstRequest = cloud.api().turns().size();
+        try {
+            work = Files.createTempDirectory("letta-cloud-contract-").toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        client = LettaCode.create(CloudOptions.builder(cloud.apiKey()).baseUrl(cloud.baseUrl())
+                .requestTimeout(Duration.ofSeconds(15)).reconnectBound(RECONNECT_BOUND).target(shared.target())
+                .build());
+    }
+
+    @Override
+    public LettaCodeClient client() {
+        return client;
+    }
+
+    @Override
+    public void enqueue(TurnScript script) {
+        cloud.api().enqueue(script);
+    }
+
+    @Override
+    public Path workDir() {
+        return work;
+    }
+
+    @Override
+    public List<ModelRequest> modelRequests() {
+        return ModelRequest.since(cloud.api(), firstRequest);
+    }
+
+    /** SIGKILL of the session's listener: its sandbox's, or the environment's (restarted for the next peer). */
+    @Override
+    public void killPeer(Session session) {
+        if (shared.sandboxes()) {
+            String conversation = session.conversationId();
+            Sandbox sandbox = cloud.sandboxes().stream()
+                    .filter(s -> conversation.equals(s.conversationId()) || conversation.equals(s.agentId()))
+                    .reduce((first, second) -> second)
+                    .orElseThrow(() -> new AssertionError("no sandbox for " + conversation));
+            cloud.killListener(sandbox.deviceId());
+        } else {
+            cloud.killListener(shared.environment().deviceId());
+        }
+    }
+
+    @Override
+    public Set<ContractFeature> features() {
+        return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
+                ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
+                ContractFeature.RESOURCES);
+    }
+
+    @Override
+    public String alternateModel() {
+        return SharedFakeCloud.ALTERNATE_MODEL;
+    }
+
+    /** The listener retries a run that failed with an {@code llm_error} three times, as the app server does. */
+    @Override
+    public int modelCallAttempts() {
+        return 4;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            cloud.api().clear();
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | UncheckedIOException e) {
+                // best effort: a temp dir
+            }
+        }
+    }
+}
