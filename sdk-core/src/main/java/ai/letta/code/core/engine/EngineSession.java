@@ -14,6 +14,7 @@ import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.QueuedMessage;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.ManagedSandboxExpiredException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.model.ModelCatalog;
@@ -306,6 +307,11 @@ public final class EngineSession implements Session {
         SessionState s = state.get();
         if (s == SessionState.CLOSED || s == SessionState.CLOSING) {
             TransportException cause = lostCause;
+            if (cause != null && cause.getCause() instanceof ManagedSandboxExpiredException expired) {
+                // Its own message says how to resume: a new session on the conversation gets a new sandbox.
+                throw new ManagedSandboxExpiredException(operation + " on a closed session: "
+                        + expired.getMessage(), cause);
+            }
             String resume = "open a new session, or continue this conversation with client.resumeSession(\""
                     + agentIdOrNull() + "\", \"" + conversationIdOrNull() + "\", options)";
             throw cause == null

@@ -26,13 +26,19 @@ import java.util.function.Predicate;
 final class RequestCorrelator {
 
     private final ScheduledExecutorService timer;
+    private final String peer;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final AtomicLong requestIds = new AtomicLong();
 
     /** @param timer schedules the timeouts (the connection's event loop) */
-    RequestCorrelator(ScheduledExecutorService timer) {
+    /**
+     * @param timer runs the timeouts (the event loop)
+     * @param peer the peer as messages name it
+     */
+    RequestCorrelator(ScheduledExecutorService timer, String peer) {
         this.timer = timer;
+        this.peer = peer;
     }
 
     /**
@@ -83,9 +89,9 @@ final class RequestCorrelator {
         CompletableFuture<ServerFrame> answer = entry.answer;
         entry.timeout = timer.schedule(() -> {
             if (pending.remove(key) != null) {
-                answer.completeExceptionally(new OperationTimeoutException("the app server did not answer `"
+                answer.completeExceptionally(new OperationTimeoutException(peer + " did not answer `"
                         + command + "` (request_id " + requestId + ") within " + timeout.toMillis()
-                        + " ms (RemoteOptions.requestTimeout); it silently drops commands with invalid fields"));
+                        + " ms (requestTimeout); the protocol drops commands with invalid fields unanswered"));
             }
         }, timeout.toMillis(), TimeUnit.MILLISECONDS);
         pending.put(key, entry);

@@ -56,7 +56,7 @@ public final class ServerConnection implements AutoCloseable {
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("letta-remote", true),
                 NioIoHandler.newFactory());
         this.loop = group.next();
-        this.correlator = new RequestCorrelator(loop);
+        this.correlator = new RequestCorrelator(loop, endpoint.description());
         this.matchers = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 new DefaultThreadFactory("letta-remote-matcher", true));
         this.matchers.allowCoreThreadTimeOut(true);
