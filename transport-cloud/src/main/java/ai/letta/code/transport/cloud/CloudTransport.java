@@ -3,13 +3,7 @@ package ai.letta.code.transport.cloud;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.exception.SessionClosedException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.core.spi.LazyTransport;
 import ai.letta.code.transport.cloud.http.HttpSettings;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
@@ -26,7 +20,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The cloud backend: Letta Cloud with an API key (cloud.md §1). The control plane, agents, conversations, memory
@@ -48,12 +41,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * System prompt presets are an {@link ai.letta.code.api.exception.UnsupportedFeatureException}: Letta Cloud takes
  * custom prompts only. {@code prompt(text)} needs an agent id on this backend.
  */
-public final class CloudTransport implements Transport {
+public final class CloudTransport extends LazyTransport {
 
     private final CloudOptions options;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Ports ports;
-    private boolean closed;
 
     /** @param options the cloud backend's options */
     @Inject
@@ -67,104 +57,35 @@ public final class CloudTransport implements Transport {
     }
 
     @Override
-    public AgentPort agents() {
-        return ports().agents;
+    protected String peer() {
+        return "Letta Cloud at " + options.baseUrl().getScheme() + "://" + options.baseUrl().getHost()
+                + (options.baseUrl().getPort() > 0 ? ":" + options.baseUrl().getPort() : "");
     }
 
+    /** The ports over one HTTP client; reconnects resolve listeners on their own threads, sandboxes refresh on a timer. */
     @Override
-    public ConversationPort conversations() {
-        return ports().conversations;
+    protected Ports open() {
+        LettaHttp http = new LettaHttp(HttpSettings.from(options));
+        ControlPlane control = new ControlPlane(http);
+        // Reconnects look the listener up again over HTTPS: never on an event loop.
+        ExecutorService resolver = new ThreadPoolExecutor(0, 4, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemon("letta-cloud-resolver"));
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("letta-cloud-sandbox"));
+        timer.setRemoveOnCancelPolicy(true);
+        return new Ports(new RestAgents(http, control), new RestConversations(http, control), new RestBlocks(http),
+                new RestModels(http), new CloudSessions(options, control, resolver, timer), () -> {
+                    timer.shutdownNow();
+                    resolver.shutdownNow();
+                    http.close();
+                });
     }
 
-    @Override
-    public BlockPort blocks() {
-        return ports().blocks;
-    }
-
-    @Override
-    public ModelPort models() {
-        return ports().models;
-    }
-
-    @Override
-    public SessionPort sessions() {
-        return ports().sessions;
-    }
-
-    /** Stops the HTTP client and the cloud threads. Idempotent. */
-    @Override
-    public void close() {
-        Ports open;
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            open = ports;
-        } finally {
-            lock.unlock();
-        }
-        if (open != null) {
-            open.close();
-        }
-    }
-
-    private Ports ports() {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new SessionClosedException("the cloud client for " + options.baseUrl().getHost()
-                        + " is closed");
-            }
-            if (ports == null) {
-                ports = new Ports(options);
-            }
-            return ports;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The ports over one HTTP client, made on first use. */
-    private static final class Ports {
-        final LettaHttp http;
-        final ExecutorService resolver;
-        final ScheduledThreadPoolExecutor timer;
-        final AgentPort agents;
-        final ConversationPort conversations;
-        final BlockPort blocks;
-        final ModelPort models;
-        final SessionPort sessions;
-
-        Ports(CloudOptions options) {
-            http = new LettaHttp(HttpSettings.from(options));
-            ControlPlane control = new ControlPlane(http);
-            // Reconnects look the listener up again over HTTPS: never on an event loop.
-            resolver = new ThreadPoolExecutor(0, 4, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    daemon("letta-cloud-resolver"));
-            timer = new ScheduledThreadPoolExecutor(1, daemon("letta-cloud-sandbox"));
-            timer.setRemoveOnCancelPolicy(true);
-            agents = new RestAgents(http, control);
-            conversations = new RestConversations(http, control);
-            blocks = new RestBlocks(http);
-            models = new RestModels(http);
-            sessions = new CloudSessions(options, control, resolver, timer);
-        }
-
-        void close() {
-            timer.shutdownNow();
-            resolver.shutdownNow();
-            http.close();
-        }
-
-        private static ThreadFactory daemon(String name) {
-            AtomicInteger count = new AtomicInteger();
-            return runnable -> {
-                Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
-        }
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

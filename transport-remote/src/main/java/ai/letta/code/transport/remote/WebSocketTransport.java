@@ -3,13 +3,7 @@ package ai.letta.code.transport.remote;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.exception.SessionClosedException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.core.spi.LazyTransport;
 import ai.letta.code.transport.remote.internal.AppServerUrl;
 import ai.letta.code.transport.remote.internal.FrameCodec;
 import ai.letta.code.transport.remote.internal.ProtocolEndpoint;
@@ -23,7 +17,6 @@ import ai.letta.code.transport.remote.internal.WebSocketConnection;
 import ai.letta.code.transport.remote.internal.WebSocketTarget;
 import jakarta.inject.Inject;
 import java.util.Map;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The remote backend: a Letta Code app server ({@code letta server --listen ws://…}) over one Netty websocket,
@@ -63,13 +56,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * returns after the request timeout, and the conversation's next input waits until that provider answers or times
  * out. The app server's default conversation has no id of its own: sessions on it report the agent id.
  */
-public final class WebSocketTransport implements Transport {
+public final class WebSocketTransport extends LazyTransport {
 
     private final RemoteOptions options;
     private final AppServerUrl url;
-    private final ReentrantLock lock = new ReentrantLock();
-    private Ports ports;
-    private boolean closed;
 
     /** @param options the remote backend's options */
     @Inject
@@ -89,67 +79,22 @@ public final class WebSocketTransport implements Transport {
     }
 
     @Override
-    public AgentPort agents() {
-        return ports().agents;
+    protected String peer() {
+        return "the app server at " + url;
     }
 
+    /** The ports over one connection, which opens on its first command; closing the transport closes it. */
     @Override
-    public ConversationPort conversations() {
-        return ports().conversations;
-    }
-
-    @Override
-    public BlockPort blocks() {
-        return ports().blocks;
-    }
-
-    @Override
-    public ModelPort models() {
-        return ports().models;
-    }
-
-    @Override
-    public SessionPort sessions() {
-        return ports().sessions;
-    }
-
-    /** Closes the shared socket and stops the event loop. Idempotent. */
-    @Override
-    public void close() {
-        Ports open;
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            open = ports;
-        } finally {
-            lock.unlock();
-        }
-        if (open != null) {
-            open.connection.close();
-        }
-    }
-
-    private Ports ports() {
-        lock.lock();
-        try {
-            if (closed) {
-                throw new SessionClosedException("the remote client for " + url + " is closed");
-            }
-            if (ports == null) {
-                ports = new Ports(new ServerConnection(endpoint(), new FrameCodec()));
-            }
-            return ports;
-        } finally {
-            lock.unlock();
-        }
+    protected Ports open() {
+        ServerConnection connection = new ServerConnection(endpoint(), new FrameCodec());
+        RemoteBlocks blocks = new RemoteBlocks(connection);
+        return new Ports(new RemoteAgents(connection, blocks), new RemoteConversations(connection), blocks,
+                new RemoteModels(connection), new RemoteSessions(connection), connection);
     }
 
     /** The app server's websocket, with the remote backend's option names in its messages. */
     private ProtocolEndpoint endpoint() {
-        String description = "the app server at " + url;
+        String description = peer();
         WebSocketTarget target = new WebSocketTarget(url.uri(), description,
                 options.token().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
                 options.connectTimeout(), options.maxFrameBytes(), "RemoteOptions",
@@ -158,24 +103,5 @@ public final class WebSocketTransport implements Transport {
         return new ProtocolEndpoint(description, (group, listener) -> WebSocketConnection.open(group, target,
                 listener), options.connectTimeout(), options.requestTimeout(), options.reconnectBound(),
                 "resume the conversation with resumeSession once it is back");
-    }
-
-    /** The ports over one connection, made on first use (the connection opens on its first command). */
-    private static final class Ports {
-        final ServerConnection connection;
-        final RemoteBlocks blocks;
-        final RemoteAgents agents;
-        final RemoteConversations conversations;
-        final RemoteModels models;
-        final RemoteSessions sessions;
-
-        Ports(ServerConnection connection) {
-            this.connection = connection;
-            this.blocks = new RemoteBlocks(connection);
-            this.agents = new RemoteAgents(connection, blocks);
-            this.conversations = new RemoteConversations(connection);
-            this.models = new RemoteModels(connection);
-            this.sessions = new RemoteSessions(connection);
-        }
     }
 }

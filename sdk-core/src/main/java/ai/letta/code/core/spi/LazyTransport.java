@@ -1,0 +1,119 @@
+package ai.letta.code.core.spi;
+
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.port.ConversationPort;
+import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.port.SessionPort;
+import ai.letta.code.api.port.Transport;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A {@link Transport} whose ports, and what they share (a socket, an HTTP client, threads), are made on the first
+ * port call rather than in a constructor or a Guice module, and released once by {@link #close()}. After close,
+ * every port call fails with a {@link SessionClosedException}. Thread-safe.
+ */
+public abstract class LazyTransport implements Transport {
+
+    /**
+     * The ports of a transport over the resources they share.
+     *
+     * @param agents agent operations
+     * @param conversations conversation operations
+     * @param blocks memory-block operations
+     * @param models the model catalog
+     * @param sessions the session opener
+     * @param resources what the ports share; closed with the transport
+     */
+    public record Ports(AgentPort agents, ConversationPort conversations, BlockPort blocks, ModelPort models,
+            SessionPort sessions, AutoCloseable resources) {
+
+        /** Checks that nothing is missing. */
+        public Ports {
+            Objects.requireNonNull(agents, "agents");
+            Objects.requireNonNull(conversations, "conversations");
+            Objects.requireNonNull(blocks, "blocks");
+            Objects.requireNonNull(models, "models");
+            Objects.requireNonNull(sessions, "sessions");
+            Objects.requireNonNull(resources, "resources");
+        }
+    }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private Ports ports;
+    private boolean closed;
+
+    /** @return the ports, made now (called once, under the transport's lock) */
+    protected abstract Ports open();
+
+    /** @return the peer as messages name it, e.g. {@code the app server at ws://…} (never a secret) */
+    protected abstract String peer();
+
+    @Override
+    public final AgentPort agents() {
+        return ports().agents();
+    }
+
+    @Override
+    public final ConversationPort conversations() {
+        return ports().conversations();
+    }
+
+    @Override
+    public final BlockPort blocks() {
+        return ports().blocks();
+    }
+
+    @Override
+    public final ModelPort models() {
+        return ports().models();
+    }
+
+    @Override
+    public final SessionPort sessions() {
+        return ports().sessions();
+    }
+
+    /** Releases what the ports share, if they were made. Idempotent. */
+    @Override
+    public final void close() {
+        Ports open;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            open = ports;
+        } finally {
+            lock.unlock();
+        }
+        if (open != null) {
+            try {
+                open.resources().close();
+            } catch (LettaCodeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new LettaCodeException("closing the client for " + peer() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Ports ports() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new SessionClosedException("the client for " + peer() + " is closed");
+            }
+            if (ports == null) {
+                ports = open();
+            }
+            return ports;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
