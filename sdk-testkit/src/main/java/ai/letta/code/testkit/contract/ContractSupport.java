@@ -239,17 +239,6 @@ public abstract class ContractSupport {
 
     /** Polls {@code condition} until it holds; fails after {@link #turnTimeout()} (a bounded wait, not a sleep). */
     protected final void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + turnTimeout().toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail("waited " + turnTimeout() + " for " + what + " in vain");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
-        }
+        TurnChecks.awaitCondition(what, condition, turnTimeout());
     }
 }

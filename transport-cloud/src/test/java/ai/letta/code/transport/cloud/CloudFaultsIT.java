@@ -10,11 +10,7 @@ import ai.letta.code.api.SessionState;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.ExecutionTarget;
-import ai.letta.code.api.event.ErrorCode;
-import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Reasoning;
-import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.ConflictException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
@@ -26,6 +22,7 @@ import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.EventRecorder;
+import ai.letta.code.testkit.contract.TurnChecks;
 import ai.letta.code.testkit.fakecloud.FakeLettaCloud;
 import ai.letta.code.testkit.fakecloud.Sandbox;
 import ai.letta.code.testkit.script.Gate;
@@ -111,7 +108,7 @@ class CloudFaultsIT {
             recorder.awaitNext(Reasoning.class);
             long dropped = System.nanoTime();
             cloud.dropSdkSockets();
-            assertStreamClosed(recorder, dropped);
+            TurnChecks.assertStreamClosed(recorder, dropped);
         }
         gate.open();
         awaitCondition("the listener to finish the dropped turn", () -> cloud.api().pendingScripts() == 0);
@@ -134,7 +131,7 @@ class CloudFaultsIT {
             awaitCondition("canUseTool", () -> !asked.isEmpty());
             long dropped = System.nanoTime();
             cloud.dropSdkSockets();
-            assertStreamClosed(recorder, dropped);
+            TurnChecks.assertStreamClosed(recorder, dropped);
         }
         answer.complete(PermissionDecision.allow());
 
@@ -257,38 +254,11 @@ class CloudFaultsIT {
                 .build();
     }
 
-    private static void assertStreamClosed(EventRecorder recorder, long since) {
-        ErrorEvent error = recorder.awaitNext(ErrorEvent.class);
-        Result result = recorder.awaitResult();
-        assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(5));
-        assertThat(error.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-        assertThat(result.status()).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-    }
-
     private void scriptedTurn(Session session, String text, String answer) {
-        cloud.api().enqueue(TurnScript.text(answer));
-        session.send(text);
-        try (EventRecorder recorder = EventRecorder.record(session.stream(), WAIT)) {
-            List<SessionEvent> events = recorder.awaitEnd();
-            Result result = (Result) events.get(events.size() - 1);
-            assertThat(result.success()).as("%s", result).isTrue();
-            assertThat(result.text()).isEqualTo(answer);
-        }
+        TurnChecks.scriptedTurn(cloud.api(), session, text, answer, WAIT);
     }
 
     private static void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT + " for " + what + " in vain");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        TurnChecks.awaitCondition(what, condition, WAIT);
     }
 }

@@ -9,11 +9,8 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.SessionState;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.RemoteOptions;
-import ai.letta.code.api.event.ErrorCode;
-import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.permission.PermissionDecision;
@@ -21,6 +18,7 @@ import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.EventRecorder;
+import ai.letta.code.testkit.contract.TurnChecks;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.script.Gate;
 import ai.letta.code.testkit.script.TurnRequest;
@@ -195,25 +193,11 @@ abstract class ReconnectScenarios {
 
     /** The failed result of the turn the drop ended, with its error event, within 5 s of {@code since}. */
     static Result assertStreamClosed(EventRecorder recorder, long since) {
-        ErrorEvent error = recorder.awaitNext(ErrorEvent.class);
-        Result result = recorder.awaitResult();
-        assertThat(Duration.ofNanos(System.nanoTime() - since)).isLessThan(Duration.ofSeconds(5));
-        assertThat(error.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-        assertThat(result.status()).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-        return result;
+        return TurnChecks.assertStreamClosed(recorder, since);
     }
 
     Result scriptedTurn(Session session, String text, String answer) {
-        shared().fake().enqueue(TurnScript.text(answer));
-        session.send(text);
-        try (EventRecorder recorder = EventRecorder.record(session.stream(), WAIT)) {
-            List<SessionEvent> events = recorder.awaitEnd();
-            Result result = (Result) events.get(events.size() - 1);
-            assertThat(result.success()).as("%s", result).isTrue();
-            assertThat(result.text()).isEqualTo(answer);
-            return result;
-        }
+        return TurnChecks.scriptedTurn(shared().fake(), session, text, answer, WAIT);
     }
 
     /** @return the model requests of this test, oldest first */
@@ -232,18 +216,7 @@ abstract class ReconnectScenarios {
     }
 
     static void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + WAIT + " for " + what + " in vain");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        TurnChecks.awaitCondition(what, condition, WAIT);
     }
 
     @Test
