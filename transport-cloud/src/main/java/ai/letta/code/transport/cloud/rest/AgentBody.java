@@ -1,11 +1,9 @@
 package ai.letta.code.transport.cloud.rest;
 
 import ai.letta.code.api.agent.AgentOptions;
-import ai.letta.code.api.agent.MemoryBlock;
-import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import java.util.ArrayList;
+import ai.letta.code.transport.remote.internal.LettaAgentBody;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,22 +36,9 @@ final class AgentBody {
     static Map<String, Object> of(AgentOptions options) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("agent_type", "letta_v1_agent");
-        putIfSet(body, "name", options.name());
-        putIfSet(body, "description", options.description());
-        putIfSet(body, "model", options.model());
-        putIfSet(body, "embedding", options.embedding());
-        if (options.systemPrompt() instanceof SystemPrompt.Custom custom) {
-            body.put("system", custom.text());
-        } else if (options.systemPrompt() instanceof SystemPrompt.Preset preset) {
-            throw new UnsupportedFeatureException("AgentOptions.systemPrompt preset \"" + preset.name()
-                    + "\" (the presets ship with the Letta Code CLI; use SystemPrompt.custom(text) on Letta Cloud)",
-                    BackendKind.CLOUD, Set.of(BackendKind.LOCAL));
-        }
-        List<Map<String, Object>> blocks = new ArrayList<>();
-        for (MemoryBlock block : options.allBlocks()) {
-            blocks.add(block(block));
-        }
-        body.put("memory_blocks", blocks);
+        body.putAll(LettaAgentBody.of(options, BackendKind.CLOUD,
+                "the presets ship with the Letta Code CLI; use SystemPrompt.custom(text) on Letta Cloud"));
+        body.putIfAbsent("memory_blocks", List.of());
         Set<String> tags = new LinkedHashSet<>(options.tags());
         tags.add(ORIGIN_TAG);
         body.put("tags", List.copyOf(tags));
@@ -63,25 +48,5 @@ final class AgentBody {
         body.put("initial_message_sequence", List.of());
         body.put("parallel_tool_calls", true);
         return body;
-    }
-
-    private static Map<String, Object> block(MemoryBlock block) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("label", block.label());
-        wire.put("value", block.value());
-        putIfSet(wire, "description", block.description());
-        if (block.limit() > 0) {
-            wire.put("limit", block.limit());
-        }
-        if (block.readOnly()) {
-            wire.put("read_only", true);
-        }
-        return wire;
-    }
-
-    private static void putIfSet(Map<String, Object> body, String field, Object value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 }

@@ -3,12 +3,7 @@ package ai.letta.code.transport.remote.internal;
 import ai.letta.code.api.ContentPart;
 import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.UserMessage;
-import ai.letta.code.api.agent.AgentOptions;
-import ai.letta.code.api.agent.MemoryBlock;
-import ai.letta.code.api.agent.SystemPrompt;
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.permission.PermissionDecision;
 import java.util.ArrayList;
@@ -49,47 +44,6 @@ final class Commands {
         Map<String, Object> command = command(type, requestId);
         command.put("runtime", runtime(key));
         return command;
-    }
-
-    /** A Letta {@code AgentCreateParams} body; presets are a CLI feature the app server does not take. */
-    static Map<String, Object> agentBody(AgentOptions options) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        putIfSet(body, "name", options.name());
-        putIfSet(body, "description", options.description());
-        putIfSet(body, "model", options.model());
-        putIfSet(body, "embedding", options.embedding());
-        if (options.systemPrompt() instanceof SystemPrompt.Custom custom) {
-            body.put("system", custom.text());
-        } else if (options.systemPrompt() instanceof SystemPrompt.Preset preset) {
-            throw new UnsupportedFeatureException("AgentOptions.systemPrompt preset \"" + preset.name()
-                    + "\" (use SystemPrompt.custom(text) with an app server)", BackendKind.REMOTE,
-                    Set.of(BackendKind.LOCAL));
-        }
-        List<Map<String, Object>> blocks = new ArrayList<>();
-        for (MemoryBlock block : options.allBlocks()) {
-            blocks.add(block(block));
-        }
-        if (!blocks.isEmpty()) {
-            body.put("memory_blocks", blocks);
-        }
-        if (!options.tags().isEmpty()) {
-            body.put("tags", options.tags());
-        }
-        return body;
-    }
-
-    private static Map<String, Object> block(MemoryBlock block) {
-        Map<String, Object> wire = new LinkedHashMap<>();
-        wire.put("label", block.label());
-        wire.put("value", block.value());
-        putIfSet(wire, "description", block.description());
-        if (block.limit() > 0) {
-            wire.put("limit", block.limit());
-        }
-        if (block.readOnly()) {
-            wire.put("read_only", true);
-        }
-        return wire;
     }
 
     /** A Letta {@code MessageCreate}: plain text as a string, mixed content as parts. */

@@ -3,6 +3,7 @@ package ai.letta.code.transport.remote.internal;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
@@ -37,7 +38,8 @@ public final class RemoteAgents implements AgentPort {
     public String create(AgentOptions options) {
         ConfigurationException.requireNonNull(options, "AgentOptions");
         Map<String, Object> command = Commands.command("agent_create", connection.correlator().nextRequestId("ac"));
-        command.put("body", Commands.agentBody(options));
+        command.put("body", LettaAgentBody.of(options, BackendKind.REMOTE,
+                "use SystemPrompt.custom(text) with an app server"));
         ServerFrame frame = connection.call(command, "agent_create_response");
         String id = Json.text(frame.json().path("agent"), "id");
         if (id == null) {
