@@ -38,6 +38,14 @@ final class EventGaps {
         }
     }
 
+    /**
+     * @param seq a number already {@link #seen}
+     * @return whether a number below it is still missing (it did not join the contiguous run)
+     */
+    boolean missingBelow(long seq) {
+        return seq > contiguous;
+    }
+
     /** @return whether numbers below the highest seen are still missing */
     boolean open() {
         return !ahead.isEmpty();

@@ -22,6 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
  *       is a {@code stream_delta} mirrored to the control socket;</li>
  *   <li>the relay's {@code ping} is answered, its {@code pong}s are swallowed; both sockets send a {@code ping}
  *       every ping interval, and a socket silent for three intervals (websocket pings unanswered too) is dead;</li>
+ *   <li>a control frame ({@code turn_finished}, {@code control_request}) that overtook events of the stream socket
+ *       (both carry the listener's one {@code event_seq}) is held until the stream socket has delivered the events
+ *       before it, or has moved past it, or {@value SocketOrder#HOLD_MS} ms have passed: the turn's last deltas must not arrive
+ *       after its end;</li>
  *   <li>a gap in the listener's {@code event_seq} that does not close within {@value #GAP_GRACE_MS} ms triggers a
  *       {@code sync} (with approval recovery) at most every {@value #SYNC_INTERVAL_MS} ms: best effort, since the
  *       counter is shared by every conversation on the listener and gaps are mostly other conversations' events.</li>
@@ -50,11 +54,13 @@ public final class RelayChannel implements FrameChannel {
     private boolean gapCheckPending;
     private long lastSyncNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(SYNC_INTERVAL_MS);
     private boolean ended;
+    private final SocketOrder order;
 
     private RelayChannel(RelayAddress address, Listener listener, EventLoop loop) {
         this.address = address;
         this.listener = listener;
         this.loop = loop;
+        this.order = new SocketOrder(gaps, listener::onText);
     }
 
     /**
@@ -178,7 +184,12 @@ public final class RelayChannel implements FrameChannel {
                 loop.schedule(this::checkGap, GAP_GRACE_MS, TimeUnit.MILLISECONDS);
             }
         }
-        listener.onText(text);
+        long now = System.nanoTime();
+        if (!isControl) {
+            order.stream(text, envelope.eventSeq(), now);
+        } else if (order.control(text, envelope.eventSeq(), now)) {
+            loop.schedule(() -> order.release(System.nanoTime()), SocketOrder.HOLD_MS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private void checkGap() {
@@ -215,6 +226,7 @@ public final class RelayChannel implements FrameChannel {
         }
         abort();
         if (control != null && stream != null) {
+            order.flush();
             listener.onClosed(closeCode, cause); // before both were open, the open future reports the failure
         }
     }
