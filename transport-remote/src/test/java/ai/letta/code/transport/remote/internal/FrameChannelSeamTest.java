@@ -67,8 +67,9 @@ class FrameChannelSeamTest {
 
         void end(int code) {
             loop.execute(() -> {
-                if (gone.complete(null)) {
+                if (!gone.isDone()) {
                     listener.onClosed(code, null);
+                    gone.complete(null); // gone once the connection has heard of it
                 }
             });
         }
