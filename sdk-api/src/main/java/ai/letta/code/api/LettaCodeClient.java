@@ -2,10 +2,10 @@ package ai.letta.code.api;
 
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.BackendKind;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.model.Models;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -105,16 +105,16 @@ public interface LettaCodeClient extends AutoCloseable {
     CompletableFuture<PromptResult> promptAsync(String text, String agentId, SessionOptions options);
 
     /** @return the backend's agents (get, list, delete) */
-    AgentPort agents();
+    Agents agents();
 
     /** @return the backend's conversations and their messages */
-    ConversationPort conversations();
+    Conversations conversations();
 
     /** @return the agents' memory blocks */
-    BlockPort blocks();
+    Blocks blocks();
 
     /** @return the backend's model catalog */
-    ModelPort models();
+    Models models();
 
     /** Closes every open session, then the backend's resources. Idempotent. */
     @Override

@@ -32,6 +32,28 @@ class ApiPurityTest {
         assertThat(offenders).as("sdk-api files importing Jackson/Netty/Guice/Commons Exec").isEmpty();
     }
 
+    @Test
+    void theUserApiNeverMentionsTheSpi() throws IOException {
+        Path userApi = Path.of("src/main/java/ai/letta/code/api");
+        List<String> offenders;
+        try (Stream<Path> files = Files.walk(userApi)) {
+            offenders = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> read(p).contains("ai.letta.code.spi"))
+                    .map(Path::toString)
+                    .collect(Collectors.toList());
+        }
+        assertThat(Files.isDirectory(userApi)).isTrue();
+        assertThat(offenders).as("user-API files that name an SPI type").isEmpty();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static boolean importsAdapter(Path file) {
         try {
             return ADAPTER_IMPORT.matcher(Files.readString(file)).find();

@@ -12,7 +12,7 @@ import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelUpdate;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionTarget;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

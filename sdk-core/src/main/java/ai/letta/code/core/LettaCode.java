@@ -3,7 +3,7 @@ package ai.letta.code.core;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.spi.Transport;
 import ai.letta.code.core.spi.TransportProvider;
 import com.google.inject.Guice;
 import com.google.inject.Stage;

@@ -7,7 +7,7 @@ import com.google.inject.AbstractModule;
 /**
  * Binds {@link LettaCodeClient} to the SDK's engine, for applications that use Guice. Install it with one transport
  * module ({@code LocalTransportModule}, {@code RemoteTransportModule} or {@code CloudTransportModule}), which binds
- * {@link ai.letta.code.api.port.Transport}:
+ * {@link ai.letta.code.spi.Transport}:
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(new LettaCodeModule(), new LocalTransportModule(LocalOptions.builder().build()));

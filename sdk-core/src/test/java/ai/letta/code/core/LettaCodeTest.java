@@ -11,7 +11,7 @@ import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.spi.Transport;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;

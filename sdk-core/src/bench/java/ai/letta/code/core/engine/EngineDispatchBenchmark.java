@@ -4,7 +4,7 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionTarget;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

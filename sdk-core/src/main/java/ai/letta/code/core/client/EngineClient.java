@@ -14,12 +14,12 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
-import ai.letta.code.api.port.SessionTarget;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.model.Models;
+import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.spi.Transport;
 import ai.letta.code.core.engine.EngineExecutors;
 import ai.letta.code.core.engine.EngineSession;
 import jakarta.inject.Inject;
@@ -118,25 +118,25 @@ public final class EngineClient implements LettaCodeClient {
     }
 
     @Override
-    public AgentPort agents() {
+    public Agents agents() {
         ensureOpen();
         return transport.agents();
     }
 
     @Override
-    public ConversationPort conversations() {
+    public Conversations conversations() {
         ensureOpen();
         return transport.conversations();
     }
 
     @Override
-    public BlockPort blocks() {
+    public Blocks blocks() {
         ensureOpen();
         return new CheckedBlocks(transport.blocks());
     }
 
     @Override
-    public ModelPort models() {
+    public Models models() {
         ensureOpen();
         return transport.models();
     }
@@ -191,7 +191,7 @@ public final class EngineClient implements LettaCodeClient {
     }
 
     /** The transport's blocks, with each label checked ({@link MemoryBlock#requireLabel}) before the port sees it. */
-    private record CheckedBlocks(BlockPort port) implements BlockPort {
+    private record CheckedBlocks(Blocks port) implements Blocks {
 
         @Override
         public List<MemoryBlock> list(String agentId) {

@@ -5,7 +5,7 @@ import ai.letta.code.api.permission.CanUseTool;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;

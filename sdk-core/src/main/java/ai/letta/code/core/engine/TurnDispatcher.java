@@ -10,7 +10,7 @@ import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.spi.SessionSink;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;

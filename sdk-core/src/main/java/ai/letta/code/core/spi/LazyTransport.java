@@ -2,12 +2,12 @@ package ai.letta.code.core.spi;
 
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.SessionClosedException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.model.Models;
+import ai.letta.code.spi.SessionPort;
+import ai.letta.code.spi.Transport;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -28,7 +28,7 @@ public abstract class LazyTransport implements Transport {
      * @param sessions the session opener
      * @param resources what the ports share; closed with the transport
      */
-    public record Ports(AgentPort agents, ConversationPort conversations, BlockPort blocks, ModelPort models,
+    public record Ports(Agents agents, Conversations conversations, Blocks blocks, Models models,
             SessionPort sessions, AutoCloseable resources) {
 
         /** Checks that nothing is missing. */
@@ -53,22 +53,22 @@ public abstract class LazyTransport implements Transport {
     protected abstract String peer();
 
     @Override
-    public final AgentPort agents() {
+    public final Agents agents() {
         return ports().agents();
     }
 
     @Override
-    public final ConversationPort conversations() {
+    public final Conversations conversations() {
         return ports().conversations();
     }
 
     @Override
-    public final BlockPort blocks() {
+    public final Blocks blocks() {
         return ports().blocks();
     }
 
     @Override
-    public final ModelPort models() {
+    public final Models models() {
         return ports().models();
     }
 

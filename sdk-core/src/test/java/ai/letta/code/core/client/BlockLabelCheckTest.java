@@ -7,8 +7,8 @@ import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.spi.Transport;
 import ai.letta.code.core.LettaCode;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -16,14 +16,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A label reaches a transport's {@link BlockPort} only once it is checked (issue 12 item 7). */
+/** A label reaches a transport's {@link Blocks} only once it is checked (issue 12 item 7). */
 class BlockLabelCheckTest {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
     private LettaCodeClient client() {
-        BlockPort blocks = (BlockPort) Proxy.newProxyInstance(BlockPort.class.getClassLoader(),
-                new Class<?>[] {BlockPort.class}, (proxy, method, args) -> {
+        Blocks blocks = (Blocks) Proxy.newProxyInstance(Blocks.class.getClassLoader(),
+                new Class<?>[] {Blocks.class}, (proxy, method, args) -> {
                     calls.add(method.getName() + " " + args[1]);
                     return MemoryBlock.of((String) args[1], "v");
                 });

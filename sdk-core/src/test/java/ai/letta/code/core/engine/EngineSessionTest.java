@@ -38,7 +38,7 @@ class EngineSessionTest {
 
     private EngineSession open(SessionOptions options) {
         EngineSession session = new EngineSession(options, executors, s -> {});
-        session.open(port, ai.letta.code.api.port.SessionTarget.newConversation(null));
+        session.open(port, ai.letta.code.spi.SessionTarget.newConversation(null));
         return session;
     }
 

@@ -10,8 +10,8 @@ import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.Blocks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +25,7 @@ import java.util.UUID;
  * Each agent gets a default conversation with a real id when it is created, so {@code resumeSession(agentId)}
  * never sees the {@code default} alias. Thread-safe (every method holds the monitor; nothing inside blocks).
  */
-final class InMemoryAgents implements AgentPort, BlockPort {
+final class InMemoryAgents implements Agents, Blocks {
 
     private final InMemoryConversations conversations;
     private final InMemoryModels models;

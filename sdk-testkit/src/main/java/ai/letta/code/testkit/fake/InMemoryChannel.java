@@ -15,7 +15,7 @@ import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.fake.SentCommand.Kind;
 import ai.letta.code.testkit.script.TurnRequest;
 import java.time.Duration;

@@ -6,7 +6,7 @@ import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
-import ai.letta.code.api.port.ConversationPort;
+import ai.letta.code.api.conversation.Conversations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * The fake's conversations ({@code conv-<uuid>}) and their message history. Thread-safe (every method holds the
  * monitor; nothing inside blocks).
  */
-final class InMemoryConversations implements ConversationPort {
+final class InMemoryConversations implements Conversations {
 
     private final Map<String, ConversationInfo> conversations = new LinkedHashMap<>();
     private final Map<String, List<MessageRecord>> messages = new LinkedHashMap<>();

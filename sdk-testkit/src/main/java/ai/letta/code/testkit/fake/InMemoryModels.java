@@ -5,7 +5,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.model.ReasoningEffort;
-import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.model.Models;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * (efforts low to xhigh). Unlike the app server, which accepts any handle, the fake validates every handle and
  * effort, so the SDK's typed errors can be tested. Immutable and thread-safe.
  */
-final class InMemoryModels implements ModelPort {
+final class InMemoryModels implements Models {
 
     /** The model agents get when their options name none. */
     static final String DEFAULT_MODEL = "fake/model-a";

@@ -3,10 +3,10 @@ package ai.letta.code.testkit.fake;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
-import ai.letta.code.api.port.SessionChannel;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.SessionSink;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionChannel;
+import ai.letta.code.spi.SessionPort;
+import ai.letta.code.spi.SessionSink;
+import ai.letta.code.spi.SessionTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

@@ -6,12 +6,12 @@ import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.model.Models;
+import ai.letta.code.spi.SessionPort;
+import ai.letta.code.spi.Transport;
 import ai.letta.code.testkit.fake.SentCommand.Kind;
 import ai.letta.code.testkit.script.Responder;
 import ai.letta.code.testkit.script.ScriptQueue;
@@ -177,22 +177,22 @@ public final class InMemoryTransport implements Transport {
     }
 
     @Override
-    public AgentPort agents() {
+    public Agents agents() {
         return agents;
     }
 
     @Override
-    public ConversationPort conversations() {
+    public Conversations conversations() {
         return conversations;
     }
 
     @Override
-    public BlockPort blocks() {
+    public Blocks blocks() {
         return agents;
     }
 
     @Override
-    public ModelPort models() {
+    public Models models() {
         return () -> {
             require(options.models(), "models().list");
             return catalog.list();

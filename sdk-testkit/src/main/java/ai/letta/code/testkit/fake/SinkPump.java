@@ -3,7 +3,7 @@ package ai.letta.code.testkit.fake;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.spi.SessionSink;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;

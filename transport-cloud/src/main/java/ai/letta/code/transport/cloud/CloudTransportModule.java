@@ -2,7 +2,7 @@ package ai.letta.code.transport.cloud;
 
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.spi.Transport;
 import com.google.inject.PrivateModule;
 
 /**

@@ -6,7 +6,7 @@ import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.permission.PermissionMode;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

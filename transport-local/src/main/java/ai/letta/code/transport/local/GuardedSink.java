@@ -3,7 +3,7 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.spi.SessionSink;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;

@@ -8,7 +8,7 @@ import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.agent.Agents;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  * ({@link LocalAgentFiles}), in API mode on the Letta server through its REST API ({@link LettaApiAgentEditor}).
  * {@link #get} and {@link #list} read {@code letta agents list}.
  */
-final class LocalAgents implements AgentPort {
+final class LocalAgents implements Agents {
 
     /** The id prefix of agents on the CLI's local backend (offline-peers.md §4.7). */
     static final String LOCAL_AGENT_PREFIX = "agent-local-";

@@ -4,7 +4,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.model.ReasoningEffort;
-import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.model.Models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * validated by the CLI against the model's {@code reasoning_levels}; its refusal surfaces as a
  * {@link ai.letta.code.api.exception.ConfigurationException} quoting the CLI.
  */
-final class LocalModels implements ModelPort {
+final class LocalModels implements Models {
 
     private final Supplier<CliSubcommand> cli;
 

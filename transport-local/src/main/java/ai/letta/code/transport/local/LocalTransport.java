@@ -4,12 +4,12 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.port.AgentPort;
-import ai.letta.code.api.port.BlockPort;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.ModelPort;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.model.Models;
+import ai.letta.code.spi.SessionPort;
+import ai.letta.code.spi.Transport;
 import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,22 +66,22 @@ public final class LocalTransport implements Transport {
     }
 
     @Override
-    public AgentPort agents() {
+    public Agents agents() {
         return agents;
     }
 
     @Override
-    public ConversationPort conversations() {
-        return unsupported(ConversationPort.class, "conversation management (list/get/messages)");
+    public Conversations conversations() {
+        return unsupported(Conversations.class, "conversation management (list/get/messages)");
     }
 
     @Override
-    public BlockPort blocks() {
-        return unsupported(BlockPort.class, "memory-block management");
+    public Blocks blocks() {
+        return unsupported(Blocks.class, "memory-block management");
     }
 
     @Override
-    public ModelPort models() {
+    public Models models() {
         return models;
     }
 

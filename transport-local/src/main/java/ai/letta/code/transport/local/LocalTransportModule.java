@@ -2,7 +2,7 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.spi.Transport;
 import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;

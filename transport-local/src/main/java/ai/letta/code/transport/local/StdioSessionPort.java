@@ -6,10 +6,10 @@ import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.FrameTooLongException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.model.ModelUpdate;
-import ai.letta.code.api.port.SessionChannel;
-import ai.letta.code.api.port.SessionPort;
-import ai.letta.code.api.port.SessionSink;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionChannel;
+import ai.letta.code.spi.SessionPort;
+import ai.letta.code.spi.SessionSink;
+import ai.letta.code.spi.SessionTarget;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 

@@ -12,7 +12,7 @@ import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.spi.SessionSink;
 import ai.letta.code.transport.local.WireMessage.ErrorLine;
 import ai.letta.code.transport.local.WireMessage.Message;
 import ai.letta.code.transport.local.WireMessage.ResultLine;

@@ -9,7 +9,7 @@ import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.permission.PermissionMode;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionTarget;
 import org.junit.jupiter.api.Test;
 
 class CliArgumentsTest {

@@ -2,8 +2,8 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.LocalOptions;
-import ai.letta.code.api.port.SessionChannel;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionChannel;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.PeerInstall;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

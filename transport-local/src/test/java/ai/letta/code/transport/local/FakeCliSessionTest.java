@@ -16,7 +16,7 @@ import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;

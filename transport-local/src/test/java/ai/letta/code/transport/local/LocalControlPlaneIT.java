@@ -11,7 +11,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.model.ReasoningEffort;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.RecordedRequest;

@@ -3,7 +3,7 @@ package ai.letta.code.transport.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.UserMessage;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.time.Duration;
 import java.util.Set;

@@ -7,7 +7,7 @@ import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.TurnScript;
 import java.time.Duration;
@@ -51,7 +51,7 @@ class RealCliFaultIT {
         try (LocalBackendPeer peer = new LocalBackendPeer()) {
             RecordingSink sink = new RecordingSink();
             SessionChannel channel = new LocalTransport(peer.options().closeGracePeriod(Duration.ofMillis(500)).build())
-                    .sessions().open(ai.letta.code.api.port.SessionTarget.newConversation(null),
+                    .sessions().open(ai.letta.code.spi.SessionTarget.newConversation(null),
                             peer.session().build(), sink);
             peer.model.enqueue(slowTurn());
             channel.send("c1", UserMessage.text("slow"));
@@ -85,7 +85,7 @@ class RealCliFaultIT {
             LocalTransport transport = new LocalTransport(peer.options().extraArgs(List.of("--block-value",
                     "persona=x")).build());
             assertThatThrownBy(() -> transport.sessions().open(
-                    ai.letta.code.api.port.SessionTarget.newConversation(null), peer.session().build(),
+                    ai.letta.code.spi.SessionTarget.newConversation(null), peer.session().build(),
                     new RecordingSink()))
                     .isInstanceOf(TransportException.class)
                     .hasMessageContaining("Unknown option '--block-value'")

@@ -2,7 +2,7 @@ package ai.letta.code.transport.remote;
 
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.api.port.Transport;
+import ai.letta.code.spi.Transport;
 import com.google.inject.PrivateModule;
 
 /**

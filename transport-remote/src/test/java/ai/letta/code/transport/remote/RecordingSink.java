@@ -4,7 +4,7 @@ import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.spi.SessionSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

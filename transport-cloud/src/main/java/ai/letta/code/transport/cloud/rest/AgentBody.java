@@ -16,7 +16,7 @@ import java.util.Set;
  * type, the tag {@code origin:letta-code}, the Letta Code toolset ({@code web_search} and {@code fetch_webpage};
  * the harness brings its client tools per request, so no base tools or base tool rules), no initial messages
  * and parallel tool calls. Left out: {@code git-memory-enabled} (memfs needs the harness to set up the memory
- * repository, and the blocks here are created as plain core-memory blocks that {@code BlockPort} reads and
+ * repository, and the blocks here are created as plain core-memory blocks that {@code Blocks} reads and
  * writes), {@code compaction_settings} and the default model (without a {@code model} the server picks its own,
  * as {@code system: null} lets it pick the prompt).
  */

@@ -7,7 +7,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.ProtocolException;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import ai.letta.code.transport.cloud.session.SessionControl;

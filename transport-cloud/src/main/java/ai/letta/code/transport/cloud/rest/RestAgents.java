@@ -7,7 +7,7 @@ import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.agent.Agents;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.List;
  * ({@code GET /v1/agents?limit&before&after&order}, without blocks, as the remote backend lists them) and
  * deleted. Thread-safe.
  */
-public final class RestAgents implements AgentPort {
+public final class RestAgents implements Agents {
 
     private static final List<String> INCLUDE = List.of("agent.blocks", "agent.tags");
 

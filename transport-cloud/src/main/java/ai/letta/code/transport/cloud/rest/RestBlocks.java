@@ -4,7 +4,7 @@ import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Map;
  * characters, so it always names one block and never another path. Caveat: for an agent with git-backed memory
  * (tag {@code git-memory-enabled}) the harness's memory sync may overwrite a block written here. Thread-safe.
  */
-public final class RestBlocks implements BlockPort {
+public final class RestBlocks implements Blocks {
 
     private final LettaHttp http;
 

@@ -8,8 +8,8 @@ import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 
@@ -19,7 +19,7 @@ import ai.letta.code.transport.cloud.http.LettaHttp;
  * {@code default} with {@code agent_id}, which the server needs to resolve the alias. Messages oldest first are
  * {@link PageRequest#chronological()}. Thread-safe.
  */
-public final class RestConversations implements ConversationPort {
+public final class RestConversations implements Conversations {
 
     private final LettaHttp http;
     private final ControlPlane controlPlane;

@@ -2,7 +2,7 @@ package ai.letta.code.transport.cloud.rest;
 
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
-import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.model.Models;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 
@@ -10,7 +10,7 @@ import ai.letta.code.transport.cloud.http.LettaHttp;
  * The models the Letta API offers ({@code GET /v1/models/}), in its order. Letta Cloud's curated catalog
  * ({@code /v1/models/catalog}) is not public API and is not read. Thread-safe.
  */
-public final class RestModels implements ModelPort {
+public final class RestModels implements Models {
 
     private final LettaHttp http;
 

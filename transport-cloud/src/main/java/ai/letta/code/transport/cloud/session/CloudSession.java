@@ -8,7 +8,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.api.port.SessionChannel;
+import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.transport.remote.internal.ServerConnection;
 import java.time.Duration;
 import java.util.Map;

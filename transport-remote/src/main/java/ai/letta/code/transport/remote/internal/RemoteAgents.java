@@ -9,7 +9,7 @@ import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.port.AgentPort;
+import ai.letta.code.api.agent.Agents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * uses {@code agent_create} (verified on CLI 0.32.18: persona/human/other blocks land in the agent's memory files,
  * {@code system} is kept verbatim); it opens no runtime, unlike {@code runtime_start{create_agent}}.
  */
-public final class RemoteAgents implements AgentPort {
+public final class RemoteAgents implements Agents {
 
     private final ServerConnection connection;
     private final RemoteBlocks blocks;

@@ -5,7 +5,7 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.port.BlockPort;
+import ai.letta.code.api.agent.Blocks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * its blocks on the Letta server, read from the agent ({@code agent_retrieve}); the app server has no command that
  * writes those. Verified on CLI 0.32.18.
  */
-public final class RemoteBlocks implements BlockPort {
+public final class RemoteBlocks implements Blocks {
 
     private static final String SYSTEM_DIR = "system/";
     private static final String SUFFIX = ".md";

@@ -7,8 +7,8 @@ import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.port.ConversationPort;
-import ai.letta.code.api.port.SessionTarget;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.spi.SessionTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Map;
  * thread (the server's {@code default} alias), as sessions report it; its messages are listed with
  * {@code conversation_id:"default"} plus the agent id, which the server needs to resolve the alias.
  */
-public final class RemoteConversations implements ConversationPort {
+public final class RemoteConversations implements Conversations {
 
     private final ServerConnection connection;
 

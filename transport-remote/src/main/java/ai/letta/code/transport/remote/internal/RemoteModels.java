@@ -1,10 +1,10 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.model.ModelCatalog;
-import ai.letta.code.api.port.ModelPort;
+import ai.letta.code.api.model.Models;
 
 /** The server's model catalog ({@code list_models}); a session's current model is known only per session. */
-public final class RemoteModels implements ModelPort {
+public final class RemoteModels implements Models {
 
     private final ServerConnection connection;
 

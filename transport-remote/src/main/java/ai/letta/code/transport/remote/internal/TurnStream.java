@@ -3,7 +3,7 @@ package ai.letta.code.transport.remote.internal;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
-import ai.letta.code.api.port.SessionSink;
+import ai.letta.code.spi.SessionSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

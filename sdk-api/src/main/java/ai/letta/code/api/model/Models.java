@@ -1,9 +1,7 @@
-package ai.letta.code.api.port;
-
-import ai.letta.code.api.model.ModelCatalog;
+package ai.letta.code.api.model;
 
 /** The model catalog of a backend. */
-public interface ModelPort {
+public interface Models {
 
     /** @return the models the backend offers ({@link ModelCatalog#current()} is {@code null} here) */
     ModelCatalog list();

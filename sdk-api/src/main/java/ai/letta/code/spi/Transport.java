@@ -1,5 +1,9 @@
-package ai.letta.code.api.port;
+package ai.letta.code.spi;
 
+import ai.letta.code.api.model.Models;
+import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.backend.BackendKind;
 
 /**
@@ -12,16 +16,16 @@ public interface Transport extends AutoCloseable {
     BackendKind kind();
 
     /** @return agent operations */
-    AgentPort agents();
+    Agents agents();
 
     /** @return conversation operations */
-    ConversationPort conversations();
+    Conversations conversations();
 
     /** @return memory-block operations */
-    BlockPort blocks();
+    Blocks blocks();
 
     /** @return the model catalog */
-    ModelPort models();
+    Models models();
 
     /** @return the session opener */
     SessionPort sessions();

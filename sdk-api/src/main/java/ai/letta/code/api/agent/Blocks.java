@@ -1,10 +1,9 @@
-package ai.letta.code.api.port;
+package ai.letta.code.api.agent;
 
-import ai.letta.code.api.agent.MemoryBlock;
 import java.util.List;
 
 /** Memory-block operations of a backend. */
-public interface BlockPort {
+public interface Blocks {
 
     /**
      * @param agentId the agent

@@ -1,12 +1,10 @@
-package ai.letta.code.api.port;
+package ai.letta.code.api.agent;
 
-import ai.letta.code.api.agent.AgentInfo;
-import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 
 /** Agent operations of a backend. */
-public interface AgentPort {
+public interface Agents {
 
     /**
      * @param options what the agent is made of

@@ -1,4 +1,4 @@
-package ai.letta.code.api.port;
+package ai.letta.code.spi;
 
 import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.UserMessage;

@@ -1,12 +1,7 @@
-package ai.letta.code.api.port;
-
-import ai.letta.code.api.conversation.ConversationInfo;
-import ai.letta.code.api.conversation.MessageRecord;
-import ai.letta.code.api.conversation.Page;
-import ai.letta.code.api.conversation.PageRequest;
+package ai.letta.code.api.conversation;
 
 /** Conversation operations of a backend. */
-public interface ConversationPort {
+public interface Conversations {
 
     /**
      * @param agentId the agent
