@@ -29,6 +29,27 @@ public interface LettaCodeClient extends AutoCloseable {
     String createAgent(AgentOptions options);
 
     /**
+     * Opens a new conversation with the backend's default agent, with {@link SessionOptions#defaults()}.
+     *
+     * @return the open session
+     */
+    default Session createSession() {
+        return createSession(SessionOptions.defaults());
+    }
+
+    /**
+     * Opens a new conversation with an agent, with {@link SessionOptions#defaults()}.
+     *
+     * @param agentId the agent
+     * @return the open session
+     * @throws ai.letta.code.api.exception.ConfigurationException if {@code agentId} is blank or not an agent id
+     * @throws ai.letta.code.api.exception.AgentNotFoundException if the backend does not know the agent
+     */
+    default Session createSession(String agentId) {
+        return createSession(agentId, SessionOptions.defaults());
+    }
+
+    /**
      * Opens a new conversation with the backend's default agent (the CLI's last-used agent, or a new one).
      *
      * @param options how the session runs
@@ -48,6 +69,17 @@ public interface LettaCodeClient extends AutoCloseable {
     Session createSession(String agentId, SessionOptions options);
 
     /**
+     * Resumes a conversation, or an agent's default conversation, with {@link SessionOptions#defaults()}.
+     *
+     * @param id a conversation id, or an agent id for that agent's default conversation
+     * @return the open session
+     * @throws ai.letta.code.api.exception.NotFoundException if the backend does not know the id
+     */
+    default Session resumeSession(String id) {
+        return resumeSession(id, SessionOptions.defaults());
+    }
+
+    /**
      * Resumes a conversation, or an agent's default conversation.
      *
      * @param id a conversation id, or an agent id for that agent's default conversation
@@ -58,7 +90,7 @@ public interface LettaCodeClient extends AutoCloseable {
     Session resumeSession(String id, SessionOptions options);
 
     /**
-     * Resumes a conversation of a known agent (the remote backend needs both).
+     * Resumes a conversation of a known agent, without looking the conversation's agent up first.
      *
      * @param agentId the agent
      * @param conversationId the conversation
