@@ -15,7 +15,9 @@ import java.util.Map;
  * <pre>{@code
  * try (Session session = client.createSession(agentId, options)) {
  *     session.send("Write an onboarding memo.");
- *     for (SessionEvent event : session.stream()) { ... }       // ends after the turn's Result
+ *     for (SessionEvent event : session.stream()) {              // ends after the turn's Result
+ *         System.out.println(event);
+ *     }
  * }
  * }</pre>
  *

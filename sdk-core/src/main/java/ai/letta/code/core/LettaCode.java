@@ -13,7 +13,9 @@ import java.util.ServiceLoader;
  * The plain static entry point: builds a {@link LettaCodeClient} for a backend.
  *
  * <pre>{@code
- * try (LettaCodeClient client = LettaCode.create(Backend.local())) { ... }
+ * try (LettaCodeClient client = LettaCode.create(Backend.local())) {
+ *     System.out.println(client.prompt("What is in this directory?").text());
+ * }
  * }</pre>
  *
  * <p>The backend's module ({@code letta-code-transport-local}, {@code -remote} or {@code -cloud}) must be on the

@@ -17,7 +17,7 @@ import java.time.Duration;
  * ExecutionTarget.sandbox()                                   // a managed sandbox, 5-minute TTL, refreshed
  * ExecutionTarget.sandbox().withTtl(Duration.ofMinutes(30)).withTerminateOnClose(true)
  * ExecutionTarget.environment("my-laptop")                    // by connection name (or id)
- * ExecutionTarget.environment(Environment.Selector.DEVICE_ID, "5b2c…")
+ * ExecutionTarget.environment(ExecutionTarget.Environment.Selector.DEVICE_ID, "5b2c…")
  * }</pre>
  */
 public sealed interface ExecutionTarget permits ExecutionTarget.ManagedSandbox, ExecutionTarget.Environment {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Nested;
  * class LocalTransportContractTest extends TransportContract {
  *     @Override
  *     public ContractPeer createPeer() {
- *         return LocalContractPeer.start();          // the real CLI against FakeLettaApi
+ *         return new InMemoryContractPeer();        // a transport module returns a peer of its real program
  *     }
  * }
  * }</pre>

@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * <pre>{@code
  * InMemoryTransport fake = new InMemoryTransport();
  * fake.enqueue(TurnScript.builder().reasoning("hm").assistant("Hel", "lo").build());
- * try (LettaCodeClient client = LettaCode.create(fake)) { ... }
+ * try (LettaCodeClient client = LettaCode.create(fake)) {
+ *     System.out.println(client.prompt("hi").text());
+ * }
  * fake.failNextTurn(new Fault.DropAfter(1));
  * assertThat(fake.sent(SentCommand.Kind.SEND)).hasSize(1);
  * }</pre>

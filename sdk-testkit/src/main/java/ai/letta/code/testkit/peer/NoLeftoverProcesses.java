@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class may still be a descendant of the JVM. Leftovers are killed and the class fails with their pids and command
  * lines. Processes that already existed before the class are ignored.
  *
- * <pre>{@code @ExtendWith(NoLeftoverProcesses.class) class MyPeerTest { ... }}</pre>
+ * <pre>{@code @ExtendWith(NoLeftoverProcesses.class) class MyPeerTest {}}</pre>
  *
  * <p>Assumes test classes run one at a time (the Maven and JUnit default); with classes running concurrently it
  * would also see the other classes' peers.
