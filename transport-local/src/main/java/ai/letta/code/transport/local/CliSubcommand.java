@@ -3,6 +3,7 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.spi.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,14 +75,17 @@ final class CliSubcommand {
             throw new TransportException("could not run `letta " + String.join(" ", args) + "`: " + e.getMessage(),
                     null, null, e);
         }
-        String stdout = out.toString(StandardCharsets.UTF_8).strip();
-        String stderr = err.toString(StandardCharsets.UTF_8).strip();
+        // The CLI may echo its environment or a key in an error: nothing it printed is quoted unredacted.
+        List<String> secrets = StderrTail.secretValues(spec.env());
+        String stdout = Redaction.text(out.toString(StandardCharsets.UTF_8).strip(), secrets);
+        String stderr = Redaction.tail(Redaction.text(err.toString(StandardCharsets.UTF_8).strip(), secrets),
+                Redaction.MAX_TAIL);
         if (watchdog.killedProcess()) {
             throw new OperationTimeoutException("`letta " + String.join(" ", args) + "` did not finish within "
                     + timeout.toMillis() + " ms (LocalOptions.requestTimeout)");
         }
         if (code != 0) {
-            String why = !stderr.isEmpty() ? stderr : stdout;
+            String why = !stderr.isEmpty() ? stderr : Redaction.head(stdout, Redaction.MAX_MESSAGE);
             throw new ConfigurationException("`letta " + String.join(" ", args) + "` failed with exit code " + code
                     + ": " + why);
         }
@@ -89,7 +93,7 @@ final class CliSubcommand {
             return JSON.readTree(stdout);
         } catch (JacksonException e) {
             throw new TransportException("`letta " + String.join(" ", args) + "` printed no JSON: "
-                    + (stdout.length() > 300 ? stdout.substring(0, 300) + "…" : stdout), code, stderr, e);
+                    + Redaction.head(stdout, Redaction.MAX_MESSAGE), code, stderr, e);
         }
     }
 }

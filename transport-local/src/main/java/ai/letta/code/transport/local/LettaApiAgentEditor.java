@@ -3,7 +3,11 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.ConflictException;
+import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.spi.Redaction;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -105,13 +109,20 @@ final class LettaApiAgentEditor implements AutoCloseable {
         if (status == 404 && !required) {
             return null;
         }
-        if (status == 401 || status == 403) {
-            throw new AuthenticationException("the Letta API at " + baseUrl + " refused the API key (HTTP " + status
-                    + " on " + method + " " + path + "); check CliBackend.lettaApi's key");
-        }
-        if (status / 100 != 2) {
-            throw new TransportException("the Letta API answered HTTP " + status + " to " + method + " " + path
-                    + ": " + abbreviate(response.body()), null, null, null);
+        String where = method + " " + path + " at " + Redaction.url(baseUrl);
+        String said = Redaction.head(Redaction.text(response.body(), List.of(apiKey)), Redaction.MAX_MESSAGE);
+        switch (status / 100 == 2 ? 200 : status) {
+            case 200 -> { }
+            case 401, 403 -> throw new AuthenticationException("the Letta API refused the API key (HTTP " + status
+                    + " on " + where + "); check CliBackend.lettaApi's key");
+            case 404 -> throw new NotFoundException("the Letta API has no such resource (HTTP 404 on " + where + "): "
+                    + said);
+            case 409 -> throw new ConflictException("the Letta API refused " + where + " as a conflict (HTTP 409): "
+                    + said);
+            case 429 -> throw new RateLimitException("the Letta API rate-limited " + where + " (HTTP 429); retry"
+                    + " later: " + said, null);
+            default -> throw new TransportException("the Letta API answered HTTP " + status + " to " + where + ": "
+                    + said, null, null, null);
         }
         String text = response.body();
         return text == null || text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
@@ -131,7 +142,7 @@ final class LettaApiAgentEditor implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private static String abbreviate(String text) {
-        return text == null ? "" : text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    private String abbreviate(String text) {
+        return Redaction.head(Redaction.text(text, List.of(apiKey)), Redaction.MAX_MESSAGE);
     }
 }

@@ -1,9 +1,14 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.spi.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The last lines the CLI wrote to stderr, kept for failure messages (a rejected flag, a missing API key, a crash).
@@ -16,18 +21,37 @@ final class StderrTail {
 
     /** ANSI colour codes in {@code LETTA_DEBUG} output only obscure the message. */
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
-    /** Bearer tokens and key-like values must never reach an exception message. */
-    private static final Pattern SECRET = Pattern.compile(
-            "(?i)(bearer\\s+|api[_-]?key[\"'=:\\s]+|token[\"'=:\\s]+)[A-Za-z0-9._\\-]{6,}");
+    /** Environment variables whose values are credentials, by name: their values are hidden wherever they show. */
+    private static final Pattern SECRET_NAME = Pattern.compile(
+            "(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH).*");
 
     private final int maxLines;
     private final int maxLineChars;
+    private final List<String> secrets;
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private long dropped;
 
-    StderrTail(int maxLines, int maxLineChars) {
+    /**
+     * @param maxLines the most lines kept
+     * @param maxLineChars the most characters kept of a line
+     * @param secrets values never kept (see {@link #secretValues})
+     */
+    StderrTail(int maxLines, int maxLineChars, Collection<String> secrets) {
         this.maxLines = maxLines;
         this.maxLineChars = maxLineChars;
+        this.secrets = List.copyOf(secrets);
+    }
+
+    /**
+     * @param env the child's environment
+     * @return the values of its credential variables ({@code LETTA_API_KEY}, {@code OPENAI_API_KEY}, a token, ...),
+     *     which a CLI may echo in an error
+     */
+    static List<String> secretValues(Map<String, String> env) {
+        return env.entrySet().stream()
+                .filter(e -> SECRET_NAME.matcher(e.getKey()).matches() && e.getValue() != null)
+                .map(Map.Entry::getValue)
+                .collect(Collectors.toList());
     }
 
     /**
@@ -62,7 +86,7 @@ final class StderrTail {
     }
 
     synchronized void add(String line) {
-        String clean = SECRET.matcher(ANSI.matcher(line).replaceAll("")).replaceAll("$1****");
+        String clean = Redaction.text(ANSI.matcher(line).replaceAll(""), secrets);
         if (clean.isBlank()) {
             return;
         }

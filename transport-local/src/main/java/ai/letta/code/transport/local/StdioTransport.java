@@ -66,7 +66,7 @@ final class StdioTransport {
     private final List<String> command;
     private final OutputStream stdin;
     private final Listener listener;
-    private final StderrTail stderr = new StderrTail(40, 2000);
+    private final StderrTail stderr;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -74,8 +74,9 @@ final class StdioTransport {
     private Thread reader;
     private Thread stderrDrain;
 
-    private StdioTransport(Process process, List<String> command, Listener listener) {
+    private StdioTransport(Process process, List<String> command, StderrTail stderr, Listener listener) {
         this.process = process;
+        this.stderr = stderr;
         this.reaper = new ProcessReaper(process);
         this.command = List.copyOf(command);
         this.stdin = process.getOutputStream();
@@ -97,7 +98,8 @@ final class StdioTransport {
     static StdioTransport start(ProcessLauncher launcher, List<String> command, Map<String, String> env, Path dir,
             int maxLineBytes, Listener listener) throws IOException {
         Process process = launcher.launch(command, env, dir);
-        StdioTransport transport = new StdioTransport(process, command, listener);
+        StdioTransport transport = new StdioTransport(process, command,
+                new StderrTail(40, 2000, StderrTail.secretValues(env)), listener);
         listener.attached(transport);
         String name = "letta-cli-" + process.pid();
         transport.stderrDrain = transport.stderr.drain(name + "-stderr", process.getErrorStream());

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Finishing an API-mode agent over the Letta REST API (Netty client), against {@link FakeLettaApi} and dead ends. */
@@ -81,6 +83,29 @@ class LettaApiAgentEditorTest {
         }
         assertThat(LettaApiAgentEditor.segment("skills/java")).isEqualTo("skills%2Fjava");
         assertThat(LettaApiAgentEditor.segment("a b?c#d")).isEqualTo("a%20b%3Fc%23d");
+    }
+
+    /** Issue 12 item 8: statuses map to the SDK's typed exceptions, and the server's echo of the key is hidden. */
+    @ParameterizedTest
+    @CsvSource({"404, NotFoundException", "409, ConflictException", "429, RateLimitException",
+            "500, TransportException", "503, TransportException"})
+    void anErrorStatusIsTypedAndTheEchoedKeyIsHidden(int status, String type) {
+        try (FakeLettaApi api = FakeLettaApi.builder().front(exchange -> {
+                    if (!exchange.request().method().equals("PATCH")) {
+                        return false;
+                    }
+                    exchange.respond(status, "text/plain", "no, Authorization: Bearer " + KEY + " api_key=" + KEY);
+                    return true;
+                }).start();
+                LettaApiAgentEditor editor = editor(api.baseUrl(), Duration.ofSeconds(5))) {
+            String agentId = api.createAgent(Map.of("name", "cli-made"));
+
+            assertThatThrownBy(() -> editor.rename(agentId, "Patch", null))
+                    .satisfies(e -> assertThat(e.getClass().getSimpleName()).isEqualTo(type))
+                    .hasMessageContaining("HTTP " + status)
+                    .hasMessageContaining("PATCH v1/agents/" + agentId)
+                    .hasMessageNotContaining(KEY.substring(3));
+        }
     }
 
     @Test

@@ -7,8 +7,10 @@ import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.PendingApprovalException;
 import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.spi.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Turns an error answer into the sdk-api exception a caller can act on. Every message names the request, the
@@ -17,14 +19,14 @@ import java.time.Duration;
 final class ApiErrors {
 
     private final String baseUrl;
-    private final String secret;
+    private final List<String> secrets;
 
     /**
      * @param settings where requests go (for the messages)
      */
     ApiErrors(HttpSettings settings) {
         this.baseUrl = Redaction.url(settings.baseUrl());
-        this.secret = settings.apiKey().reveal();
+        this.secrets = List.of(settings.apiKey().reveal());
     }
 
     /**
@@ -36,7 +38,7 @@ final class ApiErrors {
     LettaCodeException of(ApiRequest request, RawResponse response, Duration retryAfter) {
         ErrorBody error = ErrorBody.parse(response.body());
         int status = response.status();
-        String said = Redaction.head(Redaction.text(error.message(), secret), Redaction.MAX_MESSAGE);
+        String said = Redaction.head(Redaction.text(error.message(), secrets), Redaction.MAX_MESSAGE);
         String head = request + " on the Letta API at " + baseUrl + " answered HTTP " + status
                 + (error.code() == null ? "" : " (" + Redaction.head(error.code(), 80) + ")")
                 + (said.isEmpty() ? "" : ": " + said);
@@ -60,7 +62,7 @@ final class ApiErrors {
             }
             default -> {
                 String tail = Redaction.tail(Redaction.text(new String(response.body(), StandardCharsets.UTF_8),
-                        secret), Redaction.MAX_TAIL);
+                        secrets), Redaction.MAX_TAIL);
                 return new TransportException(head, status, tail, null);
             }
         }
@@ -74,7 +76,7 @@ final class ApiErrors {
     TransportException unreachable(ApiRequest request, Throwable cause) {
         String why = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
         return new TransportException("could not reach the Letta API at " + baseUrl + " (" + request + "): "
-                + Redaction.head(Redaction.text(why, secret), Redaction.MAX_MESSAGE), null, null, cause);
+                + Redaction.head(Redaction.text(why, secrets), Redaction.MAX_MESSAGE), null, null, cause);
     }
 
     /** @return the base URL as messages show it */

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.spi.Redaction;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class ApiRequest {
     /** @return {@code METHOD /path?query}, credentials in the query hidden */
     @Override
     public String toString() {
-        return method + " " + Redaction.text(target(), null);
+        return method + " " + Redaction.text(target());
     }
 
     /** Builds an {@link ApiRequest}. */

@@ -3,6 +3,7 @@ package ai.letta.code.transport.cloud.http;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.Secret;
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.spi.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.api.exception.MalformedFrameException;
+import ai.letta.code.spi.Redaction;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;

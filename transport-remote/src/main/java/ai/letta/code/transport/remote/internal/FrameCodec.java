@@ -1,6 +1,7 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.exception.MalformedFrameException;
+import ai.letta.code.spi.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
@@ -103,12 +104,12 @@ public final class FrameCodec {
 
     /**
      * @param text a fragment of a frame
-     * @return it quoted and truncated to {@link #QUOTE_LIMIT} characters
+     * @return it quoted, credentials hidden, on one line, truncated to {@link #QUOTE_LIMIT} characters
      */
     static String quote(String text) {
         if (text == null) {
             return "null";
         }
-        return '"' + (text.length() <= QUOTE_LIMIT ? text : text.substring(0, QUOTE_LIMIT) + "…") + '"';
+        return '"' + Redaction.head(Redaction.text(text), QUOTE_LIMIT) + '"';
     }
 }

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.exception.MalformedFrameException;
+import ai.letta.code.spi.Redaction;
 import java.lang.System.Logger.Level;
 
 /**
@@ -48,7 +49,10 @@ final class FrameDispatcher implements FrameChannel.Listener {
             router.route(frame);
             correlator.offer(frame);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not handle a frame of type " + frame.type() + ": " + e, e);
+            // The message only: a handler's exception may quote the frame, which the log must not carry whole.
+            LOG.log(Level.WARNING, "could not handle a frame of type {0}: {1}", frame.type(),
+                    Redaction.text(e.toString()));
+            LOG.log(Level.DEBUG, "the handler's failure", e);
         }
     }
 

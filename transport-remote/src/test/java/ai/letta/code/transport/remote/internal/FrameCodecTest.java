@@ -45,6 +45,16 @@ class FrameCodecTest {
                 .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(400));
     }
 
+    /** Issue 12 item 5: the quote reaches exception messages and the WARNING log, so it carries no credential. */
+    @Test
+    void theQuotedFragmentHidesCredentials() {
+        assertThatThrownBy(() -> codec.decode("{\"url\":\"wss://u:hunter2@h/ws?token=s3cr3t\",\"api_key\":\"sk-let-abcdefgh12\""))
+                .isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("wss://****@h/ws?token=****")
+                .hasMessageNotContaining("hunter2").hasMessageNotContaining("s3cr3t")
+                .hasMessageNotContaining("abcdefgh12");
+    }
+
     @Test
     void contentPartsAndStringsReadAsText() {
         ServerFrame frame = codec.decode("{\"a\":[{\"type\":\"text\",\"text\":\"x\"},{\"type\":\"text\","
