@@ -15,6 +15,12 @@ if (mode === "silent") {
   setInterval(() => {}, 1000);
   return;
 }
+if (mode === "deaf") {
+  // Hung on something else: never reads stdin, so the pipe fills and a writer blocks.
+  init();
+  setInterval(() => {}, 1000);
+  return;
+}
 if (mode === "ignore-term" || mode === "ignore-eof") {
   if (mode === "ignore-term") process.on("SIGTERM", () => {});
   // A grandchild, like a tool or a reflection subagent: it must die with us.

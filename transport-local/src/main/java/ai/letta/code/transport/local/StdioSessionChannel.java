@@ -88,7 +88,8 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
         this.timing = timing;
         this.modelHandle = options.model();
         this.raw = new RawRequests(codec);
-        this.writer = new StdinWriter("letta-cli-session-" + IDS.incrementAndGet() + "-stdin");
+        this.writer = new StdinWriter("letta-cli-session-" + IDS.incrementAndGet() + "-stdin",
+                timing.requestTimeout());
         this.gate = new TurnGate(this.sink, queue, writer);
         this.mapper = new WireEventMapper(this.sink, codec, queue, this::reply, options.includePartialMessages(),
                 gate::turnEnded);
@@ -244,7 +245,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
         if (busy) {
             try {
                 writer.writeAndWait(p.transport(), codec.controlRequest("interrupt-close",
-                        Map.of("subtype", "interrupt")));
+                        Map.of("subtype", "interrupt")), timing.closeGrace());
             } catch (RuntimeException e) {
                 // The process is already gone; closing it below reports that.
             }

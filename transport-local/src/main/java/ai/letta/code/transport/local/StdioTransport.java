@@ -35,6 +35,8 @@ final class StdioTransport {
 
     /** How long after the process died the exit watcher waits for stdout to reach EOF before ending anyway. */
     static final long EXIT_SETTLE_MS = 300;
+    /** How long close waits for a write in progress before it treats the CLI as not reading and kills it. */
+    static final long STDIN_LOCK_WAIT_MS = 200;
 
     /** What the transport reports, always from one thread at a time. */
     interface Listener {
@@ -175,7 +177,27 @@ final class StdioTransport {
             return;
         }
         reaper.rememberFamily();
-        writeLock.lock();
+        stop(closeStdin() ? grace : Duration.ZERO);
+    }
+
+    /**
+     * Ends a process that does not read its stdin (a write to it timed out): SIGTERM, SIGKILL, descendants. Not a
+     * requested close: the session hears a lost process.
+     */
+    void stopUnresponsive() {
+        reaper.stop(Duration.ZERO);
+    }
+
+    /** @return whether stdin got its EOF; false while a write is stuck on a CLI that does not read */
+    private boolean closeStdin() {
+        try {
+            if (!writeLock.tryLock(STDIN_LOCK_WAIT_MS, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
         try {
             stdin.close();
         } catch (IOException e) {
@@ -183,7 +205,7 @@ final class StdioTransport {
         } finally {
             writeLock.unlock();
         }
-        stop(grace);
+        return true;
     }
 
     /** Ends the process at once (startup failure, replacement, JVM shutdown): SIGTERM, SIGKILL, descendants. */

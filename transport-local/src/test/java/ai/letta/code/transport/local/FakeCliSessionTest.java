@@ -2,6 +2,7 @@ package ai.letta.code.transport.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.event.AssistantMessage;
@@ -12,6 +13,7 @@ import ai.letta.code.api.event.QueueUpdate;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
@@ -22,6 +24,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,7 +95,7 @@ class FakeCliSessionTest {
     }
 
     @Test
-    void theProcessDyingMidTurnClosesTheSinkWithExitCodeAndStderrWithinASecond() throws Exception {
+    void theProcessDyingMidTurnClosesTheSinkWithExitCodeAndStderr() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (SessionChannel channel = FakeCli.open(FakeCli.transport("die-mid-turn"), sink)) {
             channel.send("c1", UserMessage.text("ping"));
@@ -103,6 +108,53 @@ class FakeCliSessionTest {
             assertThatThrownBy(() -> channel.send("c2", UserMessage.text("again")))
                     .isInstanceOf(TransportException.class);
         }
+    }
+
+    /** Issue 12 item 1: a 4 MiB send to a CLI that never reads did not return in 5 s, nor close() in 15 s. */
+    @Test
+    void aSendToACliThatStopsReadingFailsAfterTheRequestTimeoutAndTheProcessIsStopped() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        SessionChannel channel = FakeCli.open(
+                new LocalTransport(FakeCli.options("deaf").requestTimeout(Duration.ofSeconds(1)).build()), sink);
+        String big = "x".repeat(4 * 1024 * 1024);
+
+        assertTimeoutPreemptively(WAIT, () -> assertThatThrownBy(() -> channel.send("c1", UserMessage.text(big)))
+                .isInstanceOf(OperationTimeoutException.class)
+                .hasMessageContaining("did not read its stdin within 1000 ms")
+                .hasMessageContaining("LocalOptions.requestTimeout"));
+        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closeCause()).isInstanceOf(TransportLostException.class);
+        assertTimeoutPreemptively(WAIT, channel::close);
+    }
+
+    @Test
+    void closeEndsACliThatStopsReadingWhileASendIsStuckOnIt() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        SessionChannel channel = FakeCli.open(
+                new LocalTransport(FakeCli.options("deaf").requestTimeout(Duration.ofMinutes(5)).build()), sink);
+        CompletableFuture<Void> send = CompletableFuture.runAsync(
+                () -> channel.send("c1", UserMessage.text("x".repeat(4 * 1024 * 1024))));
+        long pid = ((StdioSessionChannel) channel).transport().pid();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!send.isDone() && !writerBlockedInWrite() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(send).isNotDone();
+
+        assertTimeoutPreemptively(WAIT, channel::close);
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+        assertThatThrownBy(() -> send.get(WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(LettaCodeException.class);
+    }
+
+    /** Whether the send has filled the pipe: a stdin writer thread is then blocked in its write. */
+    private static boolean writerBlockedInWrite() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().endsWith("-stdin"))
+                .anyMatch(e -> java.util.Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().startsWith("write")
+                                && f.getClassName().contains("FileOutputStream")));
     }
 
     @Test
