@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
  * Ends a CLI process and the processes it started. Escalates: time to exit by itself, then SIGTERM, then SIGKILL,
  * then every descendant still alive (tools, reflection subagents), which would otherwise outlive it as orphans.
  * Descendants are remembered before each step, because once the CLI is dead its children are re-parented and can
- * no longer be found from it.
+ * no longer be found from it; the processes of the CLI's {@link ProcessLineage} are found even then (e.g. after a
+ * {@code kill -9} of the CLI, or for tools it started detached).
  *
  * <p>Thread-safe.
  */
@@ -21,11 +22,22 @@ final class ProcessReaper {
     static final Duration KILL_WAIT = Duration.ofSeconds(5);
 
     private final Process process;
+    private final ProcessLineage lineage;
     private final Set<ProcessHandle> family = new LinkedHashSet<>();
 
-    /** @param process the CLI */
-    ProcessReaper(Process process) {
+    /**
+     * @param process the CLI
+     * @param lineage the marker it was started with
+     */
+    ProcessReaper(Process process, ProcessLineage lineage) {
         this.process = process;
+        this.lineage = lineage;
+    }
+
+    /** @return whether a process the CLI started is still alive (itself excluded) */
+    boolean familyAlive() {
+        return process.descendants().anyMatch(ProcessHandle::isAlive)
+                || lineage.members().stream().anyMatch(h -> h.pid() != process.pid() && h.isAlive());
     }
 
     /** Notes the current descendants, so they can be stopped after the CLI is gone. */
@@ -78,6 +90,7 @@ final class ProcessReaper {
         Set<ProcessHandle> members;
         synchronized (family) {
             process.descendants().forEach(family::add);
+            lineage.members().stream().filter(h -> h.pid() != process.pid()).forEach(family::add);
             members = new LinkedHashSet<>(family);
         }
         members.removeIf(h -> !h.isAlive());

@@ -76,10 +76,11 @@ final class StdioTransport {
     private Thread reader;
     private Thread stderrDrain;
 
-    private StdioTransport(Process process, List<String> command, StderrTail stderr, Listener listener) {
+    private StdioTransport(Process process, ProcessLineage lineage, List<String> command, StderrTail stderr,
+            Listener listener) {
         this.process = process;
         this.stderr = stderr;
-        this.reaper = new ProcessReaper(process);
+        this.reaper = new ProcessReaper(process, lineage);
         this.command = List.copyOf(command);
         this.stdin = process.getOutputStream();
         this.listener = listener;
@@ -99,8 +100,9 @@ final class StdioTransport {
      */
     static StdioTransport start(ProcessLauncher launcher, List<String> command, Map<String, String> env, Path dir,
             int maxLineBytes, Listener listener) throws IOException {
-        Process process = launcher.launch(command, env, dir);
-        StdioTransport transport = new StdioTransport(process, command,
+        ProcessLineage lineage = new ProcessLineage();
+        Process process = launcher.launch(command, lineage.mark(env), dir);
+        StdioTransport transport = new StdioTransport(process, lineage, command,
                 new StderrTail(40, 2000, StderrTail.secretValues(env)), listener);
         listener.attached(transport);
         String name = "letta-cli-" + process.pid();
@@ -267,7 +269,7 @@ final class StdioTransport {
                 listener.ended(closing.get(), reaper.exitCode());
             } finally {
                 endedLatch.countDown();
-                if (!process.isAlive() && process.descendants().noneMatch(ProcessHandle::isAlive)) {
+                if (!process.isAlive() && !reaper.familyAlive()) {
                     // Nothing left for the shutdown hook to stop (a crash, or an exit on its own).
                     LiveProcesses.unregister(this);
                 }

@@ -7,7 +7,8 @@
  *   <li>finding and starting the programs: {@code CliLocator} (node and letta.js, Node's version checked),
  *       {@code LaunchSpec} (flags and environment), {@code CliSpawner} (spawn, handshake, typed start errors);</li>
  *   <li>one process: {@code StdioTransport} (pipes and reader threads), {@code ProcessReaper} (EOF, SIGTERM,
- *       SIGKILL, descendants), {@code StderrTail}, {@code LiveProcesses} (the JVM shutdown hook);</li>
+ *       SIGKILL, descendants), {@code ProcessLineage} (every process the CLI started, by an environment marker),
+ *       {@code StderrTail}, {@code LiveProcesses} (the JVM shutdown hook);</li>
  *   <li>the wire: {@code BoundedLineReader} (framing) → {@code NdjsonCodec} (JSON to wire records) →
  *       {@code WireEventMapper} (wire records to domain events), {@code QueueModel} (queue updates);</li>
  *   <li>one session: {@code StdioSessionChannel} (one turn at a time, held messages, replacing a process that

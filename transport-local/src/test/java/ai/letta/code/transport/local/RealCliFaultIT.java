@@ -7,11 +7,13 @@ import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.TurnScript;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,42 @@ class RealCliFaultIT {
             Timings.record("kill -9 -> sink.onClosed", latency);
             channel.close();
         }
+    }
+
+    /** Issue 12 item 4: a tool's process survived {@code kill -9} of the CLI plus {@code close()}. */
+    @Test
+    void aToolProcessDiesWithTheSessionAfterTheCliWasKilled() throws Exception {
+        try (LocalBackendPeer peer = new LocalBackendPeer()) {
+            RecordingSink sink = new RecordingSink();
+            SessionChannel channel = new LocalTransport(peer.options().build()).sessions().open(
+                    ai.letta.code.spi.SessionTarget.newConversation(null),
+                    peer.session().permissionMode(PermissionMode.BYPASS_PERMISSIONS).build(), sink);
+            peer.model.enqueue(TurnScript.builder()
+                    .toolCall("Bash", Map.of("command", "sleep 300.4711", "description", "wait")).build());
+            channel.send("c1", UserMessage.text("wait"));
+            ProcessHandle tool = awaitProcess("300.4711", TURN);
+            ProcessHandle cli = ProcessHandle.of(((StdioSessionChannel) channel).transport().pid()).orElseThrow();
+
+            cli.destroyForcibly();
+            assertThat(sink.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            channel.close();
+
+            assertThat(tool.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
+        }
+    }
+
+    private static ProcessHandle awaitProcess(String argument, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<ProcessHandle> found = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().arguments().map(a -> List.of(a).contains(argument)).orElse(false))
+                    .findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no process with argument " + argument + " within " + timeout);
     }
 
     @Test
