@@ -15,9 +15,18 @@ import org.junit.jupiter.api.Test;
 
 class OpenValueTypesTest {
 
+    /** Issue 12 item 7: "unrestricted" reached the CLI as bypass while isBypass() said false. */
+    @Test
+    void theNewerPermissionModeNamesAreTheSameModes() {
+        assertThat(PermissionMode.of("unrestricted")).isEqualTo(PermissionMode.BYPASS_PERMISSIONS);
+        assertThat(PermissionMode.of("unrestricted").isBypass()).isTrue();
+        assertThat(PermissionMode.of(" standard ")).isEqualTo(PermissionMode.DEFAULT);
+        assertThat(PermissionMode.of("strict")).isEqualTo(PermissionMode.PLAN);
+    }
+
     @Test
     void unknownUpstreamValuesAreKept() {
-        assertThat(PermissionMode.of("strict").value()).isEqualTo("strict");
+        assertThat(PermissionMode.of("supervised").value()).isEqualTo("supervised");
         assertThat(PermissionMode.of("bypassPermissions")).isEqualTo(PermissionMode.BYPASS_PERMISSIONS);
         assertThat(ReasoningEffort.of("ultra").value()).isEqualTo("ultra");
         assertThat(StopReason.of("new_reason").value()).isEqualTo("new_reason");

@@ -4,7 +4,8 @@ import ai.letta.code.api.exception.ConfigurationException;
 
 /**
  * How the agent's tool calls are approved. An open value type: the constants are the SDK's names (those of the
- * TypeScript SDK), {@link #of(String)} keeps any other name, and each transport maps the value to what its peer
+ * TypeScript SDK), {@link #of(String)} also takes the newer names ({@code standard}, {@code unrestricted},
+ * {@code strict}: the same modes) and keeps any other name, and each transport maps the value to what its peer
  * calls it (for example {@code DEFAULT} is the CLI's {@code standard}). Whatever the peer's own default, the SDK
  * always sends the mode explicitly.
  *
@@ -29,11 +30,19 @@ public record PermissionMode(String value) {
     }
 
     /**
-     * @param value a mode name; the SDK's names map to the constants, anything else is kept as is
+     * @param value a mode name; the SDK's names and the newer ones ({@code standard}, {@code unrestricted},
+     *     {@code strict}) map to the constants, anything else is kept as is
      * @return the mode
      */
     public static PermissionMode of(String value) {
-        return new PermissionMode(ConfigurationException.requireText(value, "PermissionMode").strip());
+        String name = ConfigurationException.requireText(value, "PermissionMode").strip();
+        return switch (name) {
+            case "default", "standard" -> DEFAULT;
+            case "acceptEdits" -> ACCEPT_EDITS;
+            case "plan", "strict" -> PLAN;
+            case "bypassPermissions", "unrestricted" -> BYPASS_PERMISSIONS;
+            default -> new PermissionMode(name);
+        };
     }
 
     /** @return whether this is {@link #BYPASS_PERMISSIONS} */

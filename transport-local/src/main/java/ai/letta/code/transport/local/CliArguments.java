@@ -45,7 +45,46 @@ final class CliArguments {
             "letta-claude", "letta", "letta-codex", "letta", "letta-gemini", "letta",
             "claude", "source-claude", "codex", "source-codex", "gemini", "source-gemini");
 
+    /**
+     * Flags the SDK sets itself: an {@code extraArgs} entry naming one would override what the session asked for
+     * (the last occurrence wins), e.g. a permission mode, so they are refused.
+     */
+    static final List<String> MANAGED_FLAGS = List.of("-p", "--print", "--input-format", "--output-format",
+            "--permission-mode", "--yolo", "--agent", "--conversation", "--new", "--new-agent", "--continue",
+            "--backend");
+
     private CliArguments() {}
+
+    /**
+     * @param extraArgs {@code LocalOptions.extraArgs}
+     * @return them, checked
+     * @throws ConfigurationException for a flag the SDK manages, naming the option to use instead
+     */
+    static List<String> checkExtraArgs(List<String> extraArgs) {
+        for (String arg : extraArgs) {
+            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (MANAGED_FLAGS.contains(flag)) {
+                throw new ConfigurationException("LocalOptions.extraArgs may not contain " + flag + ": the SDK sets"
+                        + " it from the session (SessionOptions.permissionMode, the session target, the backend)"
+                        + " and an extra one would override it");
+            }
+        }
+        return extraArgs;
+    }
+
+    /**
+     * @param value an id, model handle or other value that follows a flag
+     * @param what what it is, for the message
+     * @return the value
+     * @throws ConfigurationException if it starts with {@code -}: the CLI would read it as an option
+     */
+    static String value(String value, String what) {
+        if (value.startsWith("-")) {
+            throw new ConfigurationException(what + " \"" + value + "\" starts with '-', which the Letta Code CLI"
+                    + " would read as an option; Letta ids look like agent-… or conv-…");
+        }
+        return value;
+    }
 
     /**
      * @param target which conversation
@@ -56,16 +95,16 @@ final class CliArguments {
         List<String> args = new ArrayList<>(STREAM_JSON);
         if (target instanceof SessionTarget.NewConversation n) {
             if (n.agentId() != null) {
-                args.addAll(List.of("--agent", n.agentId()));
+                args.addAll(List.of("--agent", value(n.agentId(), "agent id")));
             }
             args.add("--new");
         } else if (target instanceof SessionTarget.AgentDefault d) {
-            args.addAll(List.of("--agent", d.agentId(), "--conversation", "default"));
+            args.addAll(List.of("--agent", value(d.agentId(), "agent id"), "--conversation", "default"));
         } else if (target instanceof SessionTarget.Existing e) {
-            args.addAll(List.of("--conversation", e.conversationId()));
+            args.addAll(List.of("--conversation", value(e.conversationId(), "conversation id")));
         }
         args.addAll(List.of("--permission-mode", permissionMode(options.permissionMode())));
-        options.modelHandle().ifPresent(m -> args.addAll(List.of("-m", m)));
+        options.modelHandle().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
         if (options.includePartialMessages()) {
             args.add("--include-partial-messages");
         }
@@ -84,13 +123,13 @@ final class CliArguments {
         args.add("--new-agent");
         // An explicit mode even here: the agent-creating process runs no turn, but never runs unrestricted.
         args.addAll(List.of("--permission-mode", "standard"));
-        agent.modelHandle().ifPresent(m -> args.addAll(List.of("-m", m)));
+        agent.modelHandle().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
         if (agent.embedding() != null) {
-            args.addAll(List.of("--embedding", agent.embedding()));
+            args.addAll(List.of("--embedding", value(agent.embedding(), "embedding")));
         }
         agent.prompt().ifPresent(p -> args.addAll(systemPrompt(p)));
         if (!agent.tags().isEmpty()) {
-            args.addAll(List.of("--tags", String.join(",", agent.tags())));
+            args.addAll(List.of("--tags", value(String.join(",", agent.tags()), "tags")));
         }
         return args;
     }

@@ -74,9 +74,9 @@ final class LocalModels implements Models {
      */
     String update(String agentId, ModelUpdate update) {
         List<String> args = new ArrayList<>(List.of("model", "set"));
-        update.handle().ifPresent(args::add);
+        update.handle().ifPresent(h -> args.add(CliArguments.value(h, "model")));
         update.effort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
-        args.addAll(List.of("--agent", agentId));
+        args.addAll(List.of("--agent", CliArguments.value(agentId, "agent id")));
         JsonNode out = cli.get().run(args);
         String model = NdjsonCodec.text(out.path("agent"), "model");
         return model != null ? model : update.handle().orElse(null);

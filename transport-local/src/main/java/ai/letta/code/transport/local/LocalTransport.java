@@ -51,6 +51,7 @@ public final class LocalTransport implements Transport {
     LocalTransport(LocalOptions options, CliLocator locator, Map<String, String> parentEnv, Path jvmCwd,
             ProcessLauncher launcher) {
         this.options = options;
+        CliArguments.checkExtraArgs(options.extraArgs());
         this.locator = locator;
         this.parentEnv = Map.copyOf(parentEnv);
         this.jvmCwd = jvmCwd;

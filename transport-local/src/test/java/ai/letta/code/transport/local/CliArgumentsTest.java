@@ -10,6 +10,7 @@ import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionTarget;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CliArgumentsTest {
@@ -34,6 +35,22 @@ class CliArgumentsTest {
         assertThat(String.join(" ", CliArguments.session(SessionTarget.resume("agent-1"), SessionOptions.defaults())))
                 .contains("--agent agent-1 --conversation default").contains("--permission-mode standard");
         assertThat(CliArguments.permissionMode(PermissionMode.BYPASS_PERMISSIONS)).isEqualTo("unrestricted");
+    }
+
+    /** Issue 12 item 7: extraArgs came after --permission-mode and could override it; ids became options. */
+    @Test
+    void extraArgsCannotOverrideManagedFlagsAndValuesCannotBecomeOptions() {
+        assertThatThrownBy(() -> CliArguments.checkExtraArgs(List.of("--verbose", "--permission-mode=unrestricted")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("--permission-mode")
+                .hasMessageContaining("SessionOptions.permissionMode");
+        assertThatThrownBy(() -> CliArguments.checkExtraArgs(List.of("--yolo")))
+                .isInstanceOf(ConfigurationException.class);
+        assertThat(CliArguments.checkExtraArgs(List.of("--verbose"))).containsExactly("--verbose");
+
+        assertThatThrownBy(() -> CliArguments.session(SessionTarget.resume("--yolo"), SessionOptions.defaults()))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("starts with '-'");
+        assertThatThrownBy(() -> CliArguments.session(SessionTarget.newConversation("agent-1"),
+                SessionOptions.builder().model("--yolo").build())).isInstanceOf(ConfigurationException.class);
     }
 
     @Test
