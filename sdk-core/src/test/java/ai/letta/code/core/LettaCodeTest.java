@@ -26,9 +26,9 @@ class LettaCodeTest {
                 .hasMessageContaining("ai.letta.code:letta-code-transport-local");
         assertThatThrownBy(() -> LettaCode.create(Backend.remote(URI.create("http://127.0.0.1:4500"), null)))
                 .hasMessageContaining("letta-code-transport-remote");
-        assertThatThrownBy(() -> LettaCode.create(Backend.cloud("key")))
+        assertThatThrownBy(() -> LettaCode.create(Backend.cloud("sk-let-sentinel-4711")))
                 .hasMessageContaining("letta-code-transport-cloud")
-                .hasMessageNotContaining("key\"");
+                .hasMessageNotContaining("sentinel-4711");
     }
 
     @Test
