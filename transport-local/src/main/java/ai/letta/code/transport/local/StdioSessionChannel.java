@@ -18,6 +18,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.spi.SessionTarget;
@@ -283,7 +284,13 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
                 return;
             }
             raw.offer(decoded.tree());
-            mapper.accept(decoded);
+            try {
+                mapper.accept(decoded);
+            } catch (RuntimeException e) {
+                // One line the SDK cannot bind must not kill the reader (the CLI would look dead while it runs).
+                sink.onEvent(new ErrorEvent("could not read a line of the Letta Code CLI: " + e.getMessage(),
+                        ErrorCode.PROTOCOL_ERROR, Redaction.head(Redaction.text(line), Redaction.MAX_MESSAGE), null));
+            }
             quietFlush.lineMapped();
         });
     }

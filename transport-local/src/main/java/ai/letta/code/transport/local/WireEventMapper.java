@@ -11,6 +11,7 @@ import ai.letta.code.api.event.StopReason;
 import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.transport.local.WireMessage.ErrorLine;
@@ -229,7 +230,16 @@ final class WireEventMapper {
     }
 
     private void onControlRequest(WireMessage.ControlRequest r, WireMessage.Decoded decoded) {
-        if ("can_use_tool".equals(r.subtype()) && r.requestId() != null && r.toolName() != null) {
+        if ("can_use_tool".equals(r.subtype()) && r.requestId() != null
+                && (r.toolName() == null || r.toolName().isBlank())) {
+            // Nobody can decide on a tool without a name; the CLI waits for an answer, so it hears a denial.
+            sink.onEvent(new ErrorEvent("the CLI asked permission for a tool without a name; it was denied",
+                    ErrorCode.PROTOCOL_ERROR, "request " + r.requestId(), null));
+            replyLine.accept(codec.permissionAnswer(r.requestId(),
+                    PermissionDecision.deny("the SDK could not read this permission request (no tool name)")));
+            return;
+        }
+        if ("can_use_tool".equals(r.subtype()) && r.requestId() != null) {
             sink.onPermissionRequest(new ToolPermissionRequest(r.requestId(), r.toolCallId(), r.toolName(),
                     r.input(), r.suggestions(), r.blockedPath(),
                     ToolPermissionRequest.USER_INPUT_TOOLS.contains(r.toolName())));

@@ -53,6 +53,11 @@ final class RecordingSink implements SessionSink {
         closed.countDown();
     }
 
+    /** @return the permission requests heard and not yet taken */
+    List<ToolPermissionRequest> permissions() {
+        return List.copyOf(permissions);
+    }
+
     /** Waits for the next event (after those already consumed) matching {@code type}. */
     synchronized <T extends SessionEvent> T next(Class<T> type, Duration timeout) throws InterruptedException {
         return type.cast(next(type::isInstance, timeout, type.getSimpleName()));

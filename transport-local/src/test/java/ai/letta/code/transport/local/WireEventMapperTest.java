@@ -36,6 +36,21 @@ class WireEventMapperTest {
                 + "\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}]}";
     }
 
+    /** Issue 12 item 3: a blank tool name threw inside the stdout reader and the session looked dead. */
+    @Test
+    void aPermissionRequestWithoutAToolNameIsAnErrorEventAndADenialTheCliHears() {
+        feed(false, "{\"type\":\"control_request\",\"request_id\":\"perm-1\",\"request\":{\"subtype\":"
+                + "\"can_use_tool\",\"tool_name\":\"\",\"input\":{}}}");
+
+        assertThat(sink.permissions()).isEmpty();
+        assertThat(sink.all(ErrorEvent.class)).singleElement().satisfies(e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+            assertThat(e.message()).contains("without a name");
+        });
+        assertThat(replies).singleElement().satisfies(reply -> assertThat(reply)
+                .contains("\"request_id\":\"perm-1\"").contains("\"behavior\":\"deny\""));
+    }
+
     @Test
     void chunksSharingAnIdBecomeOneMessageBeforeTheResult() {
         feed(false, "{\"type\":\"message\",\"message_type\":\"reasoning_message\",\"id\":\"r\",\"reasoning\":\"hm\"}",
