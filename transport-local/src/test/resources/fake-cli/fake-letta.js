@@ -15,6 +15,12 @@ if (mode === "silent") {
   setInterval(() => {}, 1000);
   return;
 }
+if (mode === "echo-env") {
+  // A CLI that dumps its environment in an error, as a crash report or a debug mode might.
+  for (const [name, value] of Object.entries(process.env)) process.stderr.write(name + "=" + value + "\n");
+  process.stderr.write("Authorization: Bearer " + (process.env.LETTA_API_KEY || "") + "\n");
+  process.exit(1);
+}
 if (mode === "deaf") {
   // Hung on something else: never reads stdin, so the pipe fills and a writer blocks.
   init();

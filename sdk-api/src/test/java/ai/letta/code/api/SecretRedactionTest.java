@@ -19,13 +19,14 @@ class SecretRedactionTest {
         CloudOptions cloud = Backend.cloud(KEY);
         RemoteOptions remote = Backend.remote(URI.create("http://127.0.0.1:4500"), KEY);
         LocalOptions local = LocalOptions.builder()
-                .cliBackend(CliBackend.lettaApi(URI.create("https://api.letta.com"), KEY))
+                .cliBackend(CliBackend.lettaApi(URI.create("https://user:" + KEY + "@api.letta.com/v1?token=" + KEY),
+                        KEY))
                 .env("OPENAI_API_KEY", KEY).build();
         SessionOptions session = SessionOptions.builder().env("TOKEN", KEY).build();
 
         assertThat(cloud.toString()).doesNotContain(KEY).contains("****");
         assertThat(remote.toString()).doesNotContain(KEY);
-        assertThat(local.toString()).doesNotContain(KEY).contains("OPENAI_API_KEY");
+        assertThat(local.toString()).doesNotContain(KEY).contains("OPENAI_API_KEY", "https://api.letta.com/v1");
         assertThat(session.toString()).doesNotContain(KEY).contains("TOKEN");
         assertThat(cloud.apiKey().reveal()).isEqualTo(KEY);
     }

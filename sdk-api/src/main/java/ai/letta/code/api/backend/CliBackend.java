@@ -53,8 +53,14 @@ public sealed interface CliBackend {
             ConfigurationException.requireNonNull(apiKey, "CliBackend.lettaApi apiKey");
             if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
                 throw new ConfigurationException(
-                        "CliBackend.lettaApi baseUrl must be an http(s) URL (got \"" + baseUrl + "\")");
+                        "CliBackend.lettaApi baseUrl must be an http(s) URL (got \"" + SafeUrl.of(baseUrl) + "\")");
             }
+        }
+
+        /** Shows the URL without user info or query, and no key. */
+        @Override
+        public String toString() {
+            return "LettaApi[baseUrl=" + SafeUrl.of(baseUrl) + ", apiKey=" + apiKey + "]";
         }
     }
 }

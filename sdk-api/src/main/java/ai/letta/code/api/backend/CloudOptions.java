@@ -64,11 +64,11 @@ public record CloudOptions(Secret apiKey, URI baseUrl, Map<String, String> heade
         requireNonNull(baseUrl, "CloudOptions.baseUrl");
         if (baseUrl.getScheme() == null || !baseUrl.getScheme().matches("(?i)https?") || baseUrl.getHost() == null) {
             throw new ConfigurationException("CloudOptions.baseUrl must be an http(s) URL with a host (got \""
-                    + redacted(baseUrl) + "\")");
+                    + SafeUrl.of(baseUrl) + "\")");
         }
         if (baseUrl.getRawUserInfo() != null) {
             throw new ConfigurationException("CloudOptions.baseUrl must not carry credentials (got \""
-                    + redacted(baseUrl) + "\"); pass the key as CloudOptions.apiKey");
+                    + SafeUrl.of(baseUrl) + "\"); pass the key as CloudOptions.apiKey");
         }
         headers = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(headers, "CloudOptions.headers")));
         headers.forEach(CloudOptions::checkHeader);
@@ -132,7 +132,7 @@ public record CloudOptions(Secret apiKey, URI baseUrl, Map<String, String> heade
     /** @return the options with header values and the key hidden */
     @Override
     public String toString() {
-        return "CloudOptions[apiKey=" + apiKey + ", baseUrl=" + redacted(baseUrl) + ", headers=" + headers.keySet()
+        return "CloudOptions[apiKey=" + apiKey + ", baseUrl=" + SafeUrl.of(baseUrl) + ", headers=" + headers.keySet()
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", reconnectBound="
                 + reconnectBound + ", pingInterval=" + pingInterval + ", webSocketAuth=" + webSocketAuth
                 + ", maxFrameBytes=" + maxFrameBytes + ", target=" + target + "]";
@@ -152,11 +152,6 @@ public record CloudOptions(Secret apiKey, URI baseUrl, Map<String, String> heade
             throw new ConfigurationException("CloudOptions.headers: the value of " + name
                     + " contains a line break or NUL");
         }
-    }
-
-    private static String redacted(URI url) {
-        return url.getScheme() + "://" + (url.getHost() == null ? "" : url.getHost())
-                + (url.getPort() > 0 ? ":" + url.getPort() : "") + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 
     private static String firstSet(Map<String, String> env, String... names) {
