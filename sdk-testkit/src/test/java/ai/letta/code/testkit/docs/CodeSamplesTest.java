@@ -13,7 +13,8 @@ class CodeSamplesTest {
     private static final CodeSamples SAMPLES = CodeSamples.compiledWith(List.of("ai.letta.code.api",
             "ai.letta.code.api.event", "ai.letta.code.core", "ai.letta.code.testkit.contract",
             "ai.letta.code.testkit.fake", "ai.letta.code.testkit.fakeapi", "ai.letta.code.testkit.fakecloud",
-            "ai.letta.code.testkit.peer", "ai.letta.code.testkit.script", "java.time", "java.util",
+            "ai.letta.code.testkit.peer", "ai.letta.code.testkit.script", "ai.letta.code.testkit.secrets",
+            "java.time", "java.util",
             "org.junit.jupiter.api.extension", "static org.assertj.core.api.Assertions"),
             Map.of("names", "List<String>", "session", "Session"));
 
