@@ -231,10 +231,11 @@ final class WireEventMapper {
 
     private void onControlRequest(WireMessage.ControlRequest r, WireMessage.Decoded decoded) {
         if ("can_use_tool".equals(r.subtype()) && r.requestId() != null
-                && (r.toolName() == null || r.toolName().isBlank())) {
-            // Nobody can decide on a tool without a name; the CLI waits for an answer, so it hears a denial.
-            sink.onEvent(new ErrorEvent("the CLI asked permission for a tool without a name; it was denied",
-                    ErrorCode.PROTOCOL_ERROR, "request " + r.requestId(), null));
+                && (r.requestId().isBlank() || r.toolName() == null || r.toolName().isBlank())) {
+            // Nobody can decide on a tool without a name (or answer a request without an id); the CLI waits for
+            // an answer, so it hears a denial.
+            sink.onEvent(new ErrorEvent("the CLI asked permission for a tool without a name or request id; it was"
+                    + " denied", ErrorCode.PROTOCOL_ERROR, "request \"" + r.requestId() + "\"", null));
             replyLine.accept(codec.permissionAnswer(r.requestId(),
                     PermissionDecision.deny("the SDK could not read this permission request (no tool name)")));
             return;
