@@ -64,8 +64,12 @@ public interface Session extends AutoCloseable {
      * The events of what was sent, ending after the last sent message's turn (see {@link EventStream}). Call after
      * {@link #send}; with nothing sent, the stream is empty.
      *
+     * <p>A stream left open (a loop left with {@code break}) is taken over: the new stream continues where it
+     * stopped, so no event is lost, and the old one ends. Break, send again, stream: the new stream yields the rest
+     * of the first turn, its result, then the second turn up to its result. To drop the rest of a turn instead,
+     * {@link EventStream#close() close} its stream.
+     *
      * @return the stream
-     * @throws IllegalStateException if another stream of this session is still open
      */
     EventStream stream();
 
