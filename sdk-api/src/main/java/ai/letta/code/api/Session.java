@@ -28,6 +28,10 @@ import java.util.Map;
  * ({@link ai.letta.code.api.event.QueueUpdate} events show the queue). {@link #abort()} ends the running turn; messages
  * sent after {@code abort()} returns run after it. {@link #close()} denies pending approvals and ends open streams.
  *
+ * <p><b>Tools.</b> Each tool call the agent makes is a {@link ai.letta.code.api.event.ToolCall} followed by its
+ * {@link ai.letta.code.api.event.ToolResult}, whatever {@code canUseTool} decided: a denied call does not run and
+ * its result is an error carrying the denial message.
+ *
  * <p><b>Threads.</b> All methods are thread-safe and block only the caller (cheap on virtual threads). Permission
  * callbacks and listeners never run on a transport's I/O thread.
  */
@@ -36,7 +40,14 @@ public interface Session extends AutoCloseable {
     /** @return the agent id */
     String agentId();
 
-    /** @return the conversation id (never the {@code default} alias where the backend resolves it) */
+    /**
+     * The conversation's id, to resume it later with {@code client.resumeSession(id)}. For an agent's default
+     * conversation (its main thread, opened by {@code resumeSession(agentId)}) it is the <b>agent id</b> on the
+     * local, remote and cloud backends: the CLI, the app server and Letta Cloud name that thread only by the alias {@code "default"}, which
+     * is no id, and {@code resumeSession(agentId)} opens the same thread again. Never the alias itself.
+     *
+     * @return the conversation id, or the agent id for the agent's default conversation
+     */
     String conversationId();
 
     /** @return the current state */
