@@ -3,6 +3,7 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -108,6 +109,12 @@ final class LettaApiAgentEditor implements AutoCloseable {
         if (status == 401 || status == 403) {
             throw new AuthenticationException("the Letta API at " + baseUrl + " refused the API key (HTTP " + status
                     + " on " + method + " " + path + "); check CliBackend.lettaApi's key");
+        }
+        if (status == 429) {
+            Duration wait = response.retryAfter();
+            throw new RateLimitException("the Letta API at " + baseUrl + " rate-limited " + method + " " + path
+                    + (wait == null ? "" : "; it asked to wait " + wait.toSeconds() + " s") + "; try again later",
+                    wait);
         }
         if (status / 100 != 2) {
             throw new TransportException("the Letta API answered HTTP " + status + " to " + method + " " + path
