@@ -150,7 +150,7 @@ public final class EngineSession implements Session {
             // A reader that left its loop early (a break) never closed it: continue where it stopped.
             previous.takeOver();
         }
-        TurnEventStream stream = new TurnEventStream(buffer, readLock, ledger::busy,
+        TurnEventStream stream = new TurnEventStream(buffer, readLock, dispatcher::turnPending,
                 () -> onSerial(dispatcher::abandonStream), this::streamClosed, executors.pool());
         openStream = stream;
         return stream;
