@@ -2,7 +2,6 @@ package ai.letta.code.api;
 
 import ai.letta.code.api.exception.ConfigurationException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -31,10 +30,10 @@ public sealed interface ContentPart {
     /**
      * @param file a PNG, JPEG, GIF or WebP file
      * @return an image part holding the file's bytes
-     * @throws ConfigurationException if the type is not one of those
-     * @throws UncheckedIOException if the file cannot be read
+     * @throws ConfigurationException if the type is not one of those, or the file cannot be read
      */
     static Image imageFromFile(Path file) {
+        ConfigurationException.requireNonNull(file, "image file");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String type = name.endsWith(".png") ? "image/png"
                 : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg"
@@ -48,7 +47,8 @@ public sealed interface ContentPart {
         try {
             return new Image(type, Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read image " + file, e);
+            throw new ConfigurationException("ContentPart.imageFromFile cannot read " + file + " (" + e
+                    + "); check the path and its permissions", e);
         }
     }
 

@@ -80,7 +80,8 @@ public interface LettaCodeClient extends AutoCloseable {
     }
 
     /**
-     * Resumes a conversation, or an agent's default conversation.
+     * Resumes a conversation, or an agent's default conversation. For an agent id, the session's
+     * {@link Session#conversationId()} is that agent id: no backend gives the default conversation an id of its own.
      *
      * @param id a conversation id, or an agent id for that agent's default conversation
      * @param options how the session runs

@@ -30,6 +30,10 @@ import java.util.Map;
  * ({@link ai.letta.code.api.event.QueueUpdate} events show the queue). {@link #abort()} ends the running turn; messages
  * sent after {@code abort()} returns run after it. {@link #close()} denies pending approvals and ends open streams.
  *
+ * <p><b>Tools.</b> Each tool call the agent makes is a {@link ai.letta.code.api.event.ToolCall} followed by its
+ * {@link ai.letta.code.api.event.ToolResult}, whatever {@code canUseTool} decided: a denied call does not run and
+ * its result is an error carrying the denial message.
+ *
  * <p><b>Threads.</b> All methods are thread-safe and block only the caller (cheap on virtual threads). Permission
  * callbacks and listeners never run on a transport's I/O thread.
  */
@@ -38,7 +42,14 @@ public interface Session extends AutoCloseable {
     /** @return the agent id */
     String agentId();
 
-    /** @return the conversation id (never the {@code default} alias where the backend resolves it) */
+    /**
+     * The conversation's id, to resume it later with {@code client.resumeSession(id)}. For an agent's default
+     * conversation (its main thread, opened by {@code resumeSession(agentId)}) it is the <b>agent id</b> on the
+     * local, remote and cloud backends: the CLI, the app server and Letta Cloud name that thread only by the alias {@code "default"}, which
+     * is no id, and {@code resumeSession(agentId)} opens the same thread again. Never the alias itself.
+     *
+     * @return the conversation id, or the agent id for the agent's default conversation
+     */
     String conversationId();
 
     /** @return the current state */
@@ -66,8 +77,12 @@ public interface Session extends AutoCloseable {
      * The events of what was sent, ending after the last sent message's turn (see {@link EventStream}). Call after
      * {@link #send}; with nothing sent, the stream is empty.
      *
+     * <p>A stream left open (a loop left with {@code break}) is taken over: the new stream continues where it
+     * stopped, so no event is lost, and the old one ends. Break, send again, stream: the new stream yields the rest
+     * of the first turn, its result, then the second turn up to its result. To drop the rest of a turn instead,
+     * {@link EventStream#close() close} its stream.
+     *
      * @return the stream
-     * @throws IllegalStateException if another stream of this session is still open
      */
     EventStream stream();
 

@@ -28,7 +28,9 @@ import java.util.Optional;
  * @param includePartialMessages whether to stream raw chunks as {@link ai.letta.code.api.event.PartialEvent}s
  * @param idleTimeout end a turn when no event arrives for this long, or {@code null} for no limit
  * @param eventBufferSize the most events buffered for a reader (see {@link EventStream})
- * @param env extra environment for a local CLI process (ignored by other backends; values never logged)
+ * @param env extra environment for a local CLI process (values never logged); the remote and cloud backends run
+ *     tools in a server started beforehand and refuse a non-empty one with an
+ *     {@link ai.letta.code.api.exception.UnsupportedFeatureException} before the session opens
  * @param listeners observers of the session
  * @param executionTarget where a cloud session's harness runs, or {@code null} for {@code CloudOptions.target};
  *     only the cloud backend takes one (the others refuse it with an

@@ -1,8 +1,10 @@
 package ai.letta.code.core;
 
 import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.core.client.ApiBoundary;
 import ai.letta.code.core.client.EngineClient;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 
 /**
  * Binds {@link LettaCodeClient} to the SDK's engine, for applications that use Guice. Install it with one transport
@@ -20,7 +22,12 @@ public final class LettaCodeModule extends AbstractModule {
     @Override
     protected void configure() {
         binder().requireExplicitBindings();
-        bind(LettaCodeClient.class).to(EngineClient.class);
         bind(EngineClient.class);
+    }
+
+    /** Behind the {@link ApiBoundary}, so users only ever catch the SDK's exception tree. */
+    @Provides
+    LettaCodeClient client(EngineClient engine) {
+        return ApiBoundary.guard(engine);
     }
 }

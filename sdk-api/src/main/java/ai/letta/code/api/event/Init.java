@@ -3,7 +3,9 @@ package ai.letta.code.api.event;
 import java.util.List;
 
 /**
- * The session is ready: the peer resolved its agent and conversation.
+ * The session is ready: the peer resolved its agent and conversation. Delivered to {@code SessionListener}s only,
+ * while the session opens: {@code stream()} carries the turns sent and never yields it (the same ids are
+ * {@code Session.agentId()} and {@code Session.conversationId()}).
  *
  * @param agentId the agent
  * @param conversationId the conversation (never the {@code default} alias when the peer resolves it)

@@ -11,6 +11,11 @@ package ai.letta.code.api.event;
  * }</pre>
  *
  * Events the SDK does not know arrive as {@link UnknownEvent}: a new event type from the peer never fails a turn.
+ *
+ * <p>A tool call yields a {@link ToolCall} then its {@link ToolResult}, also when it was denied (the result is then
+ * an error carrying the denial). {@link Init} reaches only {@code SessionListener}s: it happens while the session
+ * opens, before any message is sent, so no {@code stream()} (which carries the turns sent) yields it; its ids are
+ * {@code Session.agentId()} and {@code Session.conversationId()}.
  */
 public sealed interface SessionEvent
         permits Init, AssistantMessage, Reasoning, ToolCall, ToolResult, QueueUpdate, Result, ErrorEvent, Retry,

@@ -3,7 +3,13 @@ package ai.letta.code.api.exception;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The peer rate-limited the request (HTTP 429). The SDK never sleeps on {@link #retryAfter()} by itself. */
+/**
+ * The Letta API rate-limited a request (HTTP 429): thrown by the cloud backend once its retries of an idempotent
+ * call are spent (they honour {@code Retry-After}) or at once for a call that is never repeated, and by the local
+ * backend's calls to the Letta API in API mode. {@link #retryAfter()} is what the last answer asked for; the SDK
+ * does not wait on it after throwing. (Turns are not covered: a rate-limited model call inside a turn is retried
+ * by the peer and shows as {@code Retry} events, then a failed {@code Result}.)
+ */
 public class RateLimitException extends LettaCodeException {
     private static final long serialVersionUID = 1L;
     private final transient Duration retryAfter;

@@ -53,6 +53,7 @@ public final class EngineSession implements Session {
     private volatile SessionChannel channel;
     private volatile PermissionBroker broker;
     private volatile TransportException lostCause;
+    private final Object readLock = new Object();
     private volatile TurnEventStream openStream;
     private IdleWatchdog watchdog;
 
@@ -144,19 +145,21 @@ public final class EngineSession implements Session {
 
     @Override
     public synchronized EventStream stream() {
-        TurnEventStream current = openStream;
-        if (current != null) {
-            throw new IllegalStateException("another EventStream of this session is still open; read it to its end "
-                    + "or close it before calling stream() again");
+        TurnEventStream previous = openStream;
+        if (previous != null) {
+            // A reader that left its loop early (a break) never closed it: continue where it stopped.
+            previous.takeOver();
         }
-        TurnEventStream stream = new TurnEventStream(buffer, ledger::busy, () -> onSerial(dispatcher::abandonStream),
-                this::streamClosed, executors.pool());
+        TurnEventStream stream = new TurnEventStream(buffer, readLock, dispatcher::turnPending,
+                () -> onSerial(dispatcher::abandonStream), this::streamClosed, executors.pool());
         openStream = stream;
         return stream;
     }
 
-    private synchronized void streamClosed() {
-        openStream = null;
+    private synchronized void streamClosed(TurnEventStream stream) {
+        if (openStream == stream) {
+            openStream = null;
+        }
     }
 
     @Override

@@ -53,25 +53,34 @@ final class EventBuffer {
         }
     }
 
-    /**
-     * @param timeout the longest wait, or {@code null} to wait until an entry arrives or the buffer closes
-     * @return the next entry, or {@code null} if the buffer is closed and empty (or the wait timed out)
-     */
-    Entry take(Duration timeout) throws InterruptedException {
+    /** @return the first waiting entry, taken; {@code null} if none is waiting */
+    Entry poll() {
         lock.lock();
         try {
-            long nanos = timeout == null ? Long.MAX_VALUE : timeout.toNanos();
-            while (entries.isEmpty() && !closed) {
-                if (timeout == null) {
-                    available.await();
-                } else {
-                    if (nanos <= 0) {
-                        return null;
-                    }
-                    nanos = available.awaitNanos(nanos);
-                }
-            }
             return entries.poll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits for an entry without taking it, so a reader that stops between {@code hasNext} and {@code next} leaves it
+     * for the next reader.
+     *
+     * @param timeout the longest wait
+     * @return the first waiting entry, or {@code null} if the buffer is closed and empty (or the wait timed out)
+     */
+    Entry peek(Duration timeout) throws InterruptedException {
+        lock.lock();
+        try {
+            long nanos = timeout.toNanos();
+            while (entries.isEmpty() && !closed) {
+                if (nanos <= 0) {
+                    return null;
+                }
+                nanos = available.awaitNanos(nanos);
+            }
+            return entries.peek();
         } finally {
             lock.unlock();
         }

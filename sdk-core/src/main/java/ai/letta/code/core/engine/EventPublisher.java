@@ -1,6 +1,7 @@
 package ai.letta.code.core.engine;
 
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.IllegalUseException;
 import java.util.Iterator;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -31,7 +32,8 @@ final class EventPublisher implements Flow.Publisher<SessionEvent> {
     public void subscribe(Flow.Subscriber<? super SessionEvent> subscriber) {
         if (!subscribed.compareAndSet(false, true)) {
             subscriber.onSubscribe(new NoSubscription());
-            subscriber.onError(new IllegalStateException("this publisher takes one subscriber"));
+            subscriber.onError(new IllegalUseException("this stream's publisher takes one subscriber; "
+                    + "forward its events yourself to reach several"));
             return;
         }
         Subscription subscription = new Subscription(subscriber);
@@ -55,6 +57,7 @@ final class EventPublisher implements Flow.Publisher<SessionEvent> {
             }
             if (n <= 0) {
                 cancel();
+                // Reactive Streams rule 3.9 prescribes this exact type.
                 subscriber.onError(new IllegalArgumentException("request(n) needs n > 0 (rule 3.9), got " + n));
                 return;
             }

@@ -180,6 +180,14 @@ final class TurnDispatcher implements SessionSink {
     }
 
     /**
+     * @return whether a sent message still waits for its result; consistent with {@code deliverResult}, so a reader
+     *     that just took a result never sees the count from before that result settled it
+     */
+    synchronized boolean turnPending() {
+        return ledger.busy();
+    }
+
+    /**
      * @return the future of the running turn's result, or {@code null} if no turn is running; consistent with
      *     {@code deliverResult}, so a turn whose result a reader has seen is never reported as running
      */

@@ -3,6 +3,7 @@ package ai.letta.code.core.engine;
 import ai.letta.code.api.EventStream;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.IllegalUseException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -11,70 +12,86 @@ import java.util.Spliterators;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * An {@link EventStream} over a session's {@link EventBuffer}: yields entries until one marked {@code endsStream}.
- * Single-use and single-reader, like an {@link Iterator}; {@link #close()} may come from any thread.
+ * It holds no event of its own (it peeks and takes from the buffer), so a later stream that {@linkplain #takeOver()
+ * takes over} loses nothing. Single-reader, like an {@link Iterator}; {@link #close()} may come from any thread.
  */
 final class TurnEventStream implements EventStream {
     /** How often a blocked reader re-checks for an end that buffered nothing (a closed stream, a removed message). */
     private static final Duration RECHECK = Duration.ofMillis(100);
 
     private final EventBuffer buffer;
+    private final Object readLock;
     private final BooleanSupplier turnPending;
     private final Runnable onAbandon;
-    private final Runnable onClose;
+    private final Consumer<TurnEventStream> onClose;
     private final Executor pool;
     private final Iterator<SessionEvent> iterator = new EventIterator();
-    private SessionEvent next;
     private volatile boolean finished;
+    private volatile boolean takenOver;
     private boolean closed;
-    private boolean iterated;
+    private EventPublisher publisher;
 
-    TurnEventStream(EventBuffer buffer, BooleanSupplier turnPending, Runnable onAbandon, Runnable onClose,
-            Executor pool) {
+    /**
+     * @param buffer the session's events
+     * @param readLock shared by the session's streams: one takes an event, or takes over, at a time
+     * @param turnPending whether a sent message still waits for its result
+     * @param onAbandon drops the rest of this stream's turns (on an early close)
+     * @param onClose tells the session this stream no longer reads
+     * @param pool runs publishers
+     */
+    TurnEventStream(EventBuffer buffer, Object readLock, BooleanSupplier turnPending, Runnable onAbandon,
+            Consumer<TurnEventStream> onClose, Executor pool) {
         this.buffer = buffer;
+        this.readLock = readLock;
         this.turnPending = turnPending;
         this.onAbandon = onAbandon;
         this.onClose = onClose;
         this.pool = pool;
     }
 
+    /** Each call returns the same cursor: iterating again continues where the last iteration stopped. */
     @Override
-    public synchronized Iterator<SessionEvent> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("an EventStream can be iterated once; call session.stream() again");
-        }
-        iterated = true;
+    public Iterator<SessionEvent> iterator() {
         return iterator;
     }
 
     @Override
     public Stream<SessionEvent> toStream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false)
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false)
                 .onClose(this::close);
     }
 
+    /** The same publisher each call, so its one-subscriber rule covers the stream. */
     @Override
-    public Flow.Publisher<SessionEvent> publisher() {
-        return new EventPublisher(iterator(), this::exhausted, this::close, pool);
+    public synchronized Flow.Publisher<SessionEvent> publisher() {
+        if (publisher == null) {
+            publisher = new EventPublisher(iterator, () -> finished, this::close, pool);
+        }
+        return publisher;
     }
 
     @Override
     public Result result() {
         Result last = null;
-        Iterator<SessionEvent> it = iterated ? iterator : iterator();
-        while (it.hasNext()) {
-            if (it.next() instanceof Result r) {
+        while (iterator.hasNext()) {
+            if (iterator.next() instanceof Result r) {
                 last = r;
             }
         }
+        boolean wasTakenOver = takenOver;
         close();
         if (last == null) {
-            throw new IllegalStateException("the stream ended without a Result: nothing was sent, or the stream "
-                    + "was closed; call session.send(...) before session.stream()");
+            throw new IllegalUseException(wasTakenOver
+                    ? "this stream was taken over by a later session.stream(), which has the rest of the events; "
+                            + "call result() on that one"
+                    : "the stream ended without a Result: nothing was sent, or the stream was closed or read to its "
+                            + "end before; call session.send(...) before session.stream()");
         }
         return last;
     }
@@ -93,11 +110,21 @@ final class TurnEventStream implements EventStream {
         if (abandon) {
             onAbandon.run();
         }
-        onClose.run();
+        onClose.accept(this);
     }
 
-    private synchronized boolean exhausted() {
-        return finished && next == null;
+    /**
+     * A later {@code session.stream()} continues from here: this stream ends without discarding anything. Called
+     * under the session's monitor, before the new stream is handed out.
+     */
+    void takeOver() {
+        synchronized (readLock) {
+            takenOver = true;
+            finished = true;
+        }
+        synchronized (this) {
+            closed = true; // a late close() must not drop the events that are now the new stream's
+        }
     }
 
     private void finish() {
@@ -108,35 +135,26 @@ final class TurnEventStream implements EventStream {
             closed = true;
         }
         if (notify) {
-            onClose.run();
+            onClose.accept(this);
         }
     }
 
     private final class EventIterator implements Iterator<SessionEvent> {
         @Override
         public boolean hasNext() {
-            if (next != null) {
-                return true;
-            }
             while (!finished) {
                 if (!turnPending.getAsBoolean() && !buffer.hasEntries()) {
                     finish();
                     return false;
                 }
-                EventBuffer.Entry entry;
                 try {
-                    entry = buffer.take(RECHECK);
+                    if (buffer.peek(RECHECK) != null) {
+                        return !finished;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt(); // the reader was interrupted: end iteration, keep the flag
                     close();
                     return false;
-                }
-                if (entry != null) {
-                    next = entry.event();
-                    if (entry.endsStream()) {
-                        finish();
-                    }
-                    return true;
                 }
             }
             return false;
@@ -147,9 +165,20 @@ final class TurnEventStream implements EventStream {
             if (!hasNext()) {
                 throw new NoSuchElementException("the stream has ended");
             }
-            SessionEvent event = next;
-            next = null;
-            return event;
+            EventBuffer.Entry entry;
+            synchronized (readLock) {
+                // Taken over since hasNext(): the event is the new stream's (only a second reader thread sees this).
+                entry = finished ? null : buffer.poll();
+            }
+            if (entry == null) {
+                throw new NoSuchElementException("the stream was taken over by a later session.stream()");
+            }
+            // The boundary was set when the result arrived; whatever was sent since (after a break, say) is
+            // pending or already buffered behind it, and extends the stream to its turn.
+            if (entry.endsStream() && !turnPending.getAsBoolean() && !buffer.hasEntries()) {
+                finish();
+            }
+            return entry.event();
         }
     }
 }

@@ -12,17 +12,17 @@ class EventBufferTest {
     private static final Result DONE = Result.success("hi", "conv-1");
 
     @Test
-    void refusesEventsBeyondCapacityButAlwaysTakesTerminalOnes() throws InterruptedException {
+    void refusesEventsBeyondCapacityButAlwaysTakesTerminalOnes() {
         EventBuffer buffer = new EventBuffer(1);
         assertThat(buffer.offer(TEXT, false)).isTrue();
         assertThat(buffer.offer(TEXT, false)).isFalse();
         buffer.offerTerminal(DONE, true);
-        assertThat(buffer.take(Duration.ZERO).event()).isEqualTo(TEXT);
-        assertThat(buffer.take(Duration.ZERO).endsStream()).isTrue();
+        assertThat(buffer.poll().event()).isEqualTo(TEXT);
+        assertThat(buffer.poll().endsStream()).isTrue();
     }
 
     @Test
-    void dropUntilBoundaryKeepsWhatFollowsTheAbandonedStream() throws InterruptedException {
+    void dropUntilBoundaryKeepsWhatFollowsTheAbandonedStream() {
         EventBuffer buffer = new EventBuffer(10);
         buffer.offer(TEXT, false);
         buffer.offerTerminal(DONE, true);
@@ -30,15 +30,18 @@ class EventBufferTest {
         buffer.offer(next, false);
 
         assertThat(buffer.dropUntilBoundary()).isTrue();
-        assertThat(buffer.take(Duration.ZERO).event()).isEqualTo(next);
+        assertThat(buffer.poll().event()).isEqualTo(next);
         assertThat(buffer.dropUntilBoundary()).isFalse();
     }
 
     @Test
-    void takeReturnsNullOnceClosedAndEmpty() throws InterruptedException {
+    void peekReturnsNullOnceClosedAndEmptyAndLeavesTheEntryForTheNextReader() throws InterruptedException {
         EventBuffer buffer = new EventBuffer(10);
+        buffer.offer(TEXT, false);
+        assertThat(buffer.peek(Duration.ofMillis(1)).event()).isEqualTo(TEXT);
+        assertThat(buffer.poll().event()).isEqualTo(TEXT);
         buffer.close();
-        assertThat(buffer.take(null)).isNull();
-        assertThat(buffer.take(Duration.ofMillis(1))).isNull();
+        assertThat(buffer.peek(Duration.ofSeconds(5))).isNull();
+        assertThat(buffer.poll()).isNull();
     }
 }

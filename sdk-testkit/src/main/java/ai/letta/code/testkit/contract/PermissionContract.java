@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.permission.CanUseTool;
 import ai.letta.code.api.permission.PermissionDecision;
@@ -185,6 +186,11 @@ public abstract class PermissionContract extends ContractSupport {
         assertThat(results).as("tool results in %s", events).hasSize(1);
         assertThat(results.get(0).isError()).isTrue();
         assertThat(results.get(0).content()).contains(reason);
+        // A denied call is still reported: what was asked, then the failed result carrying the denial.
+        List<ToolCall> calls = ofType(events, ToolCall.class);
+        assertThat(calls).as("tool calls in %s", events).extracting(ToolCall::toolCallId)
+                .containsExactly(results.get(0).toolCallId());
+        assertThat(events.indexOf(calls.get(0))).isLessThan(events.indexOf(results.get(0)));
         if (has(ContractFeature.RUNS_TOOLS)) {
             assertThat(Files.exists(peer.workDir().resolve(file))).as(file + " exists").isFalse();
         }

@@ -17,6 +17,7 @@ import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.testkit.script.Gate;
 import ai.letta.code.testkit.script.TurnScript;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a turn yields: one-shot prompts, the order of a turn's events, joined chunks, tool calls with their results,
- * a second message sent while a turn streams, failed model calls, and turn scoping (no stale events).
+ * a second message sent while a turn streams, a loop left early ({@code break}) and the stream that takes over, failed
+ * model calls, and turn scoping (no stale events).
  */
 public abstract class TurnContract extends ContractSupport {
 
@@ -148,6 +150,54 @@ public abstract class TurnContract extends ContractSupport {
             assertThat(peer.modelRequests()).extracting(ContractPeer.ModelRequest::userText)
                     .containsSubsequence("first message", "second message");
         }
+    }
+
+    @Test
+    void aStreamLeftWithBreakIsTakenOverByTheNextStreamWithNothingLost() {
+        Session session = openSession();
+        peer.enqueue(TurnScript.builder().reasoning("before the break").assistant("after the break").build());
+
+        session.send("break early");
+        within("the loop left at the first reasoning", () -> breakAtFirst(session, Reasoning.class));
+        List<SessionEvent> rest = within("the next stream", () -> collect(session));
+
+        assertThat(ofType(rest, Reasoning.class)).as("nothing twice in %s", rest).isEmpty();
+        assertThat(ofType(rest, AssistantMessage.class)).extracting(AssistantMessage::content)
+                .containsExactly("after the break");
+        assertThat(ofType(rest, Result.class)).hasSize(1);
+        assertThat(last(rest).success()).as("%s", last(rest)).isTrue();
+    }
+
+    @Test
+    void breakThenSendThenStreamEndsWithTheSecondTurnsResult() {
+        Session session = openSession();
+        peer.enqueue(TurnScript.builder().reasoning("first turn").assistant("answer one").build());
+        peer.enqueue(TurnScript.text("answer two"));
+
+        session.send("first message");
+        within("the loop left at the first reasoning", () -> breakAtFirst(session, Reasoning.class));
+        session.send("second message");
+        List<SessionEvent> events = within("the next stream", () -> collect(session));
+
+        assertThat(ofType(events, Result.class)).extracting(Result::text).containsExactly("answer one", "answer two");
+        assertThat(last(events).success()).as("%s", last(events)).isTrue();
+        scriptedTurn(session, "after the break", "break ok");
+    }
+
+    private static void breakAtFirst(Session session, Class<? extends SessionEvent> type) {
+        for (SessionEvent event : session.stream()) {
+            if (type.isInstance(event)) {
+                break; // leaves the stream open, as a user's loop does
+            }
+        }
+    }
+
+    private static List<SessionEvent> collect(Session session) {
+        List<SessionEvent> events = new ArrayList<>();
+        for (SessionEvent event : session.stream()) {
+            events.add(event);
+        }
+        return events;
     }
 
     @Test

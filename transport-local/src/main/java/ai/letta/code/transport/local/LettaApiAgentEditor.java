@@ -119,8 +119,12 @@ final class LettaApiAgentEditor implements AutoCloseable {
                     + said);
             case 409 -> throw new ConflictException("the Letta API refused " + where + " as a conflict (HTTP 409): "
                     + said);
-            case 429 -> throw new RateLimitException("the Letta API rate-limited " + where + " (HTTP 429); retry"
-                    + " later: " + said, null);
+            case 429 -> {
+                Duration wait = response.retryAfter();
+                throw new RateLimitException("the Letta API rate-limited " + where + " (HTTP 429)"
+                        + (wait == null ? "" : "; it asked to wait " + wait.toSeconds() + " s") + "; try again later: "
+                        + said, wait);
+            }
             default -> throw new TransportException("the Letta API answered HTTP " + status + " to " + where + ": "
                     + said, null, null, null);
         }

@@ -45,8 +45,14 @@ import javax.net.ssl.SSLException;
  */
 final class LettaApiHttp implements AutoCloseable {
 
-    /** What the server answered. */
-    record Response(int status, String body) {
+    /**
+     * What the server answered.
+     *
+     * @param status the HTTP status
+     * @param body the body text
+     * @param retryAfter the wait a {@code Retry-After} in seconds asked for, or {@code null}
+     */
+    record Response(int status, String body, Duration retryAfter) {
     }
 
     /** Agent states carry the compiled system prompt: generous, but bounded. */
@@ -157,6 +163,14 @@ final class LettaApiHttp implements AutoCloseable {
     }
 
     /** Completes the request's future with the answer, or with the connection's failure. */
+    /** @return the seconds form of {@code Retry-After}; an HTTP date or garbage counts as not said */
+    static Duration retryAfter(String header) {
+        if (header == null || !header.strip().matches("\\d{1,9}")) {
+            return null;
+        }
+        return Duration.ofSeconds(Long.parseLong(header.strip()));
+    }
+
     private static final class Answer extends SimpleChannelInboundHandler<FullHttpResponse> {
         private final CompletableFuture<Response> answer;
 
@@ -167,7 +181,8 @@ final class LettaApiHttp implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext context, FullHttpResponse response) {
             answer.complete(new Response(response.status().code(),
-                    response.content().toString(StandardCharsets.UTF_8)));
+                    response.content().toString(StandardCharsets.UTF_8),
+                    retryAfter(response.headers().get("Retry-After"))));
         }
 
         @Override

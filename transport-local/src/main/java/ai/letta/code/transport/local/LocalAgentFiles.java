@@ -5,7 +5,6 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.TransportException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,7 +108,8 @@ final class LocalAgentFiles {
                     : List.of("commit", "-q", "-m", COMMIT_MESSAGE));
             dropCachedPrompts(agentId);
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the memory blocks of " + agentId + " in " + repo, e);
+            throw new ConfigurationException("could not write the memory blocks of " + agentId + " in " + repo + " ("
+                    + e + "); the local backend keeps them there: check that the directory is writable", e);
         }
     }
 

@@ -2,6 +2,8 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.ContentPart;
 import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.transport.local.WireMessage.WireToolCall;
 import java.util.ArrayList;
@@ -226,10 +228,17 @@ final class NdjsonCodec {
 
     /** @return any message as one line */
     String write(Object message) {
-        String line = json.writeValueAsString(message);
+        String line;
+        try {
+            line = json.writeValueAsString(message);
+        } catch (JacksonException e) {
+            // Only a user's raw command can hold a value Jackson cannot write.
+            throw new ConfigurationException("a command value cannot be written as JSON (" + e.getOriginalMessage()
+                    + "); use plain Java values: maps, lists, strings, numbers, booleans, nulls", e);
+        }
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             // Cannot happen with compact output (strings escape newlines); a raw newline would split the message.
-            throw new IllegalStateException("encoded message spans several lines");
+            throw new ProtocolException("an encoded message spans several lines, which would split it on stdin");
         }
         return line;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.script.RecordedRequest;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,30 @@ class LettaApiAgentEditorTest {
         try (LettaApiAgentEditor editor = editor(base, Duration.ofSeconds(5))) {
             assertThatThrownBy(() -> editor.rename("agent-1", "x", null)).isInstanceOf(TransportException.class)
                     .hasMessageContaining(base.toString()).hasMessageNotContaining(KEY);
+        }
+    }
+
+    @Test
+    void aRateLimitIsARateLimitExceptionWithTheWaitTheServerAskedFor() throws IOException {
+        try (ServerSocket limited = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                LettaApiAgentEditor editor = editor(URI.create("http://127.0.0.1:" + limited.getLocalPort()),
+                        Duration.ofSeconds(5))) {
+            Thread answerer = new Thread(() -> {
+                try (Socket client = limited.accept()) {
+                    client.getOutputStream().write(("HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\n"
+                            + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                } catch (IOException e) {
+                    // the test is over
+                }
+            });
+            answerer.setDaemon(true);
+            answerer.start();
+
+            assertThatThrownBy(() -> editor.rename("agent-1", "x", null))
+                    .isInstanceOfSatisfying(RateLimitException.class,
+                            e -> assertThat(e.retryAfter()).hasValue(Duration.ofSeconds(7)))
+                    .hasMessageContaining("PATCH v1/agents/agent-1").hasMessageNotContaining(KEY);
         }
     }
 

@@ -1,9 +1,11 @@
 package ai.letta.code.transport.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.ContentPart;
 import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.transport.local.WireMessage.ControlRequest;
 import ai.letta.code.transport.local.WireMessage.Message;
@@ -106,5 +108,20 @@ class NdjsonCodecTest {
         assertThat(codec.permissionAnswer("perm-1", PermissionDecision.denyAndInterrupt("no"))).isEqualTo(
                 "{\"type\":\"control_response\",\"response\":{\"subtype\":\"success\",\"request_id\":\"perm-1\","
                         + "\"response\":{\"behavior\":\"deny\",\"message\":\"no\",\"interrupt\":true}}}");
+    }
+
+    @Test
+    void aRawCommandValueJacksonCannotWriteIsAConfigurationError() {
+        assertThatThrownBy(() -> codec.write(Map.of("type", "x", "payload", new Unwritable())))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("plain Java values");
+    }
+
+    /** A bean whose property cannot be read, so Jackson cannot write it. */
+    public static final class Unwritable {
+        /** @return never */
+        public String getValue() {
+            throw new UnsupportedOperationException("not readable");
+        }
     }
 }

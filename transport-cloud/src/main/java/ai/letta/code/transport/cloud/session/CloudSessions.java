@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.session;
 
 import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.exception.ConfigurationException;
@@ -49,6 +50,7 @@ public final class CloudSessions implements SessionPort {
         ConfigurationException.requireNonNull(target, "target");
         ConfigurationException.requireNonNull(sessionOptions, "options");
         ConfigurationException.requireNonNull(sink, "sink");
+        RemoteSessions.refuseEnv(sessionOptions, BackendKind.CLOUD); // before a sandbox is leased
         SessionTarget scope = scope(target);
         String agentId = scope.agent().orElseThrow();
         String conversationId = scope instanceof SessionTarget.Existing existing ? existing.conversationId()

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.MalformedFrameException;
 import ai.letta.code.spi.Redaction;
 import java.util.LinkedHashMap;
@@ -50,9 +51,15 @@ public final class FrameCodec {
     /**
      * @param command a command as plain Java values (maps, lists, strings, numbers, booleans, nulls)
      * @return its JSON text
+     * @throws ConfigurationException if a value cannot be written as JSON (only a user's raw command can hold one)
      */
     public String encode(Map<String, ?> command) {
-        return mapper.writeValueAsString(command);
+        try {
+            return mapper.writeValueAsString(command);
+        } catch (JacksonException e) {
+            throw new ConfigurationException("a command value cannot be written as JSON (" + e.getOriginalMessage()
+                    + "); use plain Java values: maps, lists, strings, numbers, booleans, nulls", e);
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.Init;
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,6 +38,7 @@ public final class RemoteSessions implements SessionPort {
         ConfigurationException.requireNonNull(target, "target");
         ConfigurationException.requireNonNull(options, "options");
         ConfigurationException.requireNonNull(sink, "sink");
+        refuseEnv(options, BackendKind.REMOTE);
         RuntimeStart start = new RuntimeStart(options.workingDirectory().map(Path::toString).orElse(null),
                 DeviceModes.toWire(options.permissionMode()));
         options.effort().ifPresent(Commands::effort);
@@ -121,5 +125,21 @@ public final class RemoteSessions implements SessionPort {
             }
         }
         return names;
+    }
+
+    /**
+     * The app server runs its tools in its own process, with the environment it was started with; a runtime cannot
+     * be given more. Refused before anything is sent, so the option is never silently dropped.
+     *
+     * @param options the session's options
+     * @param backend the backend asked, for the message
+     * @throws UnsupportedFeatureException if {@code SessionOptions.env} is set
+     */
+    public static void refuseEnv(SessionOptions options, BackendKind backend) {
+        if (!options.env().isEmpty()) {
+            throw new UnsupportedFeatureException("SessionOptions.env (" + options.env().size() + " variables; the "
+                    + backend.label() + " backend's tools run with the environment its server was started with)",
+                    backend, Set.of(BackendKind.LOCAL));
+        }
     }
 }

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.command.ResponseMatcher;
+import ai.letta.code.api.exception.IllegalUseException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
 import io.netty.channel.EventLoop;
@@ -102,7 +103,8 @@ public final class ServerConnection implements AutoCloseable {
      */
     FrameChannel connected() {
         if (loop.inEventLoop()) {
-            throw new IllegalStateException("blocking call on the transport's event loop");
+            throw new IllegalUseException("a blocking SDK call on the transport's event loop, which it would "
+                    + "deadlock; call the session from your own thread, never from a ResponseMatcher");
         }
         CompletableFuture<FrameChannel> future;
         lock.lock();

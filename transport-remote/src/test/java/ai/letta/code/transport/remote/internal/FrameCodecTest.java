@@ -3,6 +3,7 @@ package ai.letta.code.transport.remote.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.MalformedFrameException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -70,5 +71,19 @@ class FrameCodecTest {
         assertThat(codec.parseObject("{\"command\":\"ls\"}")).containsEntry("command", "ls");
         assertThat(codec.parseObject("{\"command\":")).isNull();
         assertThat(codec.parseObject("[]")).isNull();
+    }
+
+    @Test
+    void aRawCommandValueJacksonCannotWriteIsAConfigurationError() {
+        assertThatThrownBy(() -> codec.encode(Map.of("type", "x", "payload", new Unwritable())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("plain Java values");
+    }
+
+    /** A bean whose property cannot be read, so Jackson cannot write it. */
+    public static final class Unwritable {
+        /** @return never */
+        public String getValue() {
+            throw new UnsupportedOperationException("not readable");
+        }
     }
 }
