@@ -18,11 +18,13 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.spi.SessionTarget;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -205,6 +207,11 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
     @Override
     public boolean removeQueued(String id) {
         return gate.removeHeld(id);
+    }
+
+    @Override
+    public Optional<AcceptedCommands> acceptedCommands() {
+        return Optional.of(RawRequests.ACCEPTED);
     }
 
     @Override

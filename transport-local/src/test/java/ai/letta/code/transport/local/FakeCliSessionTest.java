@@ -16,6 +16,7 @@ import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.nio.file.Files;
@@ -51,6 +52,31 @@ class FakeCliSessionTest {
         }
         assertThat(sink.awaitClosed(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
+    }
+
+    @Test
+    void rawCommandsTheCliCannotAnswerFailAtOnceNamingWhatItAccepts() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("normal"), sink)) {
+            assertThat(channel.acceptedCommands()).hasValueSatisfying(a -> assertThat(a.types())
+                    .contains("user", "control_request", "control_response", "bootstrap_session_state")
+                    .doesNotContain("sync", "change_device_state"));
+            Duration forever = Duration.ofHours(1); // fails at once, or this test's @Timeout fails it
+
+            assertThatThrownBy(() -> channel.request(Map.of("type", "sync", "request_id", "s1"),
+                    (rid, c) -> true, forever)).isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("sendCommand of type \"sync\" is not supported by the local backend")
+                    .hasMessageContaining("bootstrap_session_state");
+            assertThatThrownBy(() -> channel.sendRaw(Map.of("type", "change_device_state", "request_id", "c1")))
+                    .isInstanceOf(UnsupportedFeatureException.class);
+            assertThatThrownBy(() -> channel.request(Map.of("type", "control_request", "request_id", "c2",
+                    "request", Map.of("subtype", "sync")), (rid, c) -> true, forever))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("request.subtype \"sync\"");
+
+            channel.send("c1", UserMessage.text("still fine"));
+            assertThat(sink.result(WAIT).success()).isTrue();
+        }
     }
 
     @Test
