@@ -10,6 +10,12 @@ if (mode === "reject-flag") {
   process.stderr.write("Error: Unknown option '--bogus'\n");
   process.exit(1);
 }
+if (mode === "no-memfs") {
+  // What CLI 0.32.18 prints when --reflection-trigger meets an agent without memfs (headless-reflection-settings.ts).
+  process.stderr.write("Failed to apply sleeptime settings: --reflection-trigger step-count requires memfs enabled"
+    + " for this agent.\n");
+  process.exit(1);
+}
 if (mode === "silent") {
   process.stderr.write("still loading something slow\n");
   setInterval(() => {}, 1000);

@@ -12,6 +12,7 @@ import ai.letta.code.api.event.QueueUpdate;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
@@ -138,6 +139,17 @@ class FakeCliSessionTest {
                 .hasMessageContaining("exited with code 1 before its handshake")
                 .hasMessageContaining("Unknown option '--bogus'")
                 .satisfies(e -> assertThat(((TransportException) e).exitCode()).hasValue(1));
+    }
+
+    @Test
+    void dreamingOnAnAgentWithoutMemfsIsAConfigurationProblem() {
+        assertThatThrownBy(() -> FakeCli.open(FakeCli.transport("no-memfs"), new RecordingSink()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SessionOptions.dreaming")
+                .hasMessageContaining("requires memfs enabled for this agent")
+                .hasMessageContaining("Dreaming.off()")
+                .hasMessageContaining("--memfs")
+                .cause().isInstanceOf(TransportException.class);
     }
 
     @Test
