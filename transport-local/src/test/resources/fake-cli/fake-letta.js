@@ -6,6 +6,21 @@ const init = () => out({type: "system", subtype: "init", agent_id: "agent-fake-1
   conversation_id: "conv-fake-1", model: "fake-model", tools: ["Bash"], cwd: process.cwd(), argv: process.argv.slice(2),
   permission_mode: ""});
 
+const args = process.argv.slice(2);
+if (args[0] === "model" && args[1] === "set") {
+  // `letta model set [handle] [--reasoning <level>] --agent <id> | --conversation <id>`, as CLI 0.32.18 answers
+  // it for a model that advertises only "none"; FAKE_ARGV_LOG records each call.
+  if (process.env.FAKE_ARGV_LOG) require("fs").appendFileSync(process.env.FAKE_ARGV_LOG, args.join(" ") + "\n");
+  const handle = args[2] && !args[2].startsWith("--") ? args[2] : "openai-compatible/fake-model";
+  const level = args.includes("--reasoning") ? args[args.indexOf("--reasoning") + 1] : undefined;
+  if (level !== undefined && level !== "none") {
+    process.stderr.write(`Unsupported reasoning level '${level}' for ${handle}. Supported: none\n`);
+    process.exit(1);
+  }
+  const scope = args.includes("--conversation") ? "conversation" : "agent";
+  out({agent: {model: handle}, conversation: null, effective: {scope, model: handle}});
+  return;
+}
 if (mode === "reject-flag") {
   process.stderr.write("Error: Unknown option '--bogus'\n");
   process.exit(1);

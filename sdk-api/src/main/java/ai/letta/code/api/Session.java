@@ -84,10 +84,12 @@ public interface Session extends AutoCloseable {
     ModelCatalog listModels();
 
     /**
-     * Switches the model and/or reasoning effort for the following turns. Call between turns.
+     * Switches the model and/or reasoning effort for the following turns of this session's conversation (on an
+     * agent's default conversation: the agent's). Call between turns.
      *
      * @param update the change
      * @throws ai.letta.code.api.exception.ConfigurationException if the backend does not offer the model or effort
+     *     (the message names what it offers)
      */
     void updateModel(ModelUpdate update);
 

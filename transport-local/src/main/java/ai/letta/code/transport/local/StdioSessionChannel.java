@@ -191,7 +191,11 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
 
     @Override
     public void updateModel(ModelUpdate update) {
-        String handle = models.update(agentId, update);
+        modelApplied(models.update(agentId, onDefaultConversation ? null : conversationId, update));
+    }
+
+    /** @param handle the model now in effect, as a model switch reported it (null if it did not say) */
+    void modelApplied(String handle) {
         if (handle != null) {
             modelHandle = handle;
         }

@@ -3,6 +3,7 @@ package ai.letta.code.transport.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
@@ -18,7 +19,9 @@ import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
+import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.spi.SessionChannel;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +30,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stdio transport's own behaviour, against a fake CLI script that misbehaves on demand. */
 @ExtendWith(NoLeftoverProcesses.class)
@@ -150,6 +154,32 @@ class FakeCliSessionTest {
                 .hasMessageContaining("Dreaming.off()")
                 .hasMessageContaining("--memfs")
                 .cause().isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void theReasoningEffortIsWrittenOnTheSessionsConversationAndAnUnofferedOneNamesWhatIs(@TempDir Path dir)
+            throws Exception {
+        Path calls = dir.resolve("model-set.log");
+        LocalTransport transport = new LocalTransport(FakeCli.options("normal").env("FAKE_ARGV_LOG", calls.toString())
+                .build());
+        SessionOptions.Builder options = SessionOptions.builder().model("openai-compatible/fake-model");
+
+        try (SessionChannel channel = transport.sessions().open(SessionTarget.newConversation(null),
+                options.reasoningEffort(ReasoningEffort.NONE).build(), new RecordingSink())) {
+            assertThat(Files.readAllLines(calls)).containsExactly(
+                    "model set openai-compatible/fake-model --reasoning none --conversation conv-fake-1");
+        }
+        // A conversation known before the spawn: the same call, while the process starts.
+        try (SessionChannel channel = transport.sessions().open(SessionTarget.existing("agent-fake-1", "conv-old"),
+                options.reasoningEffort(ReasoningEffort.NONE).build(), new RecordingSink())) {
+            assertThat(Files.readAllLines(calls)).last().isEqualTo(
+                    "model set openai-compatible/fake-model --reasoning none --conversation conv-old");
+        }
+        assertThatThrownBy(() -> transport.sessions().open(SessionTarget.newConversation(null),
+                options.reasoningEffort(ReasoningEffort.HIGH).build(), new RecordingSink()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("reasoningEffort \"high\" is not offered by the model"
+                        + " openai-compatible/fake-model on the local backend; it offers none: choose one of those");
     }
 
     @Test
