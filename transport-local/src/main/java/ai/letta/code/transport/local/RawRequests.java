@@ -1,10 +1,10 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
-import ai.letta.code.api.exception.OperationTimeoutException;
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.spi.AcceptedCommands;
@@ -46,7 +46,7 @@ final class RawRequests {
     static final AcceptedCommands ACCEPTED = new AcceptedCommands(BackendKind.LOCAL, union(STDIN_TYPES,
             CONTROL_SUBTYPES), "a subtype name is sent as a control_request of that subtype, and a control_request's"
             + " request.subtype must be one of " + String.join(", ", new TreeSet<>(CONTROL_SUBTYPES))
-            + "; app-server commands such as sync or change_device_state need the remote backend");
+            + "; app-server commands such as sync or change_device_state are for the remote and cloud backends");
 
     private static final CommandResponse CLOSED = new CommandResponse("(closed)", Map.of());
 
