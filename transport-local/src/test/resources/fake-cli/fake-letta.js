@@ -2,8 +2,10 @@
 // instead of the 35 MB bundle). FAKE_MODE picks the behaviour; the argv is echoed in system/init.cwd's sibling.
 const mode = process.env.FAKE_MODE || "normal";
 const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+// Like the CLI, an agent's default conversation is named "default".
+const conversation = process.argv.join(" ").includes("--conversation default") ? "default" : "conv-fake-1";
 const init = () => out({type: "system", subtype: "init", agent_id: "agent-fake-1", session_id: "agent-fake-1",
-  conversation_id: "conv-fake-1", model: "fake-model", tools: ["Bash"], cwd: process.cwd(), argv: process.argv.slice(2),
+  conversation_id: conversation, model: "fake-model", tools: ["Bash"], cwd: process.cwd(), argv: process.argv.slice(2),
   permission_mode: ""});
 
 const args = process.argv.slice(2);

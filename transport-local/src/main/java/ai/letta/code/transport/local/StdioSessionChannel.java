@@ -191,11 +191,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
 
     @Override
     public void updateModel(ModelUpdate update) {
-        modelApplied(models.update(agentId, onDefaultConversation ? null : conversationId, update));
-    }
-
-    /** @param handle the model now in effect, as a model switch reported it (null if it did not say) */
-    void modelApplied(String handle) {
+        String handle = models.update(agentId, onDefaultConversation ? null : conversationId, update);
         if (handle != null) {
             modelHandle = handle;
         }

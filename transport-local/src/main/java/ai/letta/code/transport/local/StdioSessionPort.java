@@ -4,9 +4,6 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.FrameTooLongException;
-import ai.letta.code.api.exception.OperationTimeoutException;
-import ai.letta.code.api.exception.SessionClosedException;
-import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.spi.SessionChannel;
@@ -14,9 +11,6 @@ import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.spi.SessionTarget;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -49,63 +43,17 @@ final class StdioSessionPort implements SessionPort {
                 options.startupTimeout());
         StdioSessionChannel channel = new StdioSessionChannel(codec, sink, models, spawner, session,
                 StdioTiming.of(options));
-        ModelUpdate effort = session.effort().map(e -> new ModelUpdate(session.model(), e)).orElse(null);
-        // The effort is written on the session's conversation (CLI 0.32.18 has no spawn flag for it). A conversation
-        // known before the spawn takes it while the process starts: `letta model set` takes about as long.
-        CompletableFuture<String> early = effort != null && target instanceof SessionTarget.Existing existing
-                ? CompletableFuture.supplyAsync(() -> models.update(null, existing.conversationId(), effort),
-                        StdioSessionPort::daemon)
-                : null;
-        try {
-            channel.start(target);
-        } catch (RuntimeException e) {
-            if (early != null) {
-                awaitQuietly(early);
+        channel.start(target);
+        // Written on the session's conversation once the CLI has named it: CLI 0.32.18 has no spawn flag for it.
+        session.effort().ifPresent(effort -> {
+            try {
+                channel.updateModel(new ModelUpdate(session.model(), effort));
+            } catch (RuntimeException e) {
+                channel.close();
+                throw e;
             }
-            throw e;
-        }
-        try {
-            if (early != null) {
-                channel.modelApplied(await(early));
-            } else if (effort != null) {
-                channel.updateModel(effort);
-            }
-        } catch (RuntimeException e) {
-            channel.close();
-            throw e;
-        }
+        });
         return channel;
-    }
-
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "letta-model-set");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    /** Bounded: the subcommand itself is killed after the request timeout. */
-    private String await(CompletableFuture<String> update) {
-        try {
-            return update.get(options.requestTimeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new TransportException("`letta model set` failed: " + e.getCause(), null, null, e.getCause());
-        } catch (TimeoutException e) {
-            throw new OperationTimeoutException("`letta model set` did not finish within "
-                    + options.requestTimeout().toMillis() + " ms (LocalOptions.requestTimeout)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionClosedException("interrupted while the reasoning effort was set", e);
-        }
-    }
-
-    /** The session failed to start; its effort's subcommand is not left running past the failure. */
-    private void awaitQuietly(CompletableFuture<String> update) {
-        try {
-            await(update);
-        } catch (RuntimeException ignored) {
-            // The start's failure is the one to report.
-        }
     }
 
     /**

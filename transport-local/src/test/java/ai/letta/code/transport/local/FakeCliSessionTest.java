@@ -169,11 +169,11 @@ class FakeCliSessionTest {
             assertThat(Files.readAllLines(calls)).containsExactly(
                     "model set openai-compatible/fake-model --reasoning none --conversation conv-fake-1");
         }
-        // A conversation known before the spawn: the same call, while the process starts.
-        try (SessionChannel channel = transport.sessions().open(SessionTarget.existing("agent-fake-1", "conv-old"),
+        // The agent's default conversation has no settings of its own: there it is the agent's.
+        try (SessionChannel channel = transport.sessions().open(SessionTarget.resume("agent-fake-1"),
                 options.reasoningEffort(ReasoningEffort.NONE).build(), new RecordingSink())) {
             assertThat(Files.readAllLines(calls)).last().isEqualTo(
-                    "model set openai-compatible/fake-model --reasoning none --conversation conv-old");
+                    "model set openai-compatible/fake-model --reasoning none --agent agent-fake-1");
         }
         assertThatThrownBy(() -> transport.sessions().open(SessionTarget.newConversation(null),
                 options.reasoningEffort(ReasoningEffort.HIGH).build(), new RecordingSink()))
