@@ -2,12 +2,35 @@
 // instead of the 35 MB bundle). FAKE_MODE picks the behaviour; the argv is echoed in system/init.cwd's sibling.
 const mode = process.env.FAKE_MODE || "normal";
 const out = (o) => process.stdout.write(JSON.stringify(o) + "\n");
+// Like the CLI, an agent's default conversation is named "default".
+const conversation = process.argv.join(" ").includes("--conversation default") ? "default" : "conv-fake-1";
 const init = () => out({type: "system", subtype: "init", agent_id: "agent-fake-1", session_id: "agent-fake-1",
-  conversation_id: "conv-fake-1", model: "fake-model", tools: ["Bash"], cwd: process.cwd(), argv: process.argv.slice(2),
+  conversation_id: conversation, model: "fake-model", tools: ["Bash"], cwd: process.cwd(), argv: process.argv.slice(2),
   permission_mode: ""});
 
+const args = process.argv.slice(2);
+if (args[0] === "model" && args[1] === "set") {
+  // `letta model set [handle] [--reasoning <level>] --agent <id> | --conversation <id>`, as CLI 0.32.18 answers
+  // it for a model that advertises only "none"; FAKE_ARGV_LOG records each call.
+  if (process.env.FAKE_ARGV_LOG) require("fs").appendFileSync(process.env.FAKE_ARGV_LOG, args.join(" ") + "\n");
+  const handle = args[2] && !args[2].startsWith("--") ? args[2] : "openai-compatible/fake-model";
+  const level = args.includes("--reasoning") ? args[args.indexOf("--reasoning") + 1] : undefined;
+  if (level !== undefined && level !== "none") {
+    process.stderr.write(`Unsupported reasoning level '${level}' for ${handle}. Supported: none\n`);
+    process.exit(1);
+  }
+  const scope = args.includes("--conversation") ? "conversation" : "agent";
+  out({agent: {model: handle}, conversation: null, effective: {scope, model: handle}});
+  return;
+}
 if (mode === "reject-flag") {
   process.stderr.write("Error: Unknown option '--bogus'\n");
+  process.exit(1);
+}
+if (mode === "no-memfs") {
+  // What CLI 0.32.18 prints when --reflection-trigger meets an agent without memfs (headless-reflection-settings.ts).
+  process.stderr.write("Failed to apply sleeptime settings: --reflection-trigger step-count requires memfs enabled"
+    + " for this agent.\n");
   process.exit(1);
 }
 if (mode === "silent") {

@@ -101,10 +101,12 @@ public interface Session extends AutoCloseable {
     ModelCatalog listModels();
 
     /**
-     * Switches the model and/or reasoning effort for the following turns. Call between turns.
+     * Switches the model and/or reasoning effort for the following turns of this session's conversation (on an
+     * agent's default conversation: the agent's). Call between turns.
      *
      * @param update the change
      * @throws ai.letta.code.api.exception.ConfigurationException if the backend does not offer the model or effort
+     *     (the message names what it offers)
      */
     void updateModel(ModelUpdate update);
 
@@ -130,8 +132,29 @@ public interface Session extends AutoCloseable {
      * Sends a raw protocol message without waiting for an answer: an escape hatch for what this API does not cover
      * yet. A {@code request_id} is added when missing.
      *
+     * <p>Raw messages are the backend's own protocol, so which {@code type}s work depends on the backend. A type the
+     * backend's peer does not understand is refused before anything is sent (its peer would ignore it, and an
+     * awaited answer would only time out); nothing is translated, since the answers differ in shape too.
+     * <ul>
+     *   <li><b>local</b> (the CLI's stdio, CLI 0.32.18): {@code user}, {@code control_request} and
+     *       {@code control_response} lines as given, where a {@code control_request}'s {@code request.subtype} is
+     *       one of {@code initialize}, {@code interrupt}, {@code register_external_tools},
+     *       {@code bootstrap_session_state}, {@code list_messages}, {@code recover_pending_approvals}; each of these
+     *       subtypes may also be the {@code type} itself (then it is sent as that control request, answered by a
+     *       {@code control_response}). App-server commands such as {@code sync} or {@code change_device_state} have
+     *       no stdio equivalent.</li>
+     *   <li><b>remote</b> and <b>cloud</b> (the app server's protocol v2, which the cloud relay also speaks): its
+     *       commands, e.g. {@code app_server_info}, {@code sync}, {@code change_device_state} (never answered),
+     *       {@code input}, {@code abort_message}, {@code resume_queue}, {@code list_models}, {@code update_model},
+     *       {@code get_reflection_settings}/{@code set_reflection_settings}, {@code agent_*}, {@code conversation_*},
+     *       {@code execute_command}, file, memory, cron, channel and terminal commands; the full list is in the
+     *       exception's message. Most answer {@code <type>_response}.</li>
+     * </ul>
+     *
      * @param command the message, as plain Java values
      * @return the {@code request_id} it was sent with
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException if the backend's peer does not understand the
+     *     message's {@code type}; the message lists the types it does
      */
     String sendCommand(Map<String, Object> command);
 
@@ -142,6 +165,8 @@ public interface Session extends AutoCloseable {
      * @param matcher picks the answer
      * @param timeout how long to wait
      * @return the answer
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException at once, if the backend's peer does not
+     *     understand the message's {@code type} (see {@link #sendCommand(Map)} for each backend's types)
      * @throws ai.letta.code.api.exception.OperationTimeoutException if no answer matched in time
      */
     CommandResponse sendCommand(Map<String, Object> command, ResponseMatcher matcher, Duration timeout);

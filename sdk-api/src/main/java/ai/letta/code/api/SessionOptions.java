@@ -177,6 +177,15 @@ public record SessionOptions(
 
         /**
 
+         * The session's reasoning effort, applied at open to the session's conversation, not its agent (an agent's
+         * default conversation has no settings of its own, so there it is the agent's). On the local backend the
+         * CLI has no spawn flag for it: one {@code letta model set --conversation} subcommand after the CLI's
+         * handshake writes it (about 1 s), and an effort the model does not offer
+         * fails the open with a {@link ai.letta.code.api.exception.ConfigurationException} naming the efforts it
+         * does offer ({@code listModels()} lists them per model), leaving nothing running. On remote and cloud it
+         * is the app server's {@code update_model}, which checks only that it is one of the protocol's levels (and,
+         * in CLI 0.32.18, applies it only to models that take a per-request effort).
+         *
          * @param effort the reasoning effort
 
          * @return this

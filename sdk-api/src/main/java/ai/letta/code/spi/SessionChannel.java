@@ -10,6 +10,7 @@ import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One open session on a transport: the commands the engine sends to the peer. Thread-safe; every method may block
@@ -56,6 +57,17 @@ public interface SessionChannel extends AutoCloseable {
      * @return whether a waiting message was removed
      */
     boolean removeQueued(String id);
+
+    /**
+     * The raw message types the peer understands. The engine checks every {@code sendCommand} against them before
+     * calling {@link #sendRaw} or {@link #request}, so those only see declared types. A transport whose peer answers
+     * an unknown type with an error of its own may leave this empty.
+     *
+     * @return the accepted types, or empty to pass every type through unchecked
+     */
+    default Optional<AcceptedCommands> acceptedCommands() {
+        return Optional.empty();
+    }
 
     /**
      * Sends a raw protocol message.

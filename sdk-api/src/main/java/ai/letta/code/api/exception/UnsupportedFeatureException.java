@@ -15,8 +15,20 @@ public class UnsupportedFeatureException extends LettaCodeException {
      * @param supportedBy the backends that offer it (may be empty)
      */
     public UnsupportedFeatureException(String feature, BackendKind backend, Set<BackendKind> supportedBy) {
+        this(feature, backend, supportedBy, "");
+    }
+
+    /**
+     * @param feature the operation or option, e.g. {@code "sendCommand"}
+     * @param backend the backend that was asked
+     * @param supportedBy the backends that offer it (may be empty)
+     * @param hint what the backend offers instead, appended to the message (may be empty)
+     */
+    public UnsupportedFeatureException(String feature, BackendKind backend, Set<BackendKind> supportedBy,
+            String hint) {
         super(feature + " is not supported by the " + backend.label() + " backend"
-                + (supportedBy.isEmpty() ? "" : "; it is available on: " + BackendKind.labels(supportedBy)));
+                + (supportedBy.isEmpty() ? "" : "; it is available on: " + BackendKind.labels(supportedBy))
+                + (hint == null || hint.isEmpty() ? "" : "; " + hint));
         this.feature = feature;
         this.supportedBy = Set.copyOf(supportedBy);
     }

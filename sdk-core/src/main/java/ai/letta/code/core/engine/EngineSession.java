@@ -230,8 +230,8 @@ public final class EngineSession implements Session {
 
     @Override
     public String sendCommand(Map<String, Object> command) {
-        Map<String, Object> withId = RawCommand.withRequestId(command);
         ensureOpen("sendCommand");
+        Map<String, Object> withId = RawCommand.checked(command, channel.acceptedCommands());
         channel.sendRaw(withId);
         return (String) withId.get("request_id");
     }
@@ -240,8 +240,8 @@ public final class EngineSession implements Session {
     public CommandResponse sendCommand(Map<String, Object> command, ResponseMatcher matcher, Duration timeout) {
         ConfigurationException.requireNonNull(matcher, "ResponseMatcher");
         ConfigurationException.requirePositive(timeout, "sendCommand timeout");
-        Map<String, Object> withId = RawCommand.withRequestId(command);
         ensureOpen("sendCommand");
+        Map<String, Object> withId = RawCommand.checked(command, channel.acceptedCommands());
         return channel.request(withId, matcher, timeout);
     }
 

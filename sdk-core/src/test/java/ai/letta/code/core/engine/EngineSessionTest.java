@@ -7,6 +7,7 @@ import ai.letta.code.api.AbortOutcome;
 import ai.letta.code.api.EventStream;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.SessionState;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
@@ -14,13 +15,17 @@ import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.AcceptedCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -200,6 +205,26 @@ class EngineSessionTest {
                 .isEqualTo("list_models_response");
         assertThatThrownBy(() -> session.sendCommand(Map.of("no_type", 1)))
                 .hasMessageContaining("'type' field");
+        session.close();
+    }
+
+    @Test
+    void aRawCommandThePeerDoesNotUnderstandFailsAtOnceNamingWhatItDoes() {
+        port.accepted = Optional.of(new AcceptedCommands(BackendKind.LOCAL, Set.of("initialize", "user"),
+                "other names are control requests"));
+        EngineSession session = open(SessionOptions.defaults());
+
+        assertThatThrownBy(() -> session.sendCommand(Map.of("type", "sync"), (rid, c) -> true, Duration.ofHours(1)))
+                .isInstanceOfSatisfying(UnsupportedFeatureException.class,
+                        e -> assertThat(e.feature()).isEqualTo("sendCommand of type \"sync\""))
+                .hasMessageContaining("local backend")
+                .hasMessageContaining("initialize, user (other names are control requests)");
+        assertThatThrownBy(() -> session.sendCommand(Map.of("type", "change_device_state")))
+                .isInstanceOf(UnsupportedFeatureException.class);
+        assertThat(port.sent).isEmpty();
+
+        assertThat(session.sendCommand(Map.of("type", "initialize"), (rid, c) -> true).type())
+                .isEqualTo("initialize_response");
         session.close();
     }
 

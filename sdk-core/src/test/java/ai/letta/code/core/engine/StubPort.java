@@ -9,6 +9,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -16,6 +17,7 @@ import ai.letta.code.spi.SessionTarget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +34,7 @@ final class StubPort implements SessionPort, SessionChannel {
     final AtomicInteger closes = new AtomicInteger();
     volatile SessionSink sink;
     volatile Runnable onInterrupt = () -> {};
+    volatile Optional<AcceptedCommands> accepted = Optional.empty();
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions options, SessionSink sink) {
@@ -79,6 +82,11 @@ final class StubPort implements SessionPort, SessionChannel {
     @Override
     public boolean removeQueued(String id) {
         return false;
+    }
+
+    @Override
+    public Optional<AcceptedCommands> acceptedCommands() {
+        return accepted;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * Starts the CLI processes of one session (its first, and any replacement after an interrupt the CLI could not
  * finish) and waits for each one's handshake, {@code system/init} (local-stdio.md §4.1), for at most the startup
  * timeout. A process that exits first is reported with its exit code and stderr tail; the CLI's "not found" for an
- * agent or a conversation becomes the typed {@link AgentNotFoundException} / {@link ConversationNotFoundException}.
+ * agent or a conversation becomes the typed {@link AgentNotFoundException} / {@link ConversationNotFoundException},
+ * and its refusal of dreaming for an agent without memfs a {@link ConfigurationException} saying what to change.
  *
  * <p>Immutable and thread-safe.
  */
@@ -28,6 +30,13 @@ final class CliSpawner {
 
     /** How CLI 0.32.18 says that an {@code --agent} or {@code --conversation} does not exist (on stderr, exit 1). */
     private static final Pattern NOT_FOUND = Pattern.compile("(Agent|Conversation) (\\S+) not found");
+
+    /**
+     * How CLI 0.32.18 refuses {@code --reflection-trigger} (dreaming) for an agent whose memory filesystem is off
+     * (stderr, exit 1). On its own local backend memfs is always on; in API mode it is per agent.
+     */
+    private static final Pattern NEEDS_MEMFS = Pattern.compile(
+            "--reflection-trigger (\\S+) requires memfs enabled for this agent\\.?");
 
     private final ProcessLauncher launcher;
     private final LaunchSpec spec;
@@ -111,6 +120,15 @@ final class CliSpawner {
                         + notFound.group(1).toLowerCase(java.util.Locale.ROOT) + ")";
                 throw notFound.group(1).equals("Agent") ? new AgentNotFoundException(message, lost)
                         : new ConversationNotFoundException(message, lost);
+            }
+            Matcher needsMemfs = NEEDS_MEMFS.matcher(lost.diagnosticTail().orElse(""));
+            if (needsMemfs.find()) {
+                throw new ConfigurationException("SessionOptions.dreaming (trigger " + needsMemfs.group(1) + ") needs"
+                        + " the agent's memory filesystem (memfs), which is off for this agent, so the Letta Code CLI"
+                        + " refused to start: \"" + needsMemfs.group(0) + "\". Open the session without dreaming"
+                        + " (or with Dreaming.off()), or enable memfs for the agent: the CLI flag --memfs does it at"
+                        + " spawn (LocalOptions.extraArgs), given a Letta server that hosts git memory (Letta Cloud"
+                        + " does; the CLI's own local backend always has it)", lost);
             }
             throw new TransportException(lost.getMessage() + command,
                     lost.exitCode().isPresent() ? lost.exitCode().getAsInt() : null,

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.api.model.ModelUpdate;
@@ -8,16 +9,24 @@ import ai.letta.code.api.model.Models;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The model catalog and model switch of the local backend, through {@code letta model list} and
- * {@code letta model set <handle> [--reasoning <level>] --agent <id>} (local-stdio.md §3.4): stdio has no control
- * request for either. A running stdio process picks the new model up on its next turn. The reasoning level is
- * validated by the CLI against the model's {@code reasoning_levels}; its refusal surfaces as a
- * {@link ai.letta.code.api.exception.ConfigurationException} quoting the CLI.
+ * {@code letta model set [<handle>] [--reasoning <level>] --conversation <id>} (local-stdio.md §3.4): stdio has no
+ * control request for either, and CLI 0.32.18 has no spawn flag for the reasoning level ({@code -m} applies a model
+ * to the agent). The switch is the session's: it is written on its conversation, as the app server's
+ * {@code update_model} does; only an agent's default conversation, which has no settings of its own, writes the
+ * agent. A running stdio process picks it up on its next turn. The CLI validates the level against the model's
+ * {@code reasoning_levels}; a refusal is a {@link ConfigurationException} naming the levels the model offers.
  */
 final class LocalModels implements Models {
+
+    /** CLI 0.32.18's refusal of a level ({@code resolveSelection}); "none advertised" when the model has none. */
+    private static final Pattern UNSUPPORTED_LEVEL = Pattern.compile(
+            "Unsupported reasoning level '([^']*)' for (\\S+?)\\. Supported: (.*)$");
 
     private final Supplier<CliSubcommand> cli;
 
@@ -68,17 +77,36 @@ final class LocalModels implements Models {
     }
 
     /**
-     * @param agentId the session's agent
+     * @param agentId the session's agent, used only without a conversation
+     * @param conversationId the session's conversation, or null for the agent's default conversation
      * @param update the change
      * @return the model handle now in effect, or null if the CLI did not say
+     * @throws ConfigurationException if the model is unknown or does not offer the effort (naming those it offers)
      */
-    String update(String agentId, ModelUpdate update) {
+    String update(String agentId, String conversationId, ModelUpdate update) {
         List<String> args = new ArrayList<>(List.of("model", "set"));
         update.handle().ifPresent(h -> args.add(CliArguments.value(h, "model")));
         update.effort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
-        args.addAll(List.of("--agent", CliArguments.value(agentId, "agent id")));
-        JsonNode out = cli.get().run(args);
-        String model = NdjsonCodec.text(out.path("agent"), "model");
+        args.addAll(conversationId != null
+                ? List.of("--conversation", CliArguments.value(conversationId, "conversation id"))
+                : List.of("--agent", CliArguments.value(agentId, "agent id")));
+        JsonNode out;
+        try {
+            out = cli.get().run(args);
+        } catch (ConfigurationException e) {
+            Matcher refused = UNSUPPORTED_LEVEL.matcher(e.getMessage());
+            if (!refused.find()) {
+                throw e;
+            }
+            String offered = refused.group(3).strip();
+            throw new ConfigurationException("reasoningEffort \"" + refused.group(1) + "\" is not offered by the model "
+                    + refused.group(2) + " on the local backend; "
+                    + (offered.isEmpty() || offered.equals("none advertised")
+                            ? "it advertises no reasoning efforts: leave reasoningEffort unset"
+                            : "it offers " + offered + ": choose one of those, or leave reasoningEffort unset")
+                    + " (listModels() shows each model's efforts)", e);
+        }
+        String model = NdjsonCodec.text(out.path("effective"), "model");
         return model != null ? model : update.handle().orElse(null);
     }
 }

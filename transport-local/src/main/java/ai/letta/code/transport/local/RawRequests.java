@@ -1,14 +1,19 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
+import ai.letta.code.spi.AcceptedCommands;
 import java.time.Duration;
-import ai.letta.code.api.exception.ConfigurationException;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +30,23 @@ import tools.jackson.databind.JsonNode;
  * {@link CommandResponse#requestId()} and {@link ResponseMatcher#type(String)} look. Other lines are offered whole.
  */
 final class RawRequests {
+
+    /** The stdin line types CLI 0.32.18 reads; any other gets an {@code error} line and no answer (local-stdio.md §3.1). */
+    static final Set<String> STDIN_TYPES = Set.of("user", "control_request", "control_response");
+
+    /**
+     * The control request subtypes CLI 0.32.18's headless loop handles; any other is answered "Unknown control
+     * request subtype" (local-stdio.md §3.1; {@code headless.ts} of the 0.32.18 bundle). The app server's commands,
+     * such as {@code sync} or {@code change_device_state}, have no stdio equivalent.
+     */
+    static final Set<String> CONTROL_SUBTYPES = Set.of("initialize", "interrupt", "register_external_tools",
+            "bootstrap_session_state", "list_messages", "recover_pending_approvals");
+
+    /** What {@link #line} sends: the stdin types as given, and each control subtype by its name, seed style. */
+    static final AcceptedCommands ACCEPTED = new AcceptedCommands(BackendKind.LOCAL, union(STDIN_TYPES,
+            CONTROL_SUBTYPES), "a subtype name is sent as a control_request of that subtype, and a control_request's"
+            + " request.subtype must be one of " + String.join(", ", new TreeSet<>(CONTROL_SUBTYPES))
+            + "; app-server commands such as sync or change_device_state are for the remote and cloud backends");
 
     private static final CommandResponse CLOSED = new CommandResponse("(closed)", Map.of());
 
@@ -100,6 +122,19 @@ final class RawRequests {
         waiters.forEach(q -> q.offer(CLOSED));
     }
 
+    private static void requireSubtype(Object subtype, String feature) {
+        if (!CONTROL_SUBTYPES.contains(subtype)) {
+            throw new UnsupportedFeatureException(feature, BackendKind.LOCAL, Set.of(), "the CLI's stdio understands"
+                    + " the types " + String.join(", ", ACCEPTED.types()) + " (" + ACCEPTED.note() + ")");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private static SessionClosedException closedException() {
         return new SessionClosedException("the session closed before the raw command was answered; open a new"
                 + " session or resumeSession(conversationId)");
@@ -114,13 +149,19 @@ final class RawRequests {
      * @param command the user's raw command
      * @return the stdin line
      * @throws ConfigurationException if a control request lacks its {@code request_id}
+     * @throws UnsupportedFeatureException if the CLI would not answer it (a type or subtype it does not handle)
      */
     static String line(NdjsonCodec codec, Map<String, Object> command) {
         ConfigurationException.requireNonNull(command, "command");
         Object type = command.get("type");
-        if ("user".equals(type) || "control_request".equals(type) || "control_response".equals(type)) {
+        if ("control_request".equals(type)) {
+            Object subtype = command.get("request") instanceof Map<?, ?> request ? request.get("subtype") : null;
+            requireSubtype(subtype, "control_request with request.subtype \"" + subtype + "\"");
+        }
+        if (STDIN_TYPES.contains(type)) {
             return codec.write(command);
         }
+        requireSubtype(type, "sendCommand of type \"" + type + "\"");
         Object requestId = command.get("request_id");
         if (requestId == null) {
             throw new ConfigurationException("a raw command needs a request_id (got " + command.keySet() + ")");

@@ -18,12 +18,14 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.spi.SessionTarget;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -191,7 +193,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
 
     @Override
     public void updateModel(ModelUpdate update) {
-        String handle = models.update(agentId, update);
+        String handle = models.update(agentId, onDefaultConversation ? null : conversationId, update);
         if (handle != null) {
             modelHandle = handle;
         }
@@ -207,6 +209,11 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
     @Override
     public boolean removeQueued(String id) {
         return gate.removeHeld(id);
+    }
+
+    @Override
+    public Optional<AcceptedCommands> acceptedCommands() {
+        return Optional.of(RawRequests.ACCEPTED);
     }
 
     @Override

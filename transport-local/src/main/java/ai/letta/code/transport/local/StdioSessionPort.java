@@ -44,6 +44,7 @@ final class StdioSessionPort implements SessionPort {
         StdioSessionChannel channel = new StdioSessionChannel(codec, sink, models, spawner, session,
                 StdioTiming.of(options));
         channel.start(target);
+        // Written on the session's conversation once the CLI has named it: CLI 0.32.18 has no spawn flag for it.
         session.effort().ifPresent(effort -> {
             try {
                 channel.updateModel(new ModelUpdate(session.model(), effort));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
@@ -13,12 +14,16 @@ import ai.letta.code.api.event.QueueUpdate;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
+import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.spi.SessionChannel;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stdio transport's own behaviour, against a fake CLI script that misbehaves on demand. */
 @ExtendWith(NoLeftoverProcesses.class)
@@ -56,6 +62,31 @@ class FakeCliSessionTest {
         }
         assertThat(sink.awaitClosed(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
+    }
+
+    @Test
+    void rawCommandsTheCliCannotAnswerFailAtOnceNamingWhatItAccepts() throws Exception {
+        RecordingSink sink = new RecordingSink();
+        try (SessionChannel channel = FakeCli.open(FakeCli.transport("normal"), sink)) {
+            assertThat(channel.acceptedCommands()).hasValueSatisfying(a -> assertThat(a.types())
+                    .contains("user", "control_request", "control_response", "bootstrap_session_state")
+                    .doesNotContain("sync", "change_device_state"));
+            Duration forever = Duration.ofHours(1); // fails at once, or this test's @Timeout fails it
+
+            assertThatThrownBy(() -> channel.request(Map.of("type", "sync", "request_id", "s1"),
+                    (rid, c) -> true, forever)).isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("sendCommand of type \"sync\" is not supported by the local backend")
+                    .hasMessageContaining("bootstrap_session_state");
+            assertThatThrownBy(() -> channel.sendRaw(Map.of("type", "change_device_state", "request_id", "c1")))
+                    .isInstanceOf(UnsupportedFeatureException.class);
+            assertThatThrownBy(() -> channel.request(Map.of("type", "control_request", "request_id", "c2",
+                    "request", Map.of("subtype", "sync")), (rid, c) -> true, forever))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("request.subtype \"sync\"");
+
+            channel.send("c1", UserMessage.text("still fine"));
+            assertThat(sink.result(WAIT).success()).isTrue();
+        }
     }
 
     @Test
@@ -164,6 +195,43 @@ class FakeCliSessionTest {
                 .hasMessageContaining("exited with code 1 before its handshake")
                 .hasMessageContaining("Unknown option '--bogus'")
                 .satisfies(e -> assertThat(((TransportException) e).exitCode()).hasValue(1));
+    }
+
+    @Test
+    void dreamingOnAnAgentWithoutMemfsIsAConfigurationProblem() {
+        assertThatThrownBy(() -> FakeCli.open(FakeCli.transport("no-memfs"), new RecordingSink()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("SessionOptions.dreaming")
+                .hasMessageContaining("requires memfs enabled for this agent")
+                .hasMessageContaining("Dreaming.off()")
+                .hasMessageContaining("--memfs")
+                .cause().isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void theReasoningEffortIsWrittenOnTheSessionsConversationAndAnUnofferedOneNamesWhatIs(@TempDir Path dir)
+            throws Exception {
+        Path calls = dir.resolve("model-set.log");
+        LocalTransport transport = new LocalTransport(FakeCli.options("normal").env("FAKE_ARGV_LOG", calls.toString())
+                .build());
+        SessionOptions.Builder options = SessionOptions.builder().model("openai-compatible/fake-model");
+
+        try (SessionChannel channel = transport.sessions().open(SessionTarget.newConversation(null),
+                options.reasoningEffort(ReasoningEffort.NONE).build(), new RecordingSink())) {
+            assertThat(Files.readAllLines(calls)).containsExactly(
+                    "model set openai-compatible/fake-model --reasoning none --conversation conv-fake-1");
+        }
+        // The agent's default conversation has no settings of its own: there it is the agent's.
+        try (SessionChannel channel = transport.sessions().open(SessionTarget.resume("agent-fake-1"),
+                options.reasoningEffort(ReasoningEffort.NONE).build(), new RecordingSink())) {
+            assertThat(Files.readAllLines(calls)).last().isEqualTo(
+                    "model set openai-compatible/fake-model --reasoning none --agent agent-fake-1");
+        }
+        assertThatThrownBy(() -> transport.sessions().open(SessionTarget.newConversation(null),
+                options.reasoningEffort(ReasoningEffort.HIGH).build(), new RecordingSink()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("reasoningEffort \"high\" is not offered by the model"
+                        + " openai-compatible/fake-model on the local backend; it offers none: choose one of those");
     }
 
     @Test

@@ -75,7 +75,8 @@ class LocalControlPlaneIT {
                 assertThatThrownBy(() -> channel.updateModel(ModelUpdate.to("openai-compatible/fake-model")
                         .withReasoningEffort(ReasoningEffort.HIGH)))
                         .isInstanceOf(ConfigurationException.class)
-                        .hasMessageContaining("Unsupported reasoning level 'high'");
+                        .hasMessageContaining("reasoningEffort \"high\" is not offered by the model"
+                                + " openai-compatible/fake-model on the local backend; it offers none");
             }
         }
     }

@@ -3,23 +3,30 @@ package ai.letta.code.transport.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.backend.RemoteOptions;
+import ai.letta.code.api.command.CommandResponse;
+import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.Init;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
+import ai.letta.code.core.LettaCode;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -74,6 +81,34 @@ class RemoteDeterministicIT {
         }
         assertThat(sink.awaitClosed(WAIT).cause()).isNull();
         assertThat(sink.violations()).isEmpty();
+    }
+
+    @Test
+    void sendCommandTakesTheProtocolsCommandsAndRefusesOthersAtOnce() {
+        try (LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(server.wsUri())
+                .requestTimeout(Duration.ofSeconds(15)).build())) {
+            String agent = client.createAgent(AgentOptions.builder().name("raw").build());
+            try (Session session = client.createSession(agent, SessionOptions.defaults())) {
+                Map<String, Object> runtime = Map.of("agent_id", agent, "conversation_id", session.conversationId());
+
+                CommandResponse sync = session.sendCommand(Map.of("type", "sync", "runtime", runtime,
+                        "recover_approvals", false), ResponseMatcher.type("sync_response"), WAIT);
+                assertThat(sync.get("success")).hasValue(true);
+                // Never answered by the server (app-server-ws.md §2.2), but taken: it is sent, not refused.
+                assertThat(session.sendCommand(Map.of("type", "change_device_state", "runtime", runtime,
+                        "payload", Map.of("cwd", System.getProperty("java.io.tmpdir"))))).isNotBlank();
+                assertThatThrownBy(() -> session.sendCommand(Map.of("type", "bootstrap_session_state"),
+                        ResponseMatcher.type("control_response"), Duration.ofHours(1)))
+                        .isInstanceOf(UnsupportedFeatureException.class)
+                        .hasMessageContaining("not supported by the remote backend")
+                        .hasMessageContaining("change_device_state");
+
+                session.send("still usable");
+                try (var stream = session.stream()) {
+                    assertThat(stream.result().success()).isTrue();
+                }
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
@@ -104,6 +105,20 @@ class RemoteFaultsTest {
                     ResponseMatcher.type("totally_unknown_command_response"), Duration.ofMillis(500)))
                     .isInstanceOf(OperationTimeoutException.class)
                     .hasMessageContaining("totally_unknown_command");
+        }
+    }
+
+    @Test
+    void theSessionDeclaresTheProtocolsCommandsForSendCommand() {
+        server = new FakeAppServer(AppServerReplies::reply);
+        connect(RemoteOptions.builder());
+        try (SessionChannel session = open(new RecordingSink())) {
+            assertThat(session.acceptedCommands()).hasValueSatisfying(accepted -> {
+                assertThat(accepted.backend()).isEqualTo(BackendKind.REMOTE);
+                assertThat(accepted.types()).contains("sync", "change_device_state", "input", "runtime_start",
+                        "update_model", "set_reflection_settings", "abort_message", "resume_queue", "app_server_info")
+                        .doesNotContain("bootstrap_session_state", "control_request", "totally_unknown_command");
+            });
         }
     }
 

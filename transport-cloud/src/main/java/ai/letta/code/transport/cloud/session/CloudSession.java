@@ -2,16 +2,19 @@ package ai.letta.code.transport.cloud.session;
 
 import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.transport.remote.internal.ServerConnection;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A cloud session: the protocol-v2 session of the remote backend on its own relay connection, plus the listener it
@@ -81,6 +84,12 @@ final class CloudSession implements SessionChannel {
     public boolean removeQueued(String id) {
         alive();
         return protocol.removeQueued(id);
+    }
+
+    /** The remote protocol's commands: the relay reaches the same listener protocol. */
+    @Override
+    public Optional<AcceptedCommands> acceptedCommands() {
+        return protocol.acceptedCommands().map(a -> new AcceptedCommands(BackendKind.CLOUD, a.types(), a.note()));
     }
 
     @Override

@@ -2,6 +2,7 @@ package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.UserMessage;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.ConfigurationException;
@@ -12,12 +13,14 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionSink;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -167,6 +170,11 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
         ready();
         String itemId = Waits.onLoop(connection.loop(), () -> stream.queueItemId(id));
         return itemId != null && control.removeQueueItem(itemId);
+    }
+
+    @Override
+    public Optional<AcceptedCommands> acceptedCommands() {
+        return Optional.of(RawCommands.accepted(BackendKind.REMOTE));
     }
 
     @Override
