@@ -82,7 +82,7 @@ class OptionsValidationTest {
         AgentOptions options = AgentOptions.builder().memoryBlock(MemoryBlock.of("project", "java"))
                 .human("Ada").persona("Patch").systemPrompt(SystemPrompt.preset("letta-claude")).tag("t").build();
         assertThat(options.allBlocks()).extracting(MemoryBlock::label).containsExactly("persona", "human", "project");
-        assertThat(options.prompt()).contains(SystemPrompt.preset("letta-claude"));
+        assertThat(options.systemPrompt()).contains(SystemPrompt.preset("letta-claude"));
     }
 
     @Test

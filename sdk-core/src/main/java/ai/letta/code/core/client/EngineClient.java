@@ -165,8 +165,8 @@ public final class EngineClient implements LettaCodeClient {
     private Session open(SessionTarget target, SessionOptions options) {
         ConfigurationException.requireNonNull(options, "SessionOptions");
         ensureOpen();
-        if (options.target().isPresent() && transport.kind() != BackendKind.CLOUD) {
-            throw new UnsupportedFeatureException("SessionOptions.executionTarget (" + options.target().get()
+        if (options.executionTarget().isPresent() && transport.kind() != BackendKind.CLOUD) {
+            throw new UnsupportedFeatureException("SessionOptions.executionTarget (" + options.executionTarget().get()
                     + ")", transport.kind(), Set.of(BackendKind.CLOUD));
         }
         EngineSession session = new EngineSession(options, executors, sessions::remove);

@@ -88,12 +88,12 @@ public final class EngineSession implements Session {
             buffer.close();
             throw e;
         }
-        broker = new PermissionBroker(options.permissionMode(), options.canUseTool(), executors.pool(), channel,
+        broker = new PermissionBroker(options.permissionMode(), options.canUseTool().orElse(null), executors.pool(), channel,
                 fanout::step);
         dispatcher.attach(broker);
         state.compareAndSet(SessionState.OPENING, SessionState.IDLE);
         fanout.step(SessionStep.Kind.OPENED, null);
-        watchdog = options.idleLimit().map(idle -> new IdleWatchdog(idle, executors.scheduler(), serial, ledger,
+        watchdog = options.idleTimeout().map(idle -> new IdleWatchdog(idle, executors.scheduler(), serial, ledger,
                 dispatcher, fanout, () -> executors.pool().execute(this::interruptQuietly))).orElse(null);
         serial.resume();
     }

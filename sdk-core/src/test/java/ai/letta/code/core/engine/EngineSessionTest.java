@@ -17,6 +17,7 @@ import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Results;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,7 @@ class EngineSessionTest {
         port.sink.onEvent(new AssistantMessage("old", "before any send", null));
         session.send("hi");
         port.sink.onEvent(new AssistantMessage("m1", "hello", null));
-        port.sink.onEvent(Result.success("hello", "conv-stub"));
+        port.sink.onEvent(Results.success("hello", "conv-stub"));
         port.sink.onEvent(new AssistantMessage("late", "after the result", null));
 
         assertThat(drain(session.stream())).extracting(SessionEvent::type).containsExactly("assistant", "result");
@@ -69,9 +70,9 @@ class EngineSessionTest {
         session.send("one");
         session.send("two");
         session.send("three");
-        port.sink.onEvent(Result.success("1", "conv-stub"));
+        port.sink.onEvent(Results.success("1", "conv-stub"));
         port.sink.onTurnStarted(List.of(), 2);
-        port.sink.onEvent(Result.success("2+3", "conv-stub"));
+        port.sink.onEvent(Results.success("2+3", "conv-stub"));
 
         assertThat(drain(session.stream())).hasSize(2).allMatch(Result.class::isInstance);
         session.close();
@@ -88,8 +89,8 @@ class EngineSessionTest {
                 e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED));
         assertThat(events.get(1)).isInstanceOfSatisfying(Result.class, r -> {
             assertThat(r.success()).isFalse();
-            assertThat(r.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-            assertThat(r.detail()).contains("killed");
+            assertThat(r.errorCode()).contains(ErrorCode.STREAM_CLOSED);
+            assertThat(r.errorDetail().orElseThrow()).contains("killed");
         });
         assertThatThrownBy(() -> session.send("again")).isInstanceOf(SessionClosedException.class)
                 .hasMessageContaining("transport was lost").hasMessageContaining("resumeSession");
@@ -98,7 +99,7 @@ class EngineSessionTest {
     @Test
     void abortWaitsForTheInterruptedResult() {
         EngineSession session = open(SessionOptions.defaults());
-        port.onInterrupt = () -> port.sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, null, "conv-stub"));
+        port.onInterrupt = () -> port.sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, null, "conv-stub"));
         session.send("long task");
 
         assertThat(session.abort()).isEqualTo(AbortOutcome.INTERRUPTED);
@@ -115,7 +116,7 @@ class EngineSessionTest {
         session.close();
         session.close();
 
-        assertThat(stream.result().errorCode()).isEqualTo(ErrorCode.SESSION_CLOSED);
+        assertThat(stream.result().errorCode()).contains(ErrorCode.SESSION_CLOSED);
         assertThat(port.closes).hasValue(1);
         assertThat(session.state()).isEqualTo(SessionState.CLOSED);
     }
@@ -126,7 +127,7 @@ class EngineSessionTest {
         session.send("stall");
 
         Result result = session.stream().result();
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT);
+        assertThat(result.errorCode()).contains(ErrorCode.IDLE_TIMEOUT);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (port.interrupts.get() == 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait(); // the interrupt is sent from a pool thread, after the result
@@ -211,9 +212,9 @@ class EngineSessionTest {
         session.stream().close();
         session.send("second");
         port.sink.onEvent(new AssistantMessage("a2", "more of the first", null));
-        port.sink.onEvent(Result.success("first", "conv-stub"));
+        port.sink.onEvent(Results.success("first", "conv-stub"));
         port.sink.onEvent(new AssistantMessage("b1", "second answer", null));
-        port.sink.onEvent(Result.success("second", "conv-stub"));
+        port.sink.onEvent(Results.success("second", "conv-stub"));
 
         assertThat(drain(session.stream())).extracting(SessionEvent::type).containsExactly("assistant", "result");
         session.close();
@@ -224,7 +225,7 @@ class EngineSessionTest {
         EngineSession session = open(SessionOptions.defaults());
         for (int i = 0; i < 200; i++) {
             session.send("turn " + i);
-            port.sink.onEvent(Result.success("done", "conv-stub"));
+            port.sink.onEvent(Results.success("done", "conv-stub"));
             assertThat(session.stream().result().success()).isTrue();
             assertThat(session.abort()).isEqualTo(AbortOutcome.NOTHING_TO_ABORT);
         }
@@ -248,7 +249,7 @@ class EngineSessionTest {
         }).build());
         session.send("hi");
         port.sink.onEvent(new AssistantMessage("m1", "hello", null));
-        port.sink.onEvent(Result.success("hello", "conv-stub"));
+        port.sink.onEvent(Results.success("hello", "conv-stub"));
         session.stream().result();
         session.close();
 

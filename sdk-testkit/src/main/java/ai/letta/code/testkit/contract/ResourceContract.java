@@ -97,9 +97,9 @@ public abstract class ResourceContract extends ContractSupport {
             if (!page.hasMore()) {
                 break;
             }
-            String cursor = page.next().orElseThrow(() -> new AssertionError("hasMore without a cursor"));
+            String cursor = page.nextCursor().orElseThrow(() -> new AssertionError("hasMore without a cursor"));
             assertThat(cursors.add(cursor)).as("cursor %s repeats", cursor).isTrue();
-            request = request.after(cursor);
+            request = request.startingAfter(cursor);
         }
 
         assertThat(all).extracting(MessageRecord::id).doesNotHaveDuplicates();

@@ -41,10 +41,10 @@ final class InMemoryAgents implements Agents, Blocks {
     @Override
     public synchronized String create(AgentOptions options) {
         Objects.requireNonNull(options, "options");
-        String base = options.prompt().map(InMemoryAgents::basePrompt).orElse(presetText("default"));
-        String model = options.modelHandle().map(m -> models.requireOffered(m, "AgentOptions.model"))
+        String base = options.systemPrompt().map(InMemoryAgents::basePrompt).orElse(presetText("default"));
+        String model = options.model().map(m -> models.requireOffered(m, "AgentOptions.model"))
                 .orElse(InMemoryModels.DEFAULT_MODEL);
-        Agent agent = new Agent("agent-" + UUID.randomUUID(), options.name(), options.description(), model, base,
+        Agent agent = new Agent("agent-" + UUID.randomUUID(), options.name().orElse(null), options.description().orElse(null), model, base,
                 options.tags(), Instant.now());
         for (MemoryBlock block : options.allBlocks()) {
             agent.blocks.put(block.label(), stored(block));
@@ -97,7 +97,7 @@ final class InMemoryAgents implements Agents, Blocks {
     public synchronized MemoryBlock update(String agentId, String label, String value) {
         MemoryBlock old = get(agentId, label);
         MemoryBlock updated = new MemoryBlock(label, ConfigurationException.requireNonNull(value, "block value"),
-                old.description(), old.limit(), old.readOnly(), old.id());
+                old.description().orElse(null), old.limit().orElse(0), old.readOnly(), old.id().orElse(null));
         agents.get(agentId).blocks.put(label, updated);
         return updated;
     }
@@ -153,7 +153,7 @@ final class InMemoryAgents implements Agents, Blocks {
     }
 
     private static MemoryBlock stored(MemoryBlock block) {
-        return new MemoryBlock(block.label(), block.value(), block.description(), block.limit(), block.readOnly(),
+        return new MemoryBlock(block.label(), block.value(), block.description().orElse(null), block.limit().orElse(0), block.readOnly(),
                 "block-" + UUID.randomUUID());
     }
 

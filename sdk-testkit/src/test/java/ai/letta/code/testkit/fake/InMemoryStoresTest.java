@@ -50,7 +50,7 @@ class InMemoryStoresTest {
         assertThat(info.model()).isEqualTo("fake/model-b");
         assertThat(info.tags()).containsExactly("t1");
         assertThat(info.blocks()).extracting(MemoryBlock::label).containsExactly("persona", "human", "project");
-        assertThat(info.blocks()).allSatisfy(b -> assertThat(b.id()).startsWith("block-"));
+        assertThat(info.blocks()).allSatisfy(b -> assertThat(b.id()).hasValueSatisfying(blockId -> assertThat(blockId).startsWith("block-")));
         assertThat(info.system()).startsWith("Custom base.").contains("<persona>\nP-1\n</persona>").contains("J-3");
         assertThat(fake.blocks().get(id, "human").value()).isEqualTo("H-2");
         assertThat(fake.blocks().update(id, "human", "H-9").value()).isEqualTo("H-9");
@@ -77,7 +77,7 @@ class InMemoryStoresTest {
         }
 
         Page<AgentInfo> first = fake.agents().list(PageRequest.first(2));
-        Page<AgentInfo> second = fake.agents().list(PageRequest.first(2).before(first.nextCursor()));
+        Page<AgentInfo> second = fake.agents().list(PageRequest.first(2).endingBefore(first.nextCursor().orElseThrow()));
         Page<AgentInfo> oldest = fake.agents().list(PageRequest.first(10).chronological());
 
         assertThat(first.items()).extracting(AgentInfo::id).containsExactly(ids.get(4), ids.get(3));
@@ -85,7 +85,7 @@ class InMemoryStoresTest {
         assertThat(second.items()).extracting(AgentInfo::id).containsExactly(ids.get(2), ids.get(1));
         assertThat(oldest.items()).extracting(AgentInfo::id).containsExactlyElementsOf(ids);
         assertThat(oldest.hasMore()).isFalse();
-        assertThat(oldest.nextCursor()).isNull();
+        assertThat(oldest.nextCursor()).isEmpty();
     }
 
     @Test
@@ -136,7 +136,7 @@ class InMemoryStoresTest {
         assertThat(history.items()).extracting(MessageRecord::text).containsExactly("ping", "thinking about ping",
                 "pong");
         Page<MessageRecord> afterFirst = fake.conversations().messages(channel.conversationId(),
-                PageRequest.first(10).chronological().after(history.items().get(0).id()));
+                PageRequest.first(10).chronological().startingAfter(history.items().get(0).id()));
         assertThat(afterFirst.items()).hasSize(2);
         assertThat(fake.conversations().list(agent, PageRequest.first(10)).items())
                 .extracting(c -> c.id()).contains(channel.conversationId());

@@ -163,7 +163,7 @@ public final class CloudQuickstart {
             line = "[error] " + e.message();
         } else if (event instanceof Result r) {
             line = "[done] " + r.status().name().toLowerCase(Locale.ROOT)
-                    + (r.success() ? "" : " (" + r.detail().orElse(r.error()) + ")") + " after " + r.numTurns()
+                    + (r.success() ? "" : " (" + r.errorDetail().or(r::error).orElse("") + ")") + " after " + r.numTurns()
                     + " model steps in " + r.duration().toMillis() + " ms";
         } else {
             return;

@@ -65,11 +65,11 @@ final class CliArguments {
             args.addAll(List.of("--conversation", e.conversationId()));
         }
         args.addAll(List.of("--permission-mode", permissionMode(options.permissionMode())));
-        options.modelHandle().ifPresent(m -> args.addAll(List.of("-m", m)));
+        options.model().ifPresent(m -> args.addAll(List.of("-m", m)));
         if (options.includePartialMessages()) {
             args.add("--include-partial-messages");
         }
-        options.dreamingSettings().ifPresent(d -> args.addAll(dreaming(d)));
+        options.dreaming().ifPresent(d -> args.addAll(dreaming(d)));
         return args;
     }
 
@@ -84,11 +84,9 @@ final class CliArguments {
         args.add("--new-agent");
         // An explicit mode even here: the agent-creating process runs no turn, but never runs unrestricted.
         args.addAll(List.of("--permission-mode", "standard"));
-        agent.modelHandle().ifPresent(m -> args.addAll(List.of("-m", m)));
-        if (agent.embedding() != null) {
-            args.addAll(List.of("--embedding", agent.embedding()));
-        }
-        agent.prompt().ifPresent(p -> args.addAll(systemPrompt(p)));
+        agent.model().ifPresent(m -> args.addAll(List.of("-m", m)));
+        agent.embedding().ifPresent(e -> args.addAll(List.of("--embedding", e)));
+        agent.systemPrompt().ifPresent(p -> args.addAll(systemPrompt(p)));
         if (!agent.tags().isEmpty()) {
             args.addAll(List.of("--tags", String.join(",", agent.tags())));
         }

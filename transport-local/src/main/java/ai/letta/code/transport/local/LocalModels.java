@@ -44,9 +44,11 @@ final class LocalModels implements Models {
                 }
             });
             int slash = handle.indexOf('/');
-            entries.add(new ModelEntry(handle, NdjsonCodec.text(item, "label"),
-                    slash > 0 ? handle.substring(0, slash) : null,
-                    item.path("context_window_limit").asInt(item.path("context_window").asInt(0)), efforts));
+            String id = NdjsonCodec.text(item, "id");
+            entries.add(ModelEntry.builder(id != null ? id : handle, handle).displayName(NdjsonCodec.text(item, "label"))
+                    .provider(slash > 0 ? handle.substring(0, slash) : null)
+                    .contextWindow(item.path("context_window_limit").asInt(item.path("context_window").asInt(0)))
+                    .reasoningEfforts(efforts).build());
         }
         return new ModelCatalog(entries, null);
     }
@@ -74,11 +76,11 @@ final class LocalModels implements Models {
      */
     String update(String agentId, ModelUpdate update) {
         List<String> args = new ArrayList<>(List.of("model", "set"));
-        update.handle().ifPresent(args::add);
-        update.effort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
+        update.modelHandle().ifPresent(args::add);
+        update.reasoningEffort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
         args.addAll(List.of("--agent", agentId));
         JsonNode out = cli.get().run(args);
         String model = NdjsonCodec.text(out.path("agent"), "model");
-        return model != null ? model : update.handle().orElse(null);
+        return model != null ? model : update.modelHandle().orElse(null);
     }
 }

@@ -38,7 +38,7 @@ class LocalBackendMemoryLabelIT {
                     .resolve("memory/system/skills/java.md");
             assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("Nested marker NST-4417");
 
-            assertThat(client.prompt("ping", agentId, peer.session().build()).result().success()).isTrue();
+            assertThat(client.prompt("ping", agentId, peer.session().build()).success()).isTrue();
             List<String> prompts = peer.model.turns().stream().map(t -> peer.model.systemPromptOf(t).orElse(""))
                     .toList();
             assertThat(prompts).anySatisfy(p -> assertThat(p).contains("NST-4417").contains("PER-1"));

@@ -165,7 +165,7 @@ public final class Quickstart {
             System.out.println("[error] " + e.message());
         } else if (event instanceof Result r) {
             System.out.println("[result] " + r.status().name().toLowerCase(java.util.Locale.ROOT)
-                    + (r.success() ? "" : ": " + r.detail().orElse(r.error())) + ", " + r.numTurns()
+                    + (r.success() ? "" : ": " + r.errorDetail().or(r::error).orElse("")) + ", " + r.numTurns()
                     + " model steps, " + r.duration().toMillis() + " ms");
         }
     }

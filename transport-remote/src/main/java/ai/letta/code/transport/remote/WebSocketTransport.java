@@ -96,7 +96,7 @@ public final class WebSocketTransport extends LazyTransport {
     private ProtocolEndpoint endpoint() {
         String description = peer();
         WebSocketTarget target = new WebSocketTarget(url.uri(), description,
-                options.token().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
+                options.authToken().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
                 options.connectTimeout(), options.maxFrameBytes(), "RemoteOptions",
                 "check RemoteOptions.authToken (LETTA_APP_SERVER_TOKEN) against the server's --ws-auth setting",
                 " (is `letta server --listen` running there?)", null);

@@ -53,7 +53,7 @@ public final class CloudSessions implements SessionPort {
         String agentId = scope.agent().orElseThrow();
         String conversationId = scope instanceof SessionTarget.Existing existing ? existing.conversationId()
                 : "default";
-        ListenerLocator listener = locate(sessionOptions.target().orElse(options.target()), agentId, conversationId);
+        ListenerLocator listener = locate(sessionOptions.executionTarget().orElse(options.target()), agentId, conversationId);
         try {
             ServerConnection connection = new ServerConnection(RelayEndpoint.of(options, listener,
                     listener.connectionId(), agentId, conversationId, resolver), new FrameCodec());

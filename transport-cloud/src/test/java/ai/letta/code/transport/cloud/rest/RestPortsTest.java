@@ -80,7 +80,7 @@ class RestPortsTest {
         String third = agents.create(AgentOptions.builder().name("third").build());
 
         Page<AgentInfo> page = agents.list(PageRequest.first(2));
-        Page<AgentInfo> rest = agents.list(PageRequest.first(2).after(page.nextCursor()));
+        Page<AgentInfo> rest = agents.list(PageRequest.first(2).startingAfter(page.nextCursor().orElseThrow()));
 
         assertThat(page.items()).extracting(AgentInfo::id).containsExactly(third, second);
         assertThat(page.hasMore()).isTrue();
@@ -198,9 +198,9 @@ class RestPortsTest {
     void modelsAreTheServersList() {
         ModelCatalog catalog = new RestModels(http).list();
 
-        assertThat(catalog.entries()).extracting(e -> e.handle() + " " + e.provider() + " " + e.contextWindow())
+        assertThat(catalog.entries()).extracting(e -> e.handle() + " " + e.provider().orElseThrow() + " " + e.contextWindow().orElseThrow())
                 .containsExactly("anthropic/fake-claude anthropic 200000", "openai/fake-gpt openai 128000");
-        assertThat(catalog.currentHandle()).isEmpty();
+        assertThat(catalog.current()).isEmpty();
         assertThat(fake.requests().get(0).path()).isEqualTo("/v1/models/");
     }
 
@@ -214,7 +214,7 @@ class RestPortsTest {
             if (!page.hasMore()) {
                 return all;
             }
-            request = request.after(page.nextCursor());
+            request = request.startingAfter(page.nextCursor().orElseThrow());
         }
         throw new AssertionError("more than 50 pages");
     }

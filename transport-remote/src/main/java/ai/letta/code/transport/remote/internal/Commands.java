@@ -72,7 +72,7 @@ final class Commands {
         Map<String, Object> wire = new LinkedHashMap<>();
         if (decision instanceof PermissionDecision.Allow allow) {
             wire.put("behavior", "allow");
-            allow.input().ifPresent(input -> wire.put("updated_input", input));
+            allow.updatedInput().ifPresent(input -> wire.put("updated_input", input));
         } else if (decision instanceof PermissionDecision.Deny deny) {
             wire.put("behavior", "deny");
             wire.put("message", deny.message());

@@ -57,7 +57,7 @@ public final class RemoteBlocks implements Blocks {
                         + " on the Letta server behind the app server, which has no command that writes them)",
                 BackendKind.REMOTE, Set.of(BackendKind.LOCAL)));
         String description = current.stream().filter(b -> b.label().equals(label)).findFirst()
-                .map(MemoryBlock::description).orElse(null);
+                .flatMap(MemoryBlock::description).orElse(null);
         Map<String, Object> command = Commands.command("write_memory_file",
                 connection.correlator().nextRequestId("wm"));
         command.put("agent_id", agentId);

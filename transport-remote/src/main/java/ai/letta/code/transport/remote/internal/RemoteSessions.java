@@ -35,9 +35,9 @@ public final class RemoteSessions implements SessionPort {
         ConfigurationException.requireNonNull(target, "target");
         ConfigurationException.requireNonNull(options, "options");
         ConfigurationException.requireNonNull(sink, "sink");
-        RuntimeStart start = new RuntimeStart(options.workingDirectory().map(Path::toString).orElse(null),
+        RuntimeStart start = new RuntimeStart(options.cwd().map(Path::toString).orElse(null),
                 DeviceModes.toWire(options.permissionMode()));
-        options.effort().ifPresent(Commands::effort);
+        options.reasoningEffort().ifPresent(Commands::effort);
         connection.connected();
         String requestId = connection.correlator().nextRequestId("rs");
         RemoteSession early = null;
@@ -71,10 +71,11 @@ public final class RemoteSessions implements SessionPort {
         }
         session.settings().currentModel(Json.text(agent, "model"));
         try {
-            if (options.model() != null || options.reasoningEffort() != null) {
-                session.updateModel(new ModelUpdate(options.model(), options.reasoningEffort()));
+            if (options.model().isPresent() || options.reasoningEffort().isPresent()) {
+                session.updateModel(new ModelUpdate(options.model().orElse(null),
+                        options.reasoningEffort().orElse(null)));
             }
-            options.dreamingSettings().ifPresent(session::updateDreaming);
+            options.dreaming().ifPresent(session::updateDreaming);
         } catch (RuntimeException e) {
             session.close();
             throw e;
