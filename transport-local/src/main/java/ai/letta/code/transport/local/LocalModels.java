@@ -28,7 +28,14 @@ final class LocalModels implements Models {
 
     @Override
     public ModelCatalog list() {
-        JsonNode out = cli.get().run(List.of("model", "list"));
+        return new ModelCatalog(entries(cli.get().run(List.of("model", "list"))), null);
+    }
+
+    /**
+     * @param out what {@code letta model list} printed: an array, or an object holding one
+     * @return its entries, one per id (a model with several reasoning tiers has several)
+     */
+    static List<ModelEntry> entries(JsonNode out) {
         JsonNode items = out.isArray() ? out : out.path("models").isArray() ? out.path("models")
                 : out.path("entries").isArray() ? out.path("entries") : out.path("items");
         List<ModelEntry> entries = new ArrayList<>();
@@ -45,12 +52,13 @@ final class LocalModels implements Models {
             });
             int slash = handle.indexOf('/');
             String id = NdjsonCodec.text(item, "id");
-            entries.add(ModelEntry.builder(id != null ? id : handle, handle).displayName(NdjsonCodec.text(item, "label"))
+            entries.add(ModelEntry.builder(id != null ? id : handle, handle)
+                    .displayName(NdjsonCodec.text(item, "label"))
                     .provider(slash > 0 ? handle.substring(0, slash) : null)
                     .contextWindow(item.path("context_window_limit").asInt(item.path("context_window").asInt(0)))
                     .reasoningEfforts(efforts).build());
         }
-        return new ModelCatalog(entries, null);
+        return entries;
     }
 
     /**

@@ -16,6 +16,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.model.ModelCatalog;
+import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
@@ -198,10 +199,21 @@ class RestPortsTest {
     void modelsAreTheServersList() {
         ModelCatalog catalog = new RestModels(http).list();
 
-        assertThat(catalog.entries()).extracting(e -> e.handle() + " " + e.provider().orElseThrow() + " " + e.contextWindow().orElseThrow())
-                .containsExactly("anthropic/fake-claude anthropic 200000", "openai/fake-gpt openai 128000");
+        assertThat(catalog.entries()).extracting(e -> e.id() + " " + e.handle() + " " + e.provider().orElseThrow()
+                        + " " + e.contextWindow().orElseThrow())
+                .containsExactly("anthropic/fake-claude anthropic/fake-claude anthropic 200000",
+                        "openai/fake-gpt openai/fake-gpt openai 128000");
         assertThat(catalog.current()).isEmpty();
         assertThat(fake.requests().get(0).path()).isEqualTo("/v1/models/");
+    }
+
+    @Test
+    void aModelWithoutAContextWindowHasNone() {
+        ModelEntry entry = WireMapping.model(new Wire.Model("openai/x", "x", null, null, null, null, null));
+
+        assertThat(entry.contextWindow()).isEmpty();
+        assertThat(entry.id()).isEqualTo("openai/x");
+        assertThat(entry.provider()).contains("openai");
     }
 
     private List<MessageRecord> pageThrough(String conversationId) {
