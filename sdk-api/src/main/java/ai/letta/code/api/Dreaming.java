@@ -16,22 +16,11 @@ public record Dreaming(Trigger trigger, int stepCount) {
     /** What starts a reflection. */
     public enum Trigger {
         /** Never. */
-        OFF("off"),
+        OFF,
         /** Every {@code stepCount} model steps. */
-        STEP_COUNT("step-count"),
+        STEP_COUNT,
         /** When the conversation's context is compacted. */
-        COMPACTION_EVENT("compaction-event");
-
-        private final String wireName;
-
-        Trigger(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** @return the name the CLI and the app server use */
-        public String wireName() {
-            return wireName;
-        }
+        COMPACTION_EVENT
     }
 
     /** Validates. */

@@ -13,6 +13,7 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.spi.WireNames;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class OptionsValidationTest {
         assertThatThrownBy(() -> Dreaming.stepCount(0))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("Dreaming.stepCount must be positive (got 0)");
-        assertThat(Dreaming.stepCount(8).trigger().wireName()).isEqualTo("step-count");
-        assertThat(Dreaming.off().trigger().wireName()).isEqualTo("off");
+        assertThat(WireNames.dreamingTrigger(Dreaming.stepCount(8).trigger())).isEqualTo("step-count");
+        assertThat(WireNames.dreamingTrigger(Dreaming.off().trigger())).isEqualTo("off");
     }
 
     @Test

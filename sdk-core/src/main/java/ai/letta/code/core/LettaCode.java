@@ -21,6 +21,8 @@ import java.util.ServiceLoader;
  * module together with {@link LettaCodeModule}.
  */
 public final class LettaCode {
+    /** Each backend's transport is the artifact {@code ai.letta.code:letta-code-transport-<label>}. */
+    private static final String TRANSPORT_ARTIFACT_PREFIX = "ai.letta.code:letta-code-transport-";
 
     private LettaCode() {}
 
@@ -57,7 +59,7 @@ public final class LettaCode {
             }
         }
         throw new ConfigurationException("No transport for the " + backend.kind().label()
-                + " backend is on the classpath: add the Maven dependency " + backend.kind().coordinates()
-                + " (same version as letta-code-sdk-core)");
+                + " backend is on the classpath: add the Maven dependency " + TRANSPORT_ARTIFACT_PREFIX
+                + backend.kind().label() + " (same version as letta-code-sdk-core)");
     }
 }

@@ -1,20 +1,14 @@
 package ai.letta.code.api.agent;
 
 import ai.letta.code.api.exception.ConfigurationException;
-import java.util.List;
 
 /** The agent's system prompt: one of the peer's presets, or custom text. */
 public sealed interface SystemPrompt {
 
     /**
-     * The preset names of the TypeScript SDK. A transport maps each to what its peer accepts, or rejects it with a
-     * {@link ConfigurationException} that lists the accepted names.
-     */
-    List<String> SDK_PRESETS = List.of("default", "letta-claude", "letta-codex", "letta-gemini", "claude", "codex",
-            "gemini");
-
-    /**
-     * @param name a preset name (see {@link #SDK_PRESETS}; the peer may accept others)
+     * @param name a preset name, as the TypeScript SDK has them: {@code default}, {@code letta-claude},
+     *     {@code letta-codex}, {@code letta-gemini}, {@code claude}, {@code codex}, {@code gemini} (the peer may accept
+     *     others, and rejects a name it does not know with a {@link ConfigurationException} listing those it does)
      * @return the preset
      */
     static Preset preset(String name) {

@@ -12,6 +12,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.spi.WireNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -162,9 +163,9 @@ final class InMemoryAgents implements Agents, Blocks {
             return custom.text();
         }
         String name = ((SystemPrompt.Preset) prompt).name();
-        if (!SystemPrompt.SDK_PRESETS.contains(name)) {
+        if (!WireNames.SDK_PRESETS.contains(name)) {
             throw new ConfigurationException("SystemPrompt.preset \"" + name + "\" is not a preset of this backend; "
-                    + "use one of " + SystemPrompt.SDK_PRESETS + " or SystemPrompt.custom(text)");
+                    + "use one of " + WireNames.SDK_PRESETS + " or SystemPrompt.custom(text)");
         }
         return presetText(name);
     }

@@ -7,6 +7,7 @@ import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.spi.WireNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ final class CliArguments {
     }
 
     static List<String> dreaming(Dreaming dreaming) {
-        List<String> args = new ArrayList<>(List.of("--reflection-trigger", dreaming.trigger().wireName()));
+        List<String> args = new ArrayList<>(List.of("--reflection-trigger", WireNames.dreamingTrigger(dreaming.trigger())));
         if (dreaming.trigger() == Dreaming.Trigger.STEP_COUNT) {
             args.addAll(List.of("--reflection-step-count", Integer.toString(dreaming.stepCount())));
         }
