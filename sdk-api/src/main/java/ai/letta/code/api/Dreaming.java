@@ -1,6 +1,7 @@
 package ai.letta.code.api;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /**
  * When the agent's sleep-time reflection ("dreaming") runs: it reviews recent turns and tidies its memory in the
@@ -25,9 +26,9 @@ public record Dreaming(Trigger trigger, int stepCount) {
 
     /** Validates. */
     public Dreaming {
-        ConfigurationException.requireNonNull(trigger, "Dreaming.trigger");
+        Checks.requireNonNull(trigger, "Dreaming.trigger");
         if (trigger == Trigger.STEP_COUNT) {
-            ConfigurationException.requirePositive(stepCount, "Dreaming.stepCount");
+            Checks.requirePositive(stepCount, "Dreaming.stepCount");
         } else if (stepCount < 0) {
             throw new ConfigurationException("Dreaming.stepCount must not be negative (got " + stepCount + ")");
         }

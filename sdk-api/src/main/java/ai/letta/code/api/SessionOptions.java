@@ -1,8 +1,8 @@
 package ai.letta.code.api;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
-import static ai.letta.code.api.exception.ConfigurationException.requireText;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requirePositive;
+import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.model.ReasoningEffort;
@@ -10,6 +10,7 @@ import ai.letta.code.api.permission.CanUseTool;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

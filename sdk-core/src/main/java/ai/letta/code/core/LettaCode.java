@@ -3,6 +3,7 @@ package ai.letta.code.core;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.Transport;
 import ai.letta.code.core.spi.TransportProvider;
 import com.google.inject.Guice;
@@ -33,7 +34,7 @@ public final class LettaCode {
      *     artifact to add)
      */
     public static LettaCodeClient create(Backend backend) {
-        ConfigurationException.requireNonNull(backend, "backend");
+        Checks.requireNonNull(backend, "backend");
         TransportProvider provider = provider(backend);
         return Guice.createInjector(Stage.PRODUCTION, new LettaCodeModule(), provider.module(backend))
                 .getInstance(LettaCodeClient.class);
@@ -46,7 +47,7 @@ public final class LettaCode {
      * @return a new client
      */
     public static LettaCodeClient create(Transport transport) {
-        ConfigurationException.requireNonNull(transport, "transport");
+        Checks.requireNonNull(transport, "transport");
         return Guice.createInjector(Stage.PRODUCTION, new LettaCodeModule(),
                         binder -> binder.bind(Transport.class).toInstance(transport))
                 .getInstance(LettaCodeClient.class);

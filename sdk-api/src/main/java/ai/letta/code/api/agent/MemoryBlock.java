@@ -1,6 +1,7 @@
 package ai.letta.code.api.agent;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,7 +40,7 @@ public final class MemoryBlock {
      */
     public MemoryBlock(String label, String value, String description, int limit, boolean readOnly, String id) {
         requireLabel(label, "MemoryBlock.label");
-        ConfigurationException.requireNonNull(value, "MemoryBlock.value of block '" + label + "'");
+        Checks.requireNonNull(value, "MemoryBlock.value of block '" + label + "'");
         if (limit < 0) {
             throw new ConfigurationException("MemoryBlock.limit must not be negative (got " + limit + ")");
         }
@@ -125,7 +126,7 @@ public final class MemoryBlock {
      * @throws ConfigurationException naming the label and the rule it breaks
      */
     public static String requireLabel(String label, String field) {
-        ConfigurationException.requireText(label, field);
+        Checks.requireText(label, field);
         String rule = null;
         if (label.getBytes(StandardCharsets.UTF_8).length > MAX_LABEL_BYTES) {
             rule = "is longer than " + MAX_LABEL_BYTES + " bytes of UTF-8";

@@ -1,6 +1,7 @@
 package ai.letta.code.api.agent;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /** The agent's system prompt: one of the peer's presets, or custom text. */
 public sealed interface SystemPrompt {
@@ -31,7 +32,7 @@ public sealed interface SystemPrompt {
     record Preset(String name) implements SystemPrompt {
         /** Validates the name. */
         public Preset {
-            ConfigurationException.requireText(name, "SystemPrompt.preset");
+            Checks.requireText(name, "SystemPrompt.preset");
             name = name.strip();
         }
     }
@@ -44,7 +45,7 @@ public sealed interface SystemPrompt {
     record Custom(String text) implements SystemPrompt {
         /** Validates the text. */
         public Custom {
-            ConfigurationException.requireText(text, "SystemPrompt.custom");
+            Checks.requireText(text, "SystemPrompt.custom");
         }
 
         @Override

@@ -1,9 +1,9 @@
 package ai.letta.code.api.backend;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requirePositive;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -196,7 +196,7 @@ public final class LocalOptions implements Backend {
          * @return this
          */
         public Builder env(String name, String value) {
-            ConfigurationException.requireText(name, "LocalOptions.env name");
+            Checks.requireText(name, "LocalOptions.env name");
             env.put(name, requireNonNull(value, "LocalOptions.env value of " + name));
             return this;
         }

@@ -1,6 +1,6 @@
 package ai.letta.code.api.command;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /**
  * Picks the peer message that answers a raw command ({@code Session.sendCommand(command, matcher)}). Called for each
@@ -22,7 +22,7 @@ public interface ResponseMatcher {
      * @return a matcher for a message of that type carrying the command's {@code request_id} (or none)
      */
     static ResponseMatcher type(String type) {
-        ConfigurationException.requireText(type, "ResponseMatcher.type");
+        Checks.requireText(type, "ResponseMatcher.type");
         return (requestId, candidate) -> type.equals(candidate.type())
                 && candidate.requestId().map(requestId::equals).orElse(true);
     }

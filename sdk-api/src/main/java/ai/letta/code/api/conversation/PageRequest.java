@@ -1,6 +1,6 @@
 package ai.letta.code.api.conversation;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ public final class PageRequest {
     private final boolean ascending;
 
     private PageRequest(int limit, String before, String after, boolean ascending) {
-        this.limit = ConfigurationException.requirePositive(limit, "PageRequest.limit");
+        this.limit = Checks.requirePositive(limit, "PageRequest.limit");
         this.before = before;
         this.after = after;
         this.ascending = ascending;
@@ -39,7 +39,7 @@ public final class PageRequest {
      * @return this request for the items after it, in the same order (a {@link #before()} cursor is dropped)
      */
     public PageRequest startingAfter(String cursor) {
-        return new PageRequest(limit, null, ConfigurationException.requireText(cursor, "PageRequest.after"),
+        return new PageRequest(limit, null, Checks.requireText(cursor, "PageRequest.after"),
                 ascending);
     }
 
@@ -48,7 +48,7 @@ public final class PageRequest {
      * @return this request for the items before it, in the same order (an {@link #after()} cursor is dropped)
      */
     public PageRequest endingBefore(String cursor) {
-        return new PageRequest(limit, ConfigurationException.requireText(cursor, "PageRequest.before"), null,
+        return new PageRequest(limit, Checks.requireText(cursor, "PageRequest.before"), null,
                 ascending);
     }
 

@@ -1,6 +1,7 @@
 package ai.letta.code.api.model;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,7 +25,7 @@ public final class ModelUpdate {
      */
     public ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
         if (modelHandle != null) {
-            ConfigurationException.requireText(modelHandle, "ModelUpdate.modelHandle");
+            Checks.requireText(modelHandle, "ModelUpdate.modelHandle");
         }
         if (modelHandle == null && reasoningEffort == null) {
             throw new ConfigurationException(
@@ -39,7 +40,7 @@ public final class ModelUpdate {
      * @return an update to that model
      */
     public static ModelUpdate to(String modelHandle) {
-        return new ModelUpdate(ConfigurationException.requireText(modelHandle, "ModelUpdate.modelHandle"), null);
+        return new ModelUpdate(Checks.requireText(modelHandle, "ModelUpdate.modelHandle"), null);
     }
 
     /**
@@ -47,7 +48,7 @@ public final class ModelUpdate {
      * @return a copy that also sets the effort
      */
     public ModelUpdate withReasoningEffort(ReasoningEffort effort) {
-        return new ModelUpdate(modelHandle, ConfigurationException.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
+        return new ModelUpdate(modelHandle, Checks.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
     }
 
     /**
@@ -55,7 +56,7 @@ public final class ModelUpdate {
      * @return an update of the effort only, keeping the model
      */
     public static ModelUpdate reasoningEffortOnly(ReasoningEffort effort) {
-        return new ModelUpdate(null, ConfigurationException.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
+        return new ModelUpdate(null, Checks.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
     }
 
     /** @return the new model's handle, if the update changes it */

@@ -1,6 +1,6 @@
 package ai.letta.code.api.permission;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ public sealed interface PermissionDecision {
      * @return allow the call with edited input
      */
     static Allow allow(Map<String, Object> updatedInput) {
-        return new Allow(ConfigurationException.requireNonNull(updatedInput, "PermissionDecision.allow updatedInput"));
+        return new Allow(Checks.requireNonNull(updatedInput, "PermissionDecision.allow updatedInput"));
     }
 
     /**
@@ -78,7 +78,7 @@ public sealed interface PermissionDecision {
     record Deny(String message, boolean interrupt) implements PermissionDecision {
         /** Validates the message. */
         public Deny {
-            ConfigurationException.requireText(message, "PermissionDecision.deny message");
+            Checks.requireText(message, "PermissionDecision.deny message");
         }
     }
 }

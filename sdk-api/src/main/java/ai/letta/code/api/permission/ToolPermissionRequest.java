@@ -1,6 +1,6 @@
 package ai.letta.code.api.permission;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,9 +39,9 @@ public final class ToolPermissionRequest {
      */
     public ToolPermissionRequest(String requestId, String toolCallId, String toolName, Map<String, Object> input,
             List<String> suggestions, String blockedPath, boolean needsUserInput) {
-        this.requestId = ConfigurationException.requireText(requestId, "ToolPermissionRequest.requestId");
+        this.requestId = Checks.requireText(requestId, "ToolPermissionRequest.requestId");
         this.toolCallId = toolCallId;
-        this.toolName = ConfigurationException.requireText(toolName, "ToolPermissionRequest.toolName");
+        this.toolName = Checks.requireText(toolName, "ToolPermissionRequest.toolName");
         this.input = input == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(input));
         this.suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         this.blockedPath = blockedPath;

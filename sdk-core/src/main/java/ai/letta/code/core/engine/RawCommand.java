@@ -1,6 +1,7 @@
 package ai.letta.code.core.engine;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -10,7 +11,7 @@ final class RawCommand {
     private RawCommand() {}
 
     static Map<String, Object> withRequestId(Map<String, Object> command) {
-        ConfigurationException.requireNonNull(command, "command");
+        Checks.requireNonNull(command, "command");
         Object type = command.get("type");
         if (!(type instanceof String t) || t.isBlank()) {
             throw new ConfigurationException("a raw command needs a non-blank string 'type' field (got " + type + ")");

@@ -12,6 +12,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.WireNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ final class InMemoryAgents implements Agents, Blocks {
     @Override
     public synchronized MemoryBlock update(String agentId, String label, String value) {
         MemoryBlock old = get(agentId, label);
-        MemoryBlock updated = new MemoryBlock(label, ConfigurationException.requireNonNull(value, "block value"),
+        MemoryBlock updated = new MemoryBlock(label, Checks.requireNonNull(value, "block value"),
                 old.description().orElse(null), old.limit().orElse(0), old.readOnly(), old.id().orElse(null));
         agents.get(agentId).blocks.put(label, updated);
         return updated;

@@ -3,6 +3,7 @@ package ai.letta.code.testkit.fake;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -24,9 +25,9 @@ final class InMemorySessions implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions options, SessionSink sink) {
-        ConfigurationException.requireNonNull(target, "target");
-        ConfigurationException.requireNonNull(options, "options");
-        ConfigurationException.requireNonNull(sink, "sink");
+        Checks.requireNonNull(target, "target");
+        Checks.requireNonNull(options, "options");
+        Checks.requireNonNull(sink, "sink");
         transport.ensureOpen();
         InMemoryAgents agents = transport.agentStore();
         String agentId;

@@ -4,6 +4,7 @@ import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.internal.Checks;
 import java.time.Duration;
 import ai.letta.code.api.exception.ConfigurationException;
 import java.util.LinkedHashMap;
@@ -116,7 +117,7 @@ final class RawRequests {
      * @throws ConfigurationException if a control request lacks its {@code request_id}
      */
     static String line(NdjsonCodec codec, Map<String, Object> command) {
-        ConfigurationException.requireNonNull(command, "command");
+        Checks.requireNonNull(command, "command");
         Object type = command.get("type");
         if ("user".equals(type) || "control_request".equals(type) || "control_response".equals(type)) {
             return codec.write(command);

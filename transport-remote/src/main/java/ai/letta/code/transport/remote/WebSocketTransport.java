@@ -4,6 +4,7 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.core.spi.LazyTransport;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.remote.internal.AppServerUrl;
 import ai.letta.code.transport.remote.internal.FrameCodec;
 import ai.letta.code.transport.remote.internal.ProtocolEndpoint;
@@ -64,7 +65,7 @@ public final class WebSocketTransport extends LazyTransport {
     /** @param options the remote backend's options */
     @Inject
     public WebSocketTransport(RemoteOptions options) {
-        this.options = ConfigurationException.requireNonNull(options, "RemoteOptions");
+        this.options = Checks.requireNonNull(options, "RemoteOptions");
         this.url = AppServerUrl.of(options.url());
     }
 

@@ -5,6 +5,7 @@ import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -46,9 +47,9 @@ public final class CloudSessions implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions sessionOptions, SessionSink sink) {
-        ConfigurationException.requireNonNull(target, "target");
-        ConfigurationException.requireNonNull(sessionOptions, "options");
-        ConfigurationException.requireNonNull(sink, "sink");
+        Checks.requireNonNull(target, "target");
+        Checks.requireNonNull(sessionOptions, "options");
+        Checks.requireNonNull(sink, "sink");
         SessionTarget scope = scope(target);
         String agentId = scope.agent().orElseThrow();
         String conversationId = scope instanceof SessionTarget.Existing existing ? existing.conversationId()

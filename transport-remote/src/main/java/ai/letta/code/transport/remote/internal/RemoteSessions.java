@@ -4,6 +4,7 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.event.Init;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelUpdate;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -32,9 +33,9 @@ public final class RemoteSessions implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions options, SessionSink sink) {
-        ConfigurationException.requireNonNull(target, "target");
-        ConfigurationException.requireNonNull(options, "options");
-        ConfigurationException.requireNonNull(sink, "sink");
+        Checks.requireNonNull(target, "target");
+        Checks.requireNonNull(options, "options");
+        Checks.requireNonNull(sink, "sink");
         RuntimeStart start = new RuntimeStart(options.cwd().map(Path::toString).orElse(null),
                 DeviceModes.toWire(options.permissionMode()));
         options.reasoningEffort().ifPresent(Commands::effort);
