@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.conversation.PageRequest;
+import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
@@ -102,5 +103,17 @@ class ValueAccessorsTest {
         assertThat(low.contextWindow()).isEmpty();
         assertThat(high.contextWindow()).hasValue(272_000);
         assertThat(low.displayName()).isEqualTo("openai/gpt-5");
+    }
+
+    /** The sample of {@link SessionEvent}'s Javadoc, over a list instead of a stream. */
+    @Test
+    void sessionEventJavadocSampleCompilesAndReadsTheError() {
+        StringBuilder err = new StringBuilder();
+        for (SessionEvent e : List.<SessionEvent>of(Results.failure(ErrorCode.ERROR, "boom", null, "conv-1"))) {
+            if (e instanceof AssistantMessage m) System.out.print(m.content());
+            else if (e instanceof Result r && !r.success())
+                err.append(r.errorDetail().or(r::error).orElse("failed"));
+        }
+        assertThat(err).hasToString("boom");
     }
 }
