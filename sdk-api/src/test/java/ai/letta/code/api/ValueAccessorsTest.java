@@ -2,11 +2,15 @@ package ai.letta.code.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.conversation.MessageRecord;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
+import ai.letta.code.api.event.QueuedMessage;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.model.ModelEntry;
@@ -115,5 +119,17 @@ class ValueAccessorsTest {
                 err.append(r.errorDetail().or(r::error).orElse("failed"));
         }
         assertThat(err).hasToString("boom");
+    }
+
+    @Test
+    void eventsAndResourceInfosReturnAbsentPartsEmpty() {
+        assertThat(new AssistantMessage("m-1", "hi", null).runId()).isEmpty();
+        assertThat(new ErrorEvent("boom", null, null, "run-1").runId()).contains("run-1");
+        assertThat(new ErrorEvent("boom", null, null, null).detail()).isEmpty();
+        assertThat(new AgentInfo("agent-1", null, null, null, null, null, null, null).name()).isEmpty();
+        assertThat(new MessageRecord("m-1", "user_message", null, null, null).text()).isEmpty();
+        assertThat(new QueuedMessage("q-1", "cm-1", "message", "user", null).clientMessageId()).contains("cm-1");
+        assertThat(new AssistantMessage("m-1", "hi", "run-1")).isEqualTo(new AssistantMessage("m-1", "hi", "run-1"))
+                .hasSameHashCodeAs(new AssistantMessage("m-1", "hi", "run-1"));
     }
 }

@@ -222,7 +222,7 @@ final class TurnDispatcher implements SessionSink {
         }
         Result result = error == null
                 ? Results.interrupted(ErrorCode.of(code), null, conversationId.get())
-                : Results.failure(error.errorCode(), error.message(), error.detail(), conversationId.get());
+                : Results.failure(error.errorCode(), error.message(), error.detail().orElse(null), conversationId.get());
         if (error != null) {
             fanout.event(error);
             buffer.offerTerminal(error, false);

@@ -65,7 +65,7 @@ class InMemoryTransportEngineTest {
         Result result = events.assertNext(Result.class);
         events.assertExhausted();
         assertThat(error.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-        assertThat(error.detail()).contains("TypeError: cannot read 'x'");
+        assertThat(error.detail().orElseThrow()).contains("TypeError: cannot read 'x'");
         assertThat(result.errorCode()).contains(ErrorCode.STREAM_CLOSED);
         assertThat(result.errorDetail()).hasValueSatisfying(d -> assertThat(d).contains("TypeError"));
         assertThat(session.state()).isIn(SessionState.CLOSING, SessionState.CLOSED);

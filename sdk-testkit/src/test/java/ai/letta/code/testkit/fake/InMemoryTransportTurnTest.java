@@ -81,7 +81,7 @@ class InMemoryTransportTurnTest {
         channel.send("cm-2", UserMessage.text("second"));
         channel.send("cm-3", UserMessage.text("third"));
         QueueUpdate waiting = sink.awaitEvent(QueueUpdate.class);
-        assertThat(waiting.queue()).extracting(q -> q.clientMessageId()).containsExactly("cm-2");
+        assertThat(waiting.queue()).extracting(q -> q.clientMessageId().orElse(null)).containsExactly("cm-2");
         assertThat(sink.awaitEvent(QueueUpdate.class).queue()).hasSize(2);
         gate.open();
 
@@ -162,7 +162,7 @@ class InMemoryTransportTurnTest {
         ErrorEvent error = sink.awaitEvent(ErrorEvent.class);
         Result result = sink.awaitResult();
         assertThat(error.message()).isEqualTo("provider down");
-        assertThat(error.detail()).isEqualTo("503 upstream");
+        assertThat(error.detail()).contains("503 upstream");
         assertThat(result.status()).isEqualTo(Result.Status.ERROR);
         assertThat(result.errorCode()).contains(ErrorCode.LLM_API_ERROR);
     }

@@ -63,15 +63,15 @@ class RestPortsTest {
 
         AgentInfo agent = agents.get(id);
 
-        assertThat(agent.name()).isEqualTo("patch");
-        assertThat(agent.description()).isEqualTo("helper");
-        assertThat(agent.system()).isEqualTo("Be brief.");
-        assertThat(agent.model()).isEqualTo(FakeLettaApi.DEFAULT_MODEL);
+        assertThat(agent.name()).contains("patch");
+        assertThat(agent.description()).contains("helper");
+        assertThat(agent.system()).contains("Be brief.");
+        assertThat(agent.model()).contains(FakeLettaApi.DEFAULT_MODEL);
         assertThat(agent.tags()).contains("origin:letta-code");
         assertThat(agent.block("persona")).map(MemoryBlock::value).hasValue("You are Patch.");
         assertThat(agent.block("human")).map(MemoryBlock::value).hasValue("Ana.");
         assertThat(agent.block("notes")).map(MemoryBlock::value).hasValue("none yet");
-        assertThat(agent.createdAt()).isNotNull();
+        assertThat(agent.createdAt()).isPresent();
     }
 
     @Test
@@ -140,7 +140,7 @@ class RestPortsTest {
         List<MessageRecord> all = pageThrough(conversationId);
 
         assertThat(all).extracting(MessageRecord::id).doesNotHaveDuplicates().containsExactlyElementsOf(stored);
-        assertThat(all).extracting(MessageRecord::text).filteredOn(t -> t != null && t.startsWith("say "))
+        assertThat(all).extracting(m -> m.text().orElse(null)).filteredOn(t -> t != null && t.startsWith("say "))
                 .containsExactly("say first", "say second", "say third");
     }
 
@@ -151,7 +151,7 @@ class RestPortsTest {
 
         List<MessageRecord> all = pageThrough(agentId);
 
-        assertThat(all).extracting(MessageRecord::text).contains("hello there");
+        assertThat(all).extracting(m -> m.text().orElse(null)).contains("hello there");
         assertThat(fake.requests().stream().filter(r -> r.method().equals("GET")
                 && r.path().equals("/v1/conversations/default/messages")).findFirst().orElseThrow()
                 .queryParameter("agent_id")).hasValue(agentId);
