@@ -15,7 +15,7 @@ public final class SessionStep {
     private final Instant at;
 
     /**
-     * Validates and copies.
+     * The engine reports steps; this makes one.
      *
      * @param kind what happened
      * @param agentId the session's agent, or {@code null} before it is known

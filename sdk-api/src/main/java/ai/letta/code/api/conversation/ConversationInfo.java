@@ -15,7 +15,7 @@ public final class ConversationInfo {
     private final Instant createdAt;
 
     /**
-     * Validates and copies.
+     * For transports, which decode it from their peer.
      *
      * @param id the conversation id (never the {@code default} alias where the backend resolves it)
      * @param agentId the agent it belongs to

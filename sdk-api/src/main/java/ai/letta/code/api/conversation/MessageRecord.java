@@ -15,7 +15,7 @@ public final class MessageRecord {
     private final String runId;
 
     /**
-     * Validates and copies.
+     * For transports, which decode it from their peer.
      *
      * @param id the message id
      * @param messageType the backend's type, e.g. {@code user_message}, {@code assistant_message}, {@code

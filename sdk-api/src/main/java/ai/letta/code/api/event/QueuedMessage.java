@@ -14,7 +14,7 @@ public final class QueuedMessage {
     private final String content;
 
     /**
-     * Validates and copies.
+     * For transports, which decode it from their peer.
      *
      * @param id the peer's queue item id (what {@code removeQueuedMessage} takes)
      * @param clientMessageId the id the SDK gave the message when it was sent, or {@code null}
