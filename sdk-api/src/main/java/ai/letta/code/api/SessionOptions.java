@@ -10,7 +10,6 @@ import ai.letta.code.api.permission.CanUseTool;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

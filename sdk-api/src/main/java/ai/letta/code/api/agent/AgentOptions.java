@@ -4,7 +4,6 @@ import static ai.letta.code.internal.Checks.requireNonNull;
 import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.internal.Checks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

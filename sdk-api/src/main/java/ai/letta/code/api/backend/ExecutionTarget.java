@@ -5,7 +5,6 @@ import static ai.letta.code.internal.Checks.requirePositive;
 import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.internal.Checks;
 import java.time.Duration;
 
 /**

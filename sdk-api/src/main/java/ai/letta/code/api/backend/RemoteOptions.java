@@ -4,7 +4,6 @@ import static ai.letta.code.internal.Checks.requireNonNull;
 import static ai.letta.code.internal.Checks.requirePositive;
 
 import ai.letta.code.api.exception.ConfigurationException;
-import ai.letta.code.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.event.ErrorCode;
-import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.spi.Results;
 import java.util.Optional;
