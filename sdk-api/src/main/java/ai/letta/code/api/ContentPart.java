@@ -1,6 +1,7 @@
 package ai.letta.code.api;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public sealed interface ContentPart {
      * @throws ConfigurationException if the type is not one of those, or the file cannot be read
      */
     static Image imageFromFile(Path file) {
-        ConfigurationException.requireNonNull(file, "image file");
+        Checks.requireNonNull(file, "image file");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         String type = name.endsWith(".png") ? "image/png"
                 : name.endsWith(".jpg") || name.endsWith(".jpeg") ? "image/jpeg"
@@ -60,7 +61,7 @@ public sealed interface ContentPart {
     record Text(String text) implements ContentPart {
         /** Validates. */
         public Text {
-            ConfigurationException.requireNonNull(text, "ContentPart.text");
+            Checks.requireNonNull(text, "ContentPart.text");
         }
     }
 
@@ -73,8 +74,8 @@ public sealed interface ContentPart {
     record Image(String mediaType, String base64) implements ContentPart {
         /** Validates. */
         public Image {
-            ConfigurationException.requireText(mediaType, "ContentPart.image mediaType");
-            ConfigurationException.requireText(base64, "ContentPart.image data");
+            Checks.requireText(mediaType, "ContentPart.image mediaType");
+            Checks.requireText(base64, "ContentPart.image data");
         }
 
         @Override

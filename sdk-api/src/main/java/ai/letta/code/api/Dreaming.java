@@ -1,6 +1,7 @@
 package ai.letta.code.api;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /**
  * When the agent's sleep-time reflection ("dreaming") runs: it reviews recent turns and tidies its memory in the
@@ -16,29 +17,18 @@ public record Dreaming(Trigger trigger, int stepCount) {
     /** What starts a reflection. */
     public enum Trigger {
         /** Never. */
-        OFF("off"),
+        OFF,
         /** Every {@code stepCount} model steps. */
-        STEP_COUNT("step-count"),
+        STEP_COUNT,
         /** When the conversation's context is compacted. */
-        COMPACTION_EVENT("compaction-event");
-
-        private final String wireName;
-
-        Trigger(String wireName) {
-            this.wireName = wireName;
-        }
-
-        /** @return the name the CLI and the app server use */
-        public String wireName() {
-            return wireName;
-        }
+        COMPACTION_EVENT
     }
 
     /** Validates. */
     public Dreaming {
-        ConfigurationException.requireNonNull(trigger, "Dreaming.trigger");
+        Checks.requireNonNull(trigger, "Dreaming.trigger");
         if (trigger == Trigger.STEP_COUNT) {
-            ConfigurationException.requirePositive(stepCount, "Dreaming.stepCount");
+            Checks.requirePositive(stepCount, "Dreaming.stepCount");
         } else if (stepCount < 0) {
             throw new ConfigurationException("Dreaming.stepCount must not be negative (got " + stepCount + ")");
         }

@@ -5,14 +5,15 @@ import ai.letta.code.api.event.SessionEvent;
 import java.util.List;
 
 /**
- * The outcome of a one-shot {@code LettaCodeClient.prompt}.
+ * The outcome of a one-shot {@code LettaCodeClient.prompt}: {@link #result()} is the answer text, as the TypeScript
+ * SDK's {@code result.result}; {@link #turn()} is the whole turn's {@link Result}.
  *
  * @param agentId the agent that answered
  * @param conversationId the conversation the prompt ran in
- * @param result the turn's result
+ * @param turn the turn's result event (its status, error, duration, run ids)
  * @param events every event of the turn, in order, the result last
  */
-public record PromptResult(String agentId, String conversationId, Result result, List<SessionEvent> events) {
+public record PromptResult(String agentId, String conversationId, Result turn, List<SessionEvent> events) {
     /** Copies the events. */
     public PromptResult {
         events = List.copyOf(events);
@@ -20,11 +21,11 @@ public record PromptResult(String agentId, String conversationId, Result result,
 
     /** @return whether the turn succeeded */
     public boolean success() {
-        return result.success();
+        return turn.success();
     }
 
-    /** @return the final text, or the empty string */
-    public String text() {
-        return result.resultText().orElse("");
+    /** @return the answer text (the turn's {@link Result#result()}), or the empty string if it had none */
+    public String result() {
+        return turn.result().orElse("");
     }
 }

@@ -1,64 +1,56 @@
 package ai.letta.code.api;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
-import static ai.letta.code.api.exception.ConfigurationException.requireText;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requirePositive;
+import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.permission.CanUseTool;
+import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
+import ai.letta.code.api.permission.ToolPermissionRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * How a session runs. Build with {@link #builder()}; everything has a default.
- *
- * @param cwd the working directory tools run in, or {@code null} for the peer's
- * @param model the model handle for this session, or {@code null} for the agent's
- * @param reasoningEffort the reasoning effort, or {@code null} for the model's default
- * @param permissionMode how tool calls are approved (default {@link PermissionMode#DEFAULT})
- * @param canUseTool decides tool calls the mode does not, or {@code null} (then they are denied)
- * @param dreaming sleep-time reflection settings, or {@code null} for the agent's
- * @param includePartialMessages whether to stream raw chunks as {@link ai.letta.code.api.event.PartialEvent}s
- * @param idleTimeout end a turn when no event arrives for this long, or {@code null} for no limit
- * @param eventBufferSize the most events buffered for a reader (see {@link EventStream})
- * @param env extra environment for a local CLI process (values never logged); the remote and cloud backends run
- *     tools in a server started beforehand and refuse a non-empty one with an
- *     {@link ai.letta.code.api.exception.UnsupportedFeatureException} before the session opens
- * @param listeners observers of the session
- * @param executionTarget where a cloud session's harness runs, or {@code null} for {@code CloudOptions.target};
- *     only the cloud backend takes one (the others refuse it with an
- *     {@link ai.letta.code.api.exception.UnsupportedFeatureException})
  */
-public record SessionOptions(
-        Path cwd,
-        String model,
-        ReasoningEffort reasoningEffort,
-        PermissionMode permissionMode,
-        CanUseTool canUseTool,
-        Dreaming dreaming,
-        boolean includePartialMessages,
-        Duration idleTimeout,
-        int eventBufferSize,
-        Map<String, String> env,
-        List<SessionListener> listeners,
-        ExecutionTarget executionTarget) {
+public final class SessionOptions {
+    private final Path cwd;
+    private final String model;
+    private final ReasoningEffort reasoningEffort;
+    private final PermissionMode permissionMode;
+    private final CanUseTool canUseTool;
+    private final Dreaming dreaming;
+    private final boolean includePartialMessages;
+    private final Duration idleTimeout;
+    private final int eventBufferSize;
+    private final Map<String, String> env;
+    private final List<SessionListener> listeners;
+    private final ExecutionTarget executionTarget;
 
-    /** Validates and copies. */
-    public SessionOptions {
-        requireNonNull(permissionMode, "SessionOptions.permissionMode");
-        if (idleTimeout != null) {
-            requirePositive(idleTimeout, "SessionOptions.idleTimeout");
-        }
-        requirePositive(eventBufferSize, "SessionOptions.eventBufferSize");
-        env = Map.copyOf(requireNonNull(env, "SessionOptions.env"));
-        listeners = List.copyOf(requireNonNull(listeners, "SessionOptions.listeners"));
+    private SessionOptions(Builder b) {
+        cwd = b.cwd;
+        model = b.model;
+        reasoningEffort = b.reasoningEffort;
+        permissionMode = b.permissionMode;
+        canUseTool = b.canUseTool;
+        dreaming = b.dreaming;
+        includePartialMessages = b.includePartialMessages;
+        idleTimeout = b.idleTimeout;
+        eventBufferSize = b.eventBufferSize;
+        env = Map.copyOf(b.env);
+        listeners = List.copyOf(b.listeners);
+        executionTarget = b.executionTarget;
     }
 
     /** @return the defaults: default permission mode, no callback, the agent's model */
@@ -89,39 +81,84 @@ public record SessionOptions(
         return b;
     }
 
-    /** @return the working directory, if set */
-    public Optional<Path> workingDirectory() {
+    /** @return the working directory tools run in, if set (else the peer's) */
+    public Optional<Path> cwd() {
         return Optional.ofNullable(cwd);
     }
 
-    /** @return the model handle, if set */
-    public Optional<String> modelHandle() {
+    /** @return the model handle for this session, if set (else the agent's) */
+    public Optional<String> model() {
         return Optional.ofNullable(model);
     }
 
-    /** @return the reasoning effort, if set */
-    public Optional<ReasoningEffort> effort() {
+    /** @return the reasoning effort, if set (else the model's default) */
+    public Optional<ReasoningEffort> reasoningEffort() {
         return Optional.ofNullable(reasoningEffort);
     }
 
-    /** @return the permission callback, if set */
-    public Optional<CanUseTool> callback() {
+    /** @return how tool calls are approved (default {@link PermissionMode#DEFAULT}) */
+    public PermissionMode permissionMode() {
+        return permissionMode;
+    }
+
+    /** @return what decides tool calls the mode does not, if set (else they are denied) */
+    public Optional<CanUseTool> canUseTool() {
         return Optional.ofNullable(canUseTool);
     }
 
-    /** @return the dreaming settings, if set */
-    public Optional<Dreaming> dreamingSettings() {
+    /** @return the sleep-time reflection settings, if set (else the agent's) */
+    public Optional<Dreaming> dreaming() {
         return Optional.ofNullable(dreaming);
     }
 
-    /** @return the execution target this session overrides the backend's with, if set */
-    public Optional<ExecutionTarget> target() {
+    /** @return whether raw chunks stream as {@link ai.letta.code.api.event.PartialEvent}s */
+    public boolean includePartialMessages() {
+        return includePartialMessages;
+    }
+
+    /** @return how long a turn may see no event before it ends, if set (else no limit) */
+    public Optional<Duration> idleTimeout() {
+        return Optional.ofNullable(idleTimeout);
+    }
+
+    /** @return the most events buffered for a reader (see {@link EventStream}) */
+    public int eventBufferSize() {
+        return eventBufferSize;
+    }
+
+    /** @return extra environment for a local CLI process (ignored by other backends; values never logged) */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /** @return the observers of the session */
+    public List<SessionListener> listeners() {
+        return listeners;
+    }
+
+    /**
+     * @return where a cloud session's harness runs, if set (else {@code CloudOptions.target}); only the cloud
+     *     backend takes one (the others refuse it with an {@link ai.letta.code.api.exception.UnsupportedFeatureException})
+     */
+    public Optional<ExecutionTarget> executionTarget() {
         return Optional.ofNullable(executionTarget);
     }
 
-    /** @return the idle timeout, if set */
-    public Optional<Duration> idleLimit() {
-        return Optional.ofNullable(idleTimeout);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionOptions other && Objects.equals(cwd, other.cwd)
+                && Objects.equals(model, other.model) && Objects.equals(reasoningEffort, other.reasoningEffort)
+                && permissionMode.equals(other.permissionMode) && Objects.equals(canUseTool, other.canUseTool)
+                && Objects.equals(dreaming, other.dreaming) && includePartialMessages == other.includePartialMessages
+                && Objects.equals(idleTimeout, other.idleTimeout) && eventBufferSize == other.eventBufferSize
+                && env.equals(other.env) && listeners.equals(other.listeners)
+                && Objects.equals(executionTarget, other.executionTarget);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(cwd, model, reasoningEffort, permissionMode, canUseTool, dreaming, includePartialMessages,
+                idleTimeout, eventBufferSize, env, listeners, executionTarget);
     }
 
     /** Shows env keys only: values may be secrets. */
@@ -152,11 +189,8 @@ public record SessionOptions(
         private Builder() {}
 
         /**
-
          * @param cwd the working directory tools run in
-
          * @return this
-
          */
         public Builder cwd(Path cwd) {
             this.cwd = requireNonNull(cwd, "SessionOptions.cwd").toAbsolutePath().normalize();
@@ -164,11 +198,8 @@ public record SessionOptions(
         }
 
         /**
-
          * @param model a model handle, e.g. {@code anthropic/claude-sonnet-4}
-
          * @return this
-
          */
         public Builder model(String model) {
             this.model = requireText(model, "SessionOptions.model");
@@ -176,7 +207,6 @@ public record SessionOptions(
         }
 
         /**
-
          * The session's reasoning effort, applied at open to the session's conversation, not its agent (an agent's
          * default conversation has no settings of its own, so there it is the agent's). On the local backend the
          * CLI has no spawn flag for it: one {@code letta model set --conversation} subcommand after the CLI's
@@ -187,9 +217,7 @@ public record SessionOptions(
          * in CLI 0.32.18, applies it only to models that take a per-request effort).
          *
          * @param effort the reasoning effort
-
          * @return this
-
          */
         public Builder reasoningEffort(ReasoningEffort effort) {
             this.reasoningEffort = requireNonNull(effort, "SessionOptions.reasoningEffort");
@@ -197,11 +225,8 @@ public record SessionOptions(
         }
 
         /**
-
          * @param mode how tool calls are approved
-
          * @return this
-
          */
         public Builder permissionMode(PermissionMode mode) {
             this.permissionMode = requireNonNull(mode, "SessionOptions.permissionMode");
@@ -209,6 +234,10 @@ public record SessionOptions(
         }
 
         /**
+         * Decides tool calls asynchronously: {@code b.canUseTool(req -> askUser(req))} where {@code askUser}
+         * returns a {@code CompletionStage<PermissionDecision>}. For an answer at hand, {@link #canUseToolSync} is
+         * shorter. The last of the two set wins.
+         *
          * @param callback decides tool calls; must not be null (leave it unset for none)
          * @return this
          */
@@ -219,11 +248,23 @@ public record SessionOptions(
         }
 
         /**
-
-         * @param dreaming sleep-time reflection settings
-
+         * Decides tool calls synchronously: {@code b.canUseToolSync(req -> PermissionDecision.allow())}. It runs as
+         * a {@link CanUseTool} does (on an SDK thread; a throw denies the call), and may block that thread while it
+         * decides. The last of this and {@link #canUseTool} set wins.
+         *
+         * @param callback decides tool calls; must not be null (leave it unset for none)
          * @return this
+         */
+        public Builder canUseToolSync(Function<ToolPermissionRequest, PermissionDecision> callback) {
+            requireNonNull(callback, "SessionOptions.canUseToolSync (leave it unset to deny tool calls that need"
+                    + " approval)");
+            this.canUseTool = request -> CompletableFuture.completedFuture(callback.apply(request));
+            return this;
+        }
 
+        /**
+         * @param dreaming sleep-time reflection settings
+         * @return this
          */
         public Builder dreaming(Dreaming dreaming) {
             this.dreaming = requireNonNull(dreaming, "SessionOptions.dreaming");
@@ -231,11 +272,8 @@ public record SessionOptions(
         }
 
         /**
-
          * @param include whether to stream raw chunks
-
          * @return this
-
          */
         public Builder includePartialMessages(boolean include) {
             this.includePartialMessages = include;
@@ -243,11 +281,8 @@ public record SessionOptions(
         }
 
         /**
-
          * @param timeout end a turn that sees no event for this long
-
          * @return this
-
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = requirePositive(timeout, "SessionOptions.idleTimeout");
@@ -255,11 +290,8 @@ public record SessionOptions(
         }
 
         /**
-
          * @param size the most events buffered for a reader (default 65,536)
-
          * @return this
-
          */
         public Builder eventBufferSize(int size) {
             this.eventBufferSize = requirePositive(size, "SessionOptions.eventBufferSize");
@@ -267,6 +299,10 @@ public record SessionOptions(
         }
 
         /**
+         * Extra environment for a local CLI process (values never logged). The remote and cloud backends run tools
+         * in a server started beforehand and refuse a non-empty one with an
+         * {@link ai.letta.code.api.exception.UnsupportedFeatureException} before the session opens.
+         *
          * @param name an environment variable for a local CLI process
          * @param value its value
          * @return this
@@ -278,11 +314,8 @@ public record SessionOptions(
         }
 
         /**
-
          * @param listener an observer
-
          * @return this
-
          */
         public Builder listener(SessionListener listener) {
             listeners.add(requireNonNull(listener, "SessionOptions.listener"));
@@ -301,8 +334,7 @@ public record SessionOptions(
 
         /** @return the options */
         public SessionOptions build() {
-            return new SessionOptions(cwd, model, reasoningEffort, permissionMode, canUseTool, dreaming,
-                    includePartialMessages, idleTimeout, eventBufferSize, env, listeners, executionTarget);
+            return new SessionOptions(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package ai.letta.code.api;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 public record UserMessage(List<ContentPart> content) {
     /** Validates and copies. */
     public UserMessage {
-        content = List.copyOf(ConfigurationException.requireNonNull(content, "UserMessage.content"));
+        content = List.copyOf(Checks.requireNonNull(content, "UserMessage.content"));
         if (content.isEmpty()) {
             throw new ConfigurationException("UserMessage.content needs at least one part");
         }
@@ -23,7 +24,7 @@ public record UserMessage(List<ContentPart> content) {
      * @return a text message
      */
     public static UserMessage text(String text) {
-        return new UserMessage(List.of(ContentPart.text(ConfigurationException.requireText(text, "message text"))));
+        return new UserMessage(List.of(ContentPart.text(Checks.requireText(text, "message text"))));
     }
 
     /**

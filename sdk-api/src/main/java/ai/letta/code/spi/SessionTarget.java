@@ -1,6 +1,7 @@
 package ai.letta.code.spi;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Optional;
 
 /** Which conversation a session opens. */
@@ -22,7 +23,7 @@ public sealed interface SessionTarget {
      * @return the target
      */
     static SessionTarget resume(String id) {
-        ConfigurationException.requireText(id, "resumeSession id");
+        Checks.requireText(id, "resumeSession id");
         return isAgentId(id) ? new AgentDefault(id.strip()) : new Existing(null, id.strip());
     }
 
@@ -58,7 +59,7 @@ public sealed interface SessionTarget {
      * @throws ConfigurationException if blank or not an agent id
      */
     static String requireAgentId(String id, String field) {
-        ConfigurationException.requireText(id, field);
+        Checks.requireText(id, field);
         if (!isAgentId(id)) {
             throw new ConfigurationException(field + " must be an agent id (starting with '" + AGENT_PREFIX
                     + "'), got \"" + id + "\"; to reopen a conversation use resumeSession(conversationId)");
@@ -67,7 +68,7 @@ public sealed interface SessionTarget {
     }
 
     private static String requireConversationId(String id) {
-        ConfigurationException.requireText(id, "conversationId");
+        Checks.requireText(id, "conversationId");
         if (isAgentId(id)) {
             throw new ConfigurationException("conversationId must be a conversation id, got the agent id \"" + id
                     + "\"; to open an agent's default conversation use resumeSession(agentId)");

@@ -10,6 +10,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Results;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +47,11 @@ class OpenValueTypesTest {
 
     @Test
     void interruptedResultIsNeitherSuccessNorFailure() {
-        Result result = Result.interrupted(ErrorCode.INTERRUPTED, "partial", "conv-1");
+        Result result = Results.interrupted(ErrorCode.INTERRUPTED, "partial", "conv-1");
         assertThat(result.success()).isFalse();
         assertThat(result.interrupted()).isTrue();
         assertThat(result.status()).isEqualTo(Result.Status.INTERRUPTED);
-        assertThat(result.code()).contains(ErrorCode.INTERRUPTED);
+        assertThat(result.errorCode()).contains(ErrorCode.INTERRUPTED);
     }
 
     @Test

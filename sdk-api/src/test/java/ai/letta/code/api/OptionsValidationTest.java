@@ -13,6 +13,7 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.spi.WireNames;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class OptionsValidationTest {
         assertThatThrownBy(() -> Dreaming.stepCount(0))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("Dreaming.stepCount must be positive (got 0)");
-        assertThat(Dreaming.stepCount(8).trigger().wireName()).isEqualTo("step-count");
-        assertThat(Dreaming.off().trigger().wireName()).isEqualTo("off");
+        assertThat(WireNames.dreamingTrigger(Dreaming.stepCount(8).trigger())).isEqualTo("step-count");
+        assertThat(WireNames.dreamingTrigger(Dreaming.off().trigger())).isEqualTo("off");
     }
 
     @Test
@@ -82,7 +83,7 @@ class OptionsValidationTest {
         AgentOptions options = AgentOptions.builder().memoryBlock(MemoryBlock.of("project", "java"))
                 .human("Ada").persona("Patch").systemPrompt(SystemPrompt.preset("letta-claude")).tag("t").build();
         assertThat(options.allBlocks()).extracting(MemoryBlock::label).containsExactly("persona", "human", "project");
-        assertThat(options.prompt()).contains(SystemPrompt.preset("letta-claude"));
+        assertThat(options.systemPrompt()).contains(SystemPrompt.preset("letta-claude"));
     }
 
     @Test

@@ -36,6 +36,6 @@ class SecretRedactionTest {
         RemoteOptions options = RemoteOptions.fromEnvironment(
                 Map.of("LETTA_APP_SERVER_URL", "ws://10.0.0.1:9000", "LETTA_APP_SERVER_TOKEN", KEY)).build();
         assertThat(options.url()).isEqualTo(URI.create("ws://10.0.0.1:9000"));
-        assertThat(options.token()).hasValueSatisfying(t -> assertThat(t.reveal()).isEqualTo(KEY));
+        assertThat(options.authToken()).hasValueSatisfying(t -> assertThat(t.reveal()).isEqualTo(KEY));
     }
 }

@@ -3,6 +3,7 @@ package ai.letta.code.core;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.Transport;
 import ai.letta.code.core.spi.TransportProvider;
 import com.google.inject.Guice;
@@ -14,7 +15,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * try (LettaCodeClient client = LettaCode.create(Backend.local())) {
- *     System.out.println(client.prompt("What is in this directory?").text());
+ *     System.out.println(client.prompt("What is in this directory?").result());
  * }
  * }</pre>
  *
@@ -23,6 +24,8 @@ import java.util.ServiceLoader;
  * module together with {@link LettaCodeModule}.
  */
 public final class LettaCode {
+    /** Each backend's transport is the artifact {@code ai.letta.code:letta-code-transport-<label>}. */
+    private static final String TRANSPORT_ARTIFACT_PREFIX = "ai.letta.code:letta-code-transport-";
 
     private LettaCode() {}
 
@@ -33,7 +36,7 @@ public final class LettaCode {
      *     artifact to add)
      */
     public static LettaCodeClient create(Backend backend) {
-        ConfigurationException.requireNonNull(backend, "backend");
+        Checks.requireNonNull(backend, "backend");
         TransportProvider provider = provider(backend);
         return Guice.createInjector(Stage.PRODUCTION, new LettaCodeModule(), provider.module(backend))
                 .getInstance(LettaCodeClient.class);
@@ -46,7 +49,7 @@ public final class LettaCode {
      * @return a new client
      */
     public static LettaCodeClient create(Transport transport) {
-        ConfigurationException.requireNonNull(transport, "transport");
+        Checks.requireNonNull(transport, "transport");
         return Guice.createInjector(Stage.PRODUCTION, new LettaCodeModule(),
                         binder -> binder.bind(Transport.class).toInstance(transport))
                 .getInstance(LettaCodeClient.class);
@@ -59,7 +62,7 @@ public final class LettaCode {
             }
         }
         throw new ConfigurationException("No transport for the " + backend.kind().label()
-                + " backend is on the classpath: add the Maven dependency " + backend.kind().coordinates()
-                + " (same version as letta-code-sdk-core)");
+                + " backend is on the classpath: add the Maven dependency " + TRANSPORT_ARTIFACT_PREFIX
+                + backend.kind().label() + " (same version as letta-code-sdk-core)");
     }
 }

@@ -2,26 +2,46 @@ package ai.letta.code.api.agent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * An agent as the backend stores it.
- *
- * @param id the agent id
- * @param name its name, or {@code null}
- * @param description its description, or {@code null}
- * @param model its model handle, or {@code null}
- * @param system its system prompt text, or {@code null}
- * @param tags its tags
- * @param blocks its memory blocks (may be empty when the backend lists agents without them)
- * @param createdAt when it was created, or {@code null}
  */
-public record AgentInfo(String id, String name, String description, String model, String system, List<String> tags,
-        List<MemoryBlock> blocks, Instant createdAt) {
-    /** Copies the lists. */
-    public AgentInfo {
+public final class AgentInfo {
+    private final String id;
+    private final String name;
+    private final String description;
+    private final String model;
+    private final String system;
+    private final List<String> tags;
+    private final List<MemoryBlock> blocks;
+    private final Instant createdAt;
+
+    /**
+     * Copies the lists.
+     *
+     * @param id the agent id
+     * @param name its name, or {@code null}
+     * @param description its description, or {@code null}
+     * @param model its model handle, or {@code null}
+     * @param system its system prompt text, or {@code null}
+     * @param tags its tags
+     * @param blocks its memory blocks (may be empty when the backend lists agents without them)
+     * @param createdAt when it was created, or {@code null}
+     */
+    public AgentInfo(String id, String name, String description, String model, String system, List<String> tags,
+            List<MemoryBlock> blocks, Instant createdAt) {
         tags = tags == null ? List.of() : List.copyOf(tags);
         blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        this.id = id;
+        this.name = name;
+        this.description = description;
+        this.model = model;
+        this.system = system;
+        this.tags = tags;
+        this.blocks = blocks;
+        this.createdAt = createdAt;
     }
 
     /**
@@ -30,5 +50,64 @@ public record AgentInfo(String id, String name, String description, String model
      */
     public Optional<MemoryBlock> block(String label) {
         return blocks.stream().filter(b -> b.label().equals(label)).findFirst();
+    }
+
+    /** @return the agent id */
+    public String id() {
+        return id;
+    }
+
+    /** @return its name, if any */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** @return its description, if any */
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    /** @return its model handle, if any */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** @return its system prompt text, if any */
+    public Optional<String> system() {
+        return Optional.ofNullable(system);
+    }
+
+    /** @return its tags */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** @return its memory blocks (may be empty when the backend lists agents without them) */
+    public List<MemoryBlock> blocks() {
+        return blocks;
+    }
+
+    /** @return when it was created, if any */
+    public Optional<Instant> createdAt() {
+        return Optional.ofNullable(createdAt);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AgentInfo o && Objects.equals(id, o.id) && Objects.equals(name, o.name)
+                && Objects.equals(description, o.description) && Objects.equals(model, o.model)
+                && Objects.equals(system, o.system) && Objects.equals(tags, o.tags) && Objects.equals(blocks, o.blocks)
+                && Objects.equals(createdAt, o.createdAt);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, name, description, model, system, tags, blocks, createdAt);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentInfo[id=" + id + ", name=" + name + ", description=" + description + ", model=" + model
+                + ", system=" + system + ", tags=" + tags + ", blocks=" + blocks + ", createdAt=" + createdAt + "]";
     }
 }

@@ -1,45 +1,41 @@
 package ai.letta.code.api.agent;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requireText;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.exception.ConfigurationException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a new agent is made of ({@code LettaCodeClient.createAgent}). Every field is optional; the peer fills the
- * rest with its defaults.
- *
- * @param name the agent's name, or {@code null}
- * @param persona the {@code persona} block's text, or {@code null}
- * @param human the {@code human} block's text, or {@code null}
- * @param memoryBlocks further memory blocks (labels unique, none named {@code persona}/{@code human} when those are
- *     set)
- * @param model the model handle, or {@code null}
- * @param embedding the embedding model handle, or {@code null}
- * @param systemPrompt the system prompt, or {@code null}
- * @param tags tags to find the agent by
- * @param description a description, or {@code null}
+ * What a new agent is made of ({@code LettaCodeClient.createAgent}). Every part is optional; the peer fills the
+ * rest with its defaults. Build with {@link #builder()}.
  */
-public record AgentOptions(
-        String name,
-        String persona,
-        String human,
-        List<MemoryBlock> memoryBlocks,
-        String model,
-        String embedding,
-        SystemPrompt systemPrompt,
-        List<String> tags,
-        String description) {
+public final class AgentOptions {
+    private final String name;
+    private final String persona;
+    private final String human;
+    private final List<MemoryBlock> memoryBlocks;
+    private final String model;
+    private final String embedding;
+    private final SystemPrompt systemPrompt;
+    private final List<String> tags;
+    private final String description;
 
-    /** Validates and copies. */
-    public AgentOptions {
-        memoryBlocks = List.copyOf(requireNonNull(memoryBlocks, "AgentOptions.memoryBlocks"));
-        tags = List.copyOf(requireNonNull(tags, "AgentOptions.tags"));
+    private AgentOptions(Builder b) {
+        name = b.name;
+        persona = b.persona;
+        human = b.human;
+        memoryBlocks = List.copyOf(b.memoryBlocks);
+        model = b.model;
+        embedding = b.embedding;
+        systemPrompt = b.systemPrompt;
+        tags = List.copyOf(b.tags);
+        description = b.description;
         Set<String> labels = new LinkedHashSet<>();
         if (persona != null) {
             labels.add("persona");
@@ -60,6 +56,51 @@ public record AgentOptions(
         return new Builder();
     }
 
+    /** @return the agent's name, if set */
+    public Optional<String> name() {
+        return Optional.ofNullable(name);
+    }
+
+    /** @return the {@code persona} block's text, if set */
+    public Optional<String> persona() {
+        return Optional.ofNullable(persona);
+    }
+
+    /** @return the {@code human} block's text, if set */
+    public Optional<String> human() {
+        return Optional.ofNullable(human);
+    }
+
+    /** @return the further memory blocks (labels unique, none named like a set persona/human block) */
+    public List<MemoryBlock> memoryBlocks() {
+        return memoryBlocks;
+    }
+
+    /** @return the model handle, if set */
+    public Optional<String> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /** @return the embedding model handle, if set */
+    public Optional<String> embedding() {
+        return Optional.ofNullable(embedding);
+    }
+
+    /** @return the system prompt, if set */
+    public Optional<SystemPrompt> systemPrompt() {
+        return Optional.ofNullable(systemPrompt);
+    }
+
+    /** @return the tags to find the agent by (may be empty) */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** @return the description, if set */
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
     /**
      * All blocks the agent starts with: persona and human first (when set), then the others.
      *
@@ -77,14 +118,25 @@ public record AgentOptions(
         return List.copyOf(all);
     }
 
-    /** @return the system prompt, if set */
-    public Optional<SystemPrompt> prompt() {
-        return Optional.ofNullable(systemPrompt);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AgentOptions a && Objects.equals(name, a.name) && Objects.equals(persona, a.persona)
+                && Objects.equals(human, a.human) && memoryBlocks.equals(a.memoryBlocks)
+                && Objects.equals(model, a.model) && Objects.equals(embedding, a.embedding)
+                && Objects.equals(systemPrompt, a.systemPrompt) && tags.equals(a.tags)
+                && Objects.equals(description, a.description);
     }
 
-    /** @return the model handle, if set */
-    public Optional<String> modelHandle() {
-        return Optional.ofNullable(model);
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, persona, human, memoryBlocks, model, embedding, systemPrompt, tags, description);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentOptions[name=" + name + ", persona=" + persona + ", human=" + human + ", memoryBlocks="
+                + memoryBlocks + ", model=" + model + ", embedding=" + embedding + ", systemPrompt=" + systemPrompt
+                + ", tags=" + tags + ", description=" + description + "]";
     }
 
     /** Builds {@link AgentOptions}; every setter validates its argument. */
@@ -102,11 +154,8 @@ public record AgentOptions(
         private Builder() {}
 
         /**
-
          * @param name the agent's name
-
          * @return this
-
          */
         public Builder name(String name) {
             this.name = requireText(name, "AgentOptions.name");
@@ -114,11 +163,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param persona who the agent is (the {@code persona} block)
-
          * @return this
-
          */
         public Builder persona(String persona) {
             this.persona = requireNonNull(persona, "AgentOptions.persona");
@@ -126,11 +172,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param human what the agent knows of its user (the {@code human} block)
-
          * @return this
-
          */
         public Builder human(String human) {
             this.human = requireNonNull(human, "AgentOptions.human");
@@ -138,11 +181,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param block a further memory block
-
          * @return this
-
          */
         public Builder memoryBlock(MemoryBlock block) {
             memoryBlocks.add(requireNonNull(block, "AgentOptions.memoryBlock"));
@@ -150,11 +190,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param blocks further memory blocks
-
          * @return this
-
          */
         public Builder memoryBlocks(List<MemoryBlock> blocks) {
             requireNonNull(blocks, "AgentOptions.memoryBlocks").forEach(this::memoryBlock);
@@ -162,11 +199,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param model the model handle, e.g. {@code anthropic/claude-sonnet-4}
-
          * @return this
-
          */
         public Builder model(String model) {
             this.model = requireText(model, "AgentOptions.model");
@@ -174,11 +208,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param embedding the embedding model handle
-
          * @return this
-
          */
         public Builder embedding(String embedding) {
             this.embedding = requireText(embedding, "AgentOptions.embedding");
@@ -186,11 +217,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param systemPrompt a preset or custom prompt
-
          * @return this
-
          */
         public Builder systemPrompt(SystemPrompt systemPrompt) {
             this.systemPrompt = requireNonNull(systemPrompt, "AgentOptions.systemPrompt");
@@ -198,11 +226,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param tag a tag
-
          * @return this
-
          */
         public Builder tag(String tag) {
             tags.add(requireText(tag, "AgentOptions.tag"));
@@ -210,11 +235,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param tags tags
-
          * @return this
-
          */
         public Builder tags(List<String> tags) {
             requireNonNull(tags, "AgentOptions.tags").forEach(this::tag);
@@ -222,11 +244,8 @@ public record AgentOptions(
         }
 
         /**
-
          * @param description a description
-
          * @return this
-
          */
         public Builder description(String description) {
             this.description = requireText(description, "AgentOptions.description");
@@ -235,8 +254,7 @@ public record AgentOptions(
 
         /** @return the options */
         public AgentOptions build() {
-            return new AgentOptions(name, persona, human, memoryBlocks, model, embedding, systemPrompt, tags,
-                    description);
+            return new AgentOptions(this);
         }
     }
 }

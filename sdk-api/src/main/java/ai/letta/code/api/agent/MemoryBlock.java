@@ -1,8 +1,11 @@
 package ai.letta.code.api.agent;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A block of the agent's core memory, compiled into its system prompt ({@code persona} and {@code human} are the
@@ -12,26 +15,41 @@ import java.util.Optional;
  * so it is checked ({@link #requireLabel}): one or more {@code /}-separated segments (the CLI's memory files nest
  * labels such as {@code skills/java}), each non-blank and not starting with {@code .} (so no {@code .} or
  * {@code ..}); no {@code \}, control character or NUL; at most {@value #MAX_LABEL_BYTES} bytes of UTF-8.
- *
- * @param label the block's label, unique per agent
- * @param value its text
- * @param description what the block is for (helps the agent edit it), or {@code null}
- * @param limit the most characters it may hold, or 0 for the peer's default
- * @param readOnly whether the agent may not edit it
- * @param id the peer's block id once stored, or {@code null}
  */
-public record MemoryBlock(String label, String value, String description, int limit, boolean readOnly, String id) {
+public final class MemoryBlock {
 
     /** The longest label, in bytes of UTF-8 (a file name of the memory repository, {@code .md} added, fits). */
     public static final int MAX_LABEL_BYTES = 128;
 
-    /** Validates. */
-    public MemoryBlock {
+    private final String label;
+    private final String value;
+    private final String description;
+    private final int limit;
+    private final boolean readOnly;
+    private final String id;
+
+    /**
+     * Validates.
+     *
+     * @param label the block's label, unique per agent
+     * @param value its text
+     * @param description what the block is for (helps the agent edit it), or {@code null}
+     * @param limit the most characters it may hold, or 0 for the peer's default
+     * @param readOnly whether the agent may not edit it
+     * @param id the peer's block id once stored, or {@code null}
+     */
+    public MemoryBlock(String label, String value, String description, int limit, boolean readOnly, String id) {
         requireLabel(label, "MemoryBlock.label");
-        ConfigurationException.requireNonNull(value, "MemoryBlock.value of block '" + label + "'");
+        Checks.requireNonNull(value, "MemoryBlock.value of block '" + label + "'");
         if (limit < 0) {
             throw new ConfigurationException("MemoryBlock.limit must not be negative (got " + limit + ")");
         }
+        this.label = label;
+        this.value = value;
+        this.description = description;
+        this.limit = limit;
+        this.readOnly = readOnly;
+        this.id = id;
     }
 
     /**
@@ -51,9 +69,52 @@ public record MemoryBlock(String label, String value, String description, int li
         return new MemoryBlock(label, value, description, limit, readOnly, id);
     }
 
-    /** @return the peer's id, once stored */
-    public Optional<String> blockId() {
+    /** @return the block's label, unique per agent */
+    public String label() {
+        return label;
+    }
+
+    /** @return the block's text */
+    public String value() {
+        return value;
+    }
+
+    /** @return what the block is for, if described */
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    /** @return the most characters it may hold, if set (else the peer's default) */
+    public OptionalInt limit() {
+        return limit > 0 ? OptionalInt.of(limit) : OptionalInt.empty();
+    }
+
+    /** @return whether the agent may not edit it */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** @return the peer's block id, once stored */
+    public Optional<String> id() {
         return Optional.ofNullable(id);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MemoryBlock b && label.equals(b.label) && value.equals(b.value)
+                && Objects.equals(description, b.description) && limit == b.limit && readOnly == b.readOnly
+                && Objects.equals(id, b.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(label, value, description, limit, readOnly, id);
+    }
+
+    @Override
+    public String toString() {
+        return "MemoryBlock[label=" + label + ", value=" + value + ", description=" + description + ", limit="
+                + limit + ", readOnly=" + readOnly + ", id=" + id + "]";
     }
 
     /**
@@ -65,7 +126,7 @@ public record MemoryBlock(String label, String value, String description, int li
      * @throws ConfigurationException naming the label and the rule it breaks
      */
     public static String requireLabel(String label, String field) {
-        ConfigurationException.requireText(label, field);
+        Checks.requireText(label, field);
         String rule = null;
         if (label.getBytes(StandardCharsets.UTF_8).length > MAX_LABEL_BYTES) {
             rule = "is longer than " + MAX_LABEL_BYTES + " bytes of UTF-8";

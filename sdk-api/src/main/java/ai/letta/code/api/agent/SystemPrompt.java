@@ -1,20 +1,15 @@
 package ai.letta.code.api.agent;
 
 import ai.letta.code.api.exception.ConfigurationException;
-import java.util.List;
+import ai.letta.code.internal.Checks;
 
 /** The agent's system prompt: one of the peer's presets, or custom text. */
 public sealed interface SystemPrompt {
 
     /**
-     * The preset names of the TypeScript SDK. A transport maps each to what its peer accepts, or rejects it with a
-     * {@link ConfigurationException} that lists the accepted names.
-     */
-    List<String> SDK_PRESETS = List.of("default", "letta-claude", "letta-codex", "letta-gemini", "claude", "codex",
-            "gemini");
-
-    /**
-     * @param name a preset name (see {@link #SDK_PRESETS}; the peer may accept others)
+     * @param name a preset name, as the TypeScript SDK has them: {@code default}, {@code letta-claude},
+     *     {@code letta-codex}, {@code letta-gemini}, {@code claude}, {@code codex}, {@code gemini} (the peer may accept
+     *     others, and rejects a name it does not know with a {@link ConfigurationException} listing those it does)
      * @return the preset
      */
     static Preset preset(String name) {
@@ -37,7 +32,7 @@ public sealed interface SystemPrompt {
     record Preset(String name) implements SystemPrompt {
         /** Validates the name. */
         public Preset {
-            ConfigurationException.requireText(name, "SystemPrompt.preset");
+            Checks.requireText(name, "SystemPrompt.preset");
             name = name.strip();
         }
     }
@@ -50,7 +45,7 @@ public sealed interface SystemPrompt {
     record Custom(String text) implements SystemPrompt {
         /** Validates the text. */
         public Custom {
-            ConfigurationException.requireText(text, "SystemPrompt.custom");
+            Checks.requireText(text, "SystemPrompt.custom");
         }
 
         @Override

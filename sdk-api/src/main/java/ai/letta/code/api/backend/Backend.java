@@ -4,12 +4,14 @@ import java.net.URI;
 
 /**
  * Which peer a client talks to, with its options. Pass one to {@code LettaCode.create(Backend)}; the matching
- * transport module must be on the classpath ({@link BackendKind#coordinates()}).
+ * transport module ({@code letta-code-transport-local}, {@code -remote} or {@code -cloud}) must be on the classpath.
+ * The factories here are the short forms; options built in full are backends themselves.
  *
  * <pre>{@code
  * Backend.local()                                        // the Letta Code CLI found on this machine
  * Backend.remote(URI.create("http://127.0.0.1:4500"), token)
  * Backend.cloud(System.getenv("LETTA_API_KEY"))
+ * LocalOptions.builder().cliPath(Path.of("/opt/letta/letta.js")).build()   // a backend too
  * }</pre>
  */
 public sealed interface Backend permits LocalOptions, RemoteOptions, CloudOptions {
@@ -23,14 +25,6 @@ public sealed interface Backend permits LocalOptions, RemoteOptions, CloudOption
     }
 
     /**
-     * @param options the local backend's options
-     * @return the options, as a backend
-     */
-    static LocalOptions local(LocalOptions options) {
-        return options;
-    }
-
-    /**
      * @param url the app server's URL ({@code http(s)://} or {@code ws(s)://})
      * @param authToken the bearer token, or {@code null} for a server without auth
      * @return the remote backend
@@ -41,26 +35,10 @@ public sealed interface Backend permits LocalOptions, RemoteOptions, CloudOption
     }
 
     /**
-     * @param options the remote backend's options
-     * @return the options, as a backend
-     */
-    static RemoteOptions remote(RemoteOptions options) {
-        return options;
-    }
-
-    /**
      * @param apiKey the Letta API key
      * @return the cloud backend with default options
      */
     static CloudOptions cloud(String apiKey) {
         return CloudOptions.builder(apiKey).build();
-    }
-
-    /**
-     * @param options the cloud backend's options
-     * @return the options, as a backend
-     */
-    static CloudOptions cloud(CloudOptions options) {
-        return options;
     }
 }

@@ -3,39 +3,24 @@ package ai.letta.code.api.backend;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
-/** The three backends, each shipped as its own Maven artifact. */
+/** The three backends, each shipped as its own Maven artifact ({@code letta-code-transport-<label>}). */
 public enum BackendKind {
     /** The Letta Code CLI as a local Node subprocess over stdio. */
-    LOCAL("local", "letta-code-transport-local"),
+    LOCAL("local"),
     /** A Letta Code app server over a websocket. */
-    REMOTE("remote", "letta-code-transport-remote"),
+    REMOTE("remote"),
     /** Letta Cloud over HTTPS. */
-    CLOUD("cloud", "letta-code-transport-cloud");
-
-    /** The Maven groupId every artifact of this SDK shares. */
-    public static final String GROUP_ID = "ai.letta.code";
+    CLOUD("cloud");
 
     private final String label;
-    private final String artifactId;
 
-    BackendKind(String label, String artifactId) {
+    BackendKind(String label) {
         this.label = label;
-        this.artifactId = artifactId;
     }
 
     /** @return a short lower-case name, e.g. {@code "local"} */
     public String label() {
         return label;
-    }
-
-    /** @return the Maven artifactId that implements this backend */
-    public String artifactId() {
-        return artifactId;
-    }
-
-    /** @return {@code groupId:artifactId} of the module that implements this backend */
-    public String coordinates() {
-        return GROUP_ID + ":" + artifactId;
     }
 
     /**

@@ -1,6 +1,7 @@
 package ai.letta.code.api.backend;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.net.URI;
 
 /**
@@ -49,8 +50,8 @@ public sealed interface CliBackend {
     record LettaApi(URI baseUrl, Secret apiKey) implements CliBackend {
         /** Validates both fields. */
         public LettaApi {
-            ConfigurationException.requireNonNull(baseUrl, "CliBackend.lettaApi baseUrl");
-            ConfigurationException.requireNonNull(apiKey, "CliBackend.lettaApi apiKey");
+            Checks.requireNonNull(baseUrl, "CliBackend.lettaApi baseUrl");
+            Checks.requireNonNull(apiKey, "CliBackend.lettaApi apiKey");
             if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
                 throw new ConfigurationException(
                         "CliBackend.lettaApi baseUrl must be an http(s) URL (got \"" + SafeUrl.of(baseUrl) + "\")");

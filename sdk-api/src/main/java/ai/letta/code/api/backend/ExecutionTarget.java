@@ -1,8 +1,8 @@
 package ai.letta.code.api.backend;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
-import static ai.letta.code.api.exception.ConfigurationException.requireText;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requirePositive;
+import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.exception.ConfigurationException;
 import java.time.Duration;

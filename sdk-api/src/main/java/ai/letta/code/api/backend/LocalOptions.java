@@ -1,14 +1,15 @@
 package ai.letta.code.api.backend;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requirePositive;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,40 +19,30 @@ import java.util.Optional;
  * then (for the CLI) the {@code LETTA_CLI_PATH} environment variable, then the absolute directories of {@code PATH}
  * ({@code node}, {@code letta}). Nothing is looked up relative to the working directory. Node must be 22.19 or newer.
  *
- * @param nodePath the {@code node} binary, or {@code null} to search
- * @param cliPath the CLI entry point ({@code letta.js}), or {@code null} to search
- * @param cliBackend where the CLI keeps agents and runs models
- * @param env extra environment for the subprocess (values may be secrets: never logged)
- * @param workingDirectory the subprocess's working directory when the session sets no {@code cwd}, or {@code null}
- *     for the JVM's working directory
- * @param extraArgs extra CLI arguments, appended verbatim
- * @param startupTimeout how long to wait for the CLI's handshake ({@code system/init})
- * @param requestTimeout how long to wait for a control response
- * @param closeGracePeriod how long {@code close()} waits after stdin EOF before destroying the process
- * @param maxLineBytes the largest stdout line accepted (tool results and images can be many MiB)
  */
-public record LocalOptions(
-        Path nodePath,
-        Path cliPath,
-        CliBackend cliBackend,
-        Map<String, String> env,
-        Path workingDirectory,
-        List<String> extraArgs,
-        Duration startupTimeout,
-        Duration requestTimeout,
-        Duration closeGracePeriod,
-        int maxLineBytes)
-        implements Backend {
+public final class LocalOptions implements Backend {
+    private final Path nodePath;
+    private final Path cliPath;
+    private final CliBackend cliBackend;
+    private final Map<String, String> env;
+    private final Path workingDirectory;
+    private final List<String> extraArgs;
+    private final Duration startupTimeout;
+    private final Duration requestTimeout;
+    private final Duration closeGracePeriod;
+    private final int maxLineBytes;
 
-    /** Validates and copies. */
-    public LocalOptions {
-        requireNonNull(cliBackend, "LocalOptions.cliBackend");
-        env = Map.copyOf(requireNonNull(env, "LocalOptions.env"));
-        extraArgs = List.copyOf(requireNonNull(extraArgs, "LocalOptions.extraArgs"));
-        requirePositive(startupTimeout, "LocalOptions.startupTimeout");
-        requirePositive(requestTimeout, "LocalOptions.requestTimeout");
-        requirePositive(closeGracePeriod, "LocalOptions.closeGracePeriod");
-        requirePositive(maxLineBytes, "LocalOptions.maxLineBytes");
+    private LocalOptions(Builder b) {
+        nodePath = b.nodePath;
+        cliPath = b.cliPath;
+        cliBackend = b.cliBackend;
+        env = Map.copyOf(b.env);
+        workingDirectory = b.workingDirectory;
+        extraArgs = b.extraArgs;
+        startupTimeout = b.startupTimeout;
+        requestTimeout = b.requestTimeout;
+        closeGracePeriod = b.closeGracePeriod;
+        maxLineBytes = b.maxLineBytes;
     }
 
     @Override
@@ -59,14 +50,72 @@ public record LocalOptions(
         return BackendKind.LOCAL;
     }
 
-    /** @return the explicit {@code node} binary, if one was set */
-    public Optional<Path> node() {
+    /** @return the explicit {@code node} binary, if one was set (else it is searched for) */
+    public Optional<Path> nodePath() {
         return Optional.ofNullable(nodePath);
     }
 
-    /** @return the explicit CLI entry point, if one was set */
-    public Optional<Path> cli() {
+    /** @return the explicit CLI entry point ({@code letta.js}), if one was set (else it is searched for) */
+    public Optional<Path> cliPath() {
         return Optional.ofNullable(cliPath);
+    }
+
+    /** @return where the CLI keeps agents and runs models */
+    public CliBackend cliBackend() {
+        return cliBackend;
+    }
+
+    /** @return extra environment for the subprocess (values may be secrets: never logged) */
+    public Map<String, String> env() {
+        return env;
+    }
+
+    /**
+     * @return the subprocess's working directory when the session sets no {@code cwd}, if set (else the JVM's
+     *     working directory)
+     */
+    public Optional<Path> workingDirectory() {
+        return Optional.ofNullable(workingDirectory);
+    }
+
+    /** @return extra CLI arguments, appended verbatim */
+    public List<String> extraArgs() {
+        return extraArgs;
+    }
+
+    /** @return how long to wait for the CLI's handshake ({@code system/init}) */
+    public Duration startupTimeout() {
+        return startupTimeout;
+    }
+
+    /** @return how long to wait for a control response */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @return how long {@code close()} waits after stdin EOF before destroying the process */
+    public Duration closeGracePeriod() {
+        return closeGracePeriod;
+    }
+
+    /** @return the largest stdout line accepted (tool results and images can be many MiB) */
+    public int maxLineBytes() {
+        return maxLineBytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LocalOptions l && Objects.equals(nodePath, l.nodePath)
+                && Objects.equals(cliPath, l.cliPath) && cliBackend.equals(l.cliBackend) && env.equals(l.env)
+                && Objects.equals(workingDirectory, l.workingDirectory) && extraArgs.equals(l.extraArgs)
+                && startupTimeout.equals(l.startupTimeout) && requestTimeout.equals(l.requestTimeout)
+                && closeGracePeriod.equals(l.closeGracePeriod) && maxLineBytes == l.maxLineBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(nodePath, cliPath, cliBackend, env, workingDirectory, extraArgs, startupTimeout,
+                requestTimeout, closeGracePeriod, maxLineBytes);
     }
 
     /** @return a builder with defaults */
@@ -115,11 +164,8 @@ public record LocalOptions(
         private Builder() {}
 
         /**
-
          * @param nodePath the {@code node} binary (22.19+)
-
          * @return this
-
          */
         public Builder nodePath(Path nodePath) {
             this.nodePath = requireNonNull(nodePath, "LocalOptions.nodePath");
@@ -127,11 +173,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param cliPath the CLI entry point, {@code .../package/letta.js}
-
          * @return this
-
          */
         public Builder cliPath(Path cliPath) {
             this.cliPath = requireNonNull(cliPath, "LocalOptions.cliPath");
@@ -139,11 +182,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param cliBackend the CLI's backend (default: the CLI's own choice)
-
          * @return this
-
          */
         public Builder cliBackend(CliBackend cliBackend) {
             this.cliBackend = requireNonNull(cliBackend, "LocalOptions.cliBackend");
@@ -156,17 +196,14 @@ public record LocalOptions(
          * @return this
          */
         public Builder env(String name, String value) {
-            ConfigurationException.requireText(name, "LocalOptions.env name");
+            Checks.requireText(name, "LocalOptions.env name");
             env.put(name, requireNonNull(value, "LocalOptions.env value of " + name));
             return this;
         }
 
         /**
-
          * @param workingDirectory the subprocess's working directory
-
          * @return this
-
          */
         public Builder workingDirectory(Path workingDirectory) {
             this.workingDirectory = requireNonNull(workingDirectory, "LocalOptions.workingDirectory");
@@ -174,11 +211,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param extraArgs extra CLI arguments
-
          * @return this
-
          */
         public Builder extraArgs(List<String> extraArgs) {
             this.extraArgs = List.copyOf(requireNonNull(extraArgs, "LocalOptions.extraArgs"));
@@ -186,11 +220,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param timeout the wait for the CLI's handshake (default 30 s)
-
          * @return this
-
          */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = requirePositive(timeout, "LocalOptions.startupTimeout");
@@ -198,11 +229,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param timeout the wait for a control response (default 30 s)
-
          * @return this
-
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "LocalOptions.requestTimeout");
@@ -210,11 +238,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param grace the wait after stdin EOF before the process is destroyed (default 5 s)
-
          * @return this
-
          */
         public Builder closeGracePeriod(Duration grace) {
             this.closeGracePeriod = requirePositive(grace, "LocalOptions.closeGracePeriod");
@@ -222,11 +247,8 @@ public record LocalOptions(
         }
 
         /**
-
          * @param maxLineBytes the largest stdout line accepted (default 512 MiB)
-
          * @return this
-
          */
         public Builder maxLineBytes(int maxLineBytes) {
             this.maxLineBytes = requirePositive(maxLineBytes, "LocalOptions.maxLineBytes");
@@ -235,8 +257,7 @@ public record LocalOptions(
 
         /** @return the options */
         public LocalOptions build() {
-            return new LocalOptions(nodePath, cliPath, cliBackend, env, workingDirectory, extraArgs,
-                    startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes);
+            return new LocalOptions(this);
         }
     }
 }

@@ -1,44 +1,44 @@
 package ai.letta.code.api.backend;
 
-import static ai.letta.code.api.exception.ConfigurationException.requireNonNull;
-import static ai.letta.code.api.exception.ConfigurationException.requirePositive;
+import static ai.letta.code.internal.Checks.requireNonNull;
+import static ai.letta.code.internal.Checks.requirePositive;
 
 import ai.letta.code.api.exception.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Options of the remote backend: one websocket to a Letta Code app server ({@code letta server}), shared by all
  * sessions of a client.
  *
- * @param url the server's URL; {@code http(s)://} is rewritten to {@code ws(s)://} and an empty path to {@code /ws}
- * @param authToken the bearer token, sent only in the upgrade request, or {@code null} for a server without auth
- * @param connectTimeout the wait for the websocket handshake
- * @param requestTimeout the wait for a command's response
- * @param reconnectBound how long a dropped connection is retried before its sessions are closed
- * @param maxFrameBytes the largest frame accepted
  */
-public record RemoteOptions(
-        URI url, Secret authToken, Duration connectTimeout, Duration requestTimeout, Duration reconnectBound,
-        int maxFrameBytes) implements Backend {
+public final class RemoteOptions implements Backend {
 
     /** The app server's default address. */
     public static final URI DEFAULT_URL = URI.create("http://127.0.0.1:4500");
 
-    /** Validates. */
-    public RemoteOptions {
-        requireNonNull(url, "RemoteOptions.url");
-        String scheme = url.getScheme();
+    private final URI url;
+    private final Secret authToken;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
+    private final Duration reconnectBound;
+    private final int maxFrameBytes;
+
+    private RemoteOptions(Builder b) {
+        String scheme = b.url.getScheme();
         if (scheme == null || !scheme.matches("(?i)https?|wss?")) {
             throw new ConfigurationException(
-                    "RemoteOptions.url must be an http(s):// or ws(s):// URL (got \"" + url + "\")");
+                    "RemoteOptions.url must be an http(s):// or ws(s):// URL (got \"" + b.url + "\")");
         }
-        requirePositive(connectTimeout, "RemoteOptions.connectTimeout");
-        requirePositive(requestTimeout, "RemoteOptions.requestTimeout");
-        requirePositive(reconnectBound, "RemoteOptions.reconnectBound");
-        requirePositive(maxFrameBytes, "RemoteOptions.maxFrameBytes");
+        url = b.url;
+        authToken = b.authToken;
+        connectTimeout = b.connectTimeout;
+        requestTimeout = b.requestTimeout;
+        reconnectBound = b.reconnectBound;
+        maxFrameBytes = b.maxFrameBytes;
     }
 
     @Override
@@ -46,9 +46,57 @@ public record RemoteOptions(
         return BackendKind.REMOTE;
     }
 
-    /** @return the bearer token, if the server needs one */
-    public Optional<Secret> token() {
+    /**
+     * @return the server's URL as given; {@code http(s)://} is rewritten to {@code ws(s)://} and an empty path to
+     *     {@code /ws} when connecting
+     */
+    public URI url() {
+        return url;
+    }
+
+    /** @return the bearer token, sent only in the upgrade request, if the server needs one */
+    public Optional<Secret> authToken() {
         return Optional.ofNullable(authToken);
+    }
+
+    /** @return the wait for the websocket handshake */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the wait for a command's response */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /** @return how long a dropped connection is retried before its sessions are closed */
+    public Duration reconnectBound() {
+        return reconnectBound;
+    }
+
+    /** @return the largest frame accepted */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RemoteOptions r && url.equals(r.url) && Objects.equals(authToken, r.authToken)
+                && connectTimeout.equals(r.connectTimeout) && requestTimeout.equals(r.requestTimeout)
+                && reconnectBound.equals(r.reconnectBound) && maxFrameBytes == r.maxFrameBytes;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(url, authToken, connectTimeout, requestTimeout, reconnectBound, maxFrameBytes);
+    }
+
+    /** The token shows as {@link Secret} does: redacted. */
+    @Override
+    public String toString() {
+        return "RemoteOptions[url=" + url + ", authToken=" + authToken + ", connectTimeout=" + connectTimeout
+                + ", requestTimeout=" + requestTimeout + ", reconnectBound=" + reconnectBound + ", maxFrameBytes="
+                + maxFrameBytes + "]";
     }
 
     /** @return a builder with defaults ({@link #DEFAULT_URL}, no token) */
@@ -98,11 +146,8 @@ public record RemoteOptions(
         private Builder() {}
 
         /**
-
          * @param url the server's URL
-
          * @return this
-
          */
         public Builder url(URI url) {
             this.url = requireNonNull(url, "RemoteOptions.url");
@@ -110,11 +155,8 @@ public record RemoteOptions(
         }
 
         /**
-
          * @param token the bearer token
-
          * @return this
-
          */
         public Builder authToken(String token) {
             this.authToken = Secret.of(token, "RemoteOptions.authToken");
@@ -122,11 +164,8 @@ public record RemoteOptions(
         }
 
         /**
-
          * @param timeout the wait for the websocket handshake (default 10 s)
-
          * @return this
-
          */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = requirePositive(timeout, "RemoteOptions.connectTimeout");
@@ -134,11 +173,8 @@ public record RemoteOptions(
         }
 
         /**
-
          * @param timeout the wait for a command's response (default 30 s)
-
          * @return this
-
          */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = requirePositive(timeout, "RemoteOptions.requestTimeout");
@@ -146,11 +182,8 @@ public record RemoteOptions(
         }
 
         /**
-
          * @param bound how long reconnects are tried before sessions close (default 60 s)
-
          * @return this
-
          */
         public Builder reconnectBound(Duration bound) {
             this.reconnectBound = requirePositive(bound, "RemoteOptions.reconnectBound");
@@ -158,11 +191,8 @@ public record RemoteOptions(
         }
 
         /**
-
          * @param maxFrameBytes the largest frame accepted (default 64 MiB)
-
          * @return this
-
          */
         public Builder maxFrameBytes(int maxFrameBytes) {
             this.maxFrameBytes = requirePositive(maxFrameBytes, "RemoteOptions.maxFrameBytes");
@@ -171,7 +201,7 @@ public record RemoteOptions(
 
         /** @return the options */
         public RemoteOptions build() {
-            return new RemoteOptions(url, authToken, connectTimeout, requestTimeout, reconnectBound, maxFrameBytes);
+            return new RemoteOptions(this);
         }
     }
 }

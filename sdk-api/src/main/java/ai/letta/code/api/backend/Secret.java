@@ -1,6 +1,6 @@
 package ai.letta.code.api.backend;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Objects;
 
 /**
@@ -20,7 +20,7 @@ public final class Secret {
      * @return the wrapped secret
      */
     public static Secret of(String value, String field) {
-        return new Secret(ConfigurationException.requireText(value, field).strip());
+        return new Secret(Checks.requireText(value, field).strip());
     }
 
     /** @return the secret value, for putting on the wire only */

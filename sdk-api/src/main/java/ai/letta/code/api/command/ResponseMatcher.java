@@ -1,11 +1,13 @@
 package ai.letta.code.api.command;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /**
  * Picks the peer message that answers a raw command ({@code Session.sendCommand(command, matcher)}). Called for each
- * message of the session until one matches, possibly on a transport's I/O thread: it must be fast, must not block
- * and must not call back into the session.
+ * message of the session until one matches, one message at a time and never on a transport's I/O thread: on the
+ * thread that called {@code sendCommand} (local backend) or on an SDK thread that the matchers of one connection
+ * share (remote and cloud backends). So it should be fast (a slow matcher delays the other commands' answers), and
+ * it must not block or call back into the session.
  */
 @FunctionalInterface
 public interface ResponseMatcher {
@@ -22,7 +24,7 @@ public interface ResponseMatcher {
      * @return a matcher for a message of that type carrying the command's {@code request_id} (or none)
      */
     static ResponseMatcher type(String type) {
-        ConfigurationException.requireText(type, "ResponseMatcher.type");
+        Checks.requireText(type, "ResponseMatcher.type");
         return (requestId, candidate) -> type.equals(candidate.type())
                 && candidate.requestId().map(requestId::equals).orElse(true);
     }

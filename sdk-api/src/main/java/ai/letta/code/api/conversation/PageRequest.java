@@ -1,23 +1,29 @@
 package ai.letta.code.api.conversation;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which page of a listing to fetch.
+ * Which page of a listing to fetch: at most {@link #limit()} items, older than a {@link #before()} cursor or newer
+ * than an {@link #after()} cursor (not both), newest first unless {@link #chronological()}.
  *
- * @param limit the most items to return
- * @param before return items older than this id, or {@code null}
- * @param after return items newer than this id, or {@code null}
- * @param ascending oldest first ({@code true}) or newest first
+ * <pre>{@code
+ * Page<AgentInfo> page = client.agents().list(PageRequest.first(20));
+ * page.nextCursor().ifPresent(c -> client.agents().list(PageRequest.first(20).startingAfter(c)));
+ * }</pre>
  */
-public record PageRequest(int limit, String before, String after, boolean ascending) {
-    /** Validates. */
-    public PageRequest {
-        ConfigurationException.requirePositive(limit, "PageRequest.limit");
-        if (before != null && after != null) {
-            throw new ConfigurationException("PageRequest takes a 'before' or an 'after' cursor, not both");
-        }
+public final class PageRequest {
+    private final int limit;
+    private final String before;
+    private final String after;
+    private final boolean ascending;
+
+    private PageRequest(int limit, String before, String after, boolean ascending) {
+        this.limit = Checks.requirePositive(limit, "PageRequest.limit");
+        this.before = before;
+        this.after = after;
+        this.ascending = ascending;
     }
 
     /**
@@ -29,19 +35,21 @@ public record PageRequest(int limit, String before, String after, boolean ascend
     }
 
     /**
-     * @param cursor the previous page's {@link Page#nextCursor()}
-     * @return the page after it, in the same order
+     * @param cursor the previous page's {@link Page#nextCursor()}, or an item id
+     * @return this request for the items after it, in the same order (a {@link #before()} cursor is dropped)
      */
-    public PageRequest after(String cursor) {
-        return new PageRequest(limit, null, ConfigurationException.requireText(cursor, "PageRequest.after"), ascending);
+    public PageRequest startingAfter(String cursor) {
+        return new PageRequest(limit, null, Checks.requireText(cursor, "PageRequest.after"),
+                ascending);
     }
 
     /**
-     * @param cursor an item id
-     * @return the page before it, in the same order
+     * @param cursor the previous page's {@link Page#nextCursor()}, or an item id
+     * @return this request for the items before it, in the same order (an {@link #after()} cursor is dropped)
      */
-    public PageRequest before(String cursor) {
-        return new PageRequest(limit, ConfigurationException.requireText(cursor, "PageRequest.before"), null, ascending);
+    public PageRequest endingBefore(String cursor) {
+        return new PageRequest(limit, Checks.requireText(cursor, "PageRequest.before"), null,
+                ascending);
     }
 
     /** @return the same request, oldest first */
@@ -49,13 +57,40 @@ public record PageRequest(int limit, String before, String after, boolean ascend
         return new PageRequest(limit, before, after, true);
     }
 
-    /** @return the older-than cursor, if set */
-    public Optional<String> beforeCursor() {
+    /** @return the most items to return */
+    public int limit() {
+        return limit;
+    }
+
+    /** @return the cursor items must be older than, if set */
+    public Optional<String> before() {
         return Optional.ofNullable(before);
     }
 
-    /** @return the newer-than cursor, if set */
-    public Optional<String> afterCursor() {
+    /** @return the cursor items must be newer than, if set */
+    public Optional<String> after() {
         return Optional.ofNullable(after);
+    }
+
+    /** @return whether oldest items come first */
+    public boolean ascending() {
+        return ascending;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PageRequest p && limit == p.limit && Objects.equals(before, p.before)
+                && Objects.equals(after, p.after) && ascending == p.ascending;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(limit, before, after, ascending);
+    }
+
+    @Override
+    public String toString() {
+        return "PageRequest[limit=" + limit + ", before=" + before + ", after=" + after + ", ascending=" + ascending
+                + "]";
     }
 }

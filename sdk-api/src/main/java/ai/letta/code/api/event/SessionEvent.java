@@ -6,7 +6,8 @@ package ai.letta.code.api.event;
  * <pre>{@code
  * for (SessionEvent e : session.stream()) {
  *     if (e instanceof AssistantMessage m) System.out.print(m.content());
- *     else if (e instanceof Result r && !r.success()) System.err.println(r.detail().orElse(r.error()));
+ *     else if (e instanceof Result r && !r.success())
+ *         System.err.println(r.errorDetail().or(r::error).orElse("failed"));
  * }
  * }</pre>
  *

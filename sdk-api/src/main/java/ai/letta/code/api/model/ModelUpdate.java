@@ -1,24 +1,38 @@
 package ai.letta.code.api.model;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A change of model and/or reasoning effort, applied between turns ({@code Session.updateModel}).
+ * A change of model and/or reasoning effort, applied between turns ({@code Session.updateModel}): at least one of
+ * the two is set.
  *
- * @param modelHandle the new model's handle, or {@code null} to keep the current one
- * @param reasoningEffort the new effort, or {@code null} to keep the current one
+ * <pre>{@code
+ * ModelUpdate.to("anthropic/claude-sonnet-4").withReasoningEffort(ReasoningEffort.HIGH)
+ * ModelUpdate.reasoningEffortOnly(ReasoningEffort.LOW)
+ * }</pre>
  */
-public record ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
-    /** At least one of the two must be set. */
-    public ModelUpdate {
+public final class ModelUpdate {
+    private final String modelHandle;
+    private final ReasoningEffort reasoningEffort;
+
+    /**
+     * @param modelHandle the new model's handle, or {@code null} to keep the current one
+     * @param reasoningEffort the new effort, or {@code null} to keep the current one
+     * @throws ConfigurationException if both are {@code null} or the handle is blank
+     */
+    public ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
         if (modelHandle != null) {
-            ConfigurationException.requireText(modelHandle, "ModelUpdate.modelHandle");
+            Checks.requireText(modelHandle, "ModelUpdate.modelHandle");
         }
         if (modelHandle == null && reasoningEffort == null) {
             throw new ConfigurationException(
                     "ModelUpdate needs a modelHandle, a reasoningEffort or both; use ModelUpdate.to(handle)");
         }
+        this.modelHandle = modelHandle;
+        this.reasoningEffort = reasoningEffort;
     }
 
     /**
@@ -26,7 +40,7 @@ public record ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
      * @return an update to that model
      */
     public static ModelUpdate to(String modelHandle) {
-        return new ModelUpdate(ConfigurationException.requireText(modelHandle, "ModelUpdate.modelHandle"), null);
+        return new ModelUpdate(Checks.requireText(modelHandle, "ModelUpdate.modelHandle"), null);
     }
 
     /**
@@ -34,7 +48,7 @@ public record ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
      * @return a copy that also sets the effort
      */
     public ModelUpdate withReasoningEffort(ReasoningEffort effort) {
-        return new ModelUpdate(modelHandle, ConfigurationException.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
+        return new ModelUpdate(modelHandle, Checks.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
     }
 
     /**
@@ -42,16 +56,32 @@ public record ModelUpdate(String modelHandle, ReasoningEffort reasoningEffort) {
      * @return an update of the effort only, keeping the model
      */
     public static ModelUpdate reasoningEffortOnly(ReasoningEffort effort) {
-        return new ModelUpdate(null, ConfigurationException.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
+        return new ModelUpdate(null, Checks.requireNonNull(effort, "ModelUpdate.reasoningEffort"));
     }
 
     /** @return the new model's handle, if the update changes it */
-    public Optional<String> handle() {
+    public Optional<String> modelHandle() {
         return Optional.ofNullable(modelHandle);
     }
 
     /** @return the new effort, if the update changes it */
-    public Optional<ReasoningEffort> effort() {
+    public Optional<ReasoningEffort> reasoningEffort() {
         return Optional.ofNullable(reasoningEffort);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelUpdate u && Objects.equals(modelHandle, u.modelHandle)
+                && Objects.equals(reasoningEffort, u.reasoningEffort);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(modelHandle, reasoningEffort);
+    }
+
+    @Override
+    public String toString() {
+        return "ModelUpdate[modelHandle=" + modelHandle + ", reasoningEffort=" + reasoningEffort + "]";
     }
 }

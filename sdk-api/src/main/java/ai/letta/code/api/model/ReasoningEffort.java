@@ -1,6 +1,6 @@
 package ai.letta.code.api.model;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /**
  * How hard the model reasons. An open value type: which levels a model accepts is listed per model in
@@ -24,7 +24,7 @@ public record ReasoningEffort(String value) {
 
     /** Validates the name. */
     public ReasoningEffort {
-        ConfigurationException.requireText(value, "ReasoningEffort");
+        Checks.requireText(value, "ReasoningEffort");
     }
 
     /**
@@ -32,7 +32,7 @@ public record ReasoningEffort(String value) {
      * @return the value type
      */
     public static ReasoningEffort of(String value) {
-        return new ReasoningEffort(ConfigurationException.requireText(value, "ReasoningEffort").strip());
+        return new ReasoningEffort(Checks.requireText(value, "ReasoningEffort").strip());
     }
 
     @Override

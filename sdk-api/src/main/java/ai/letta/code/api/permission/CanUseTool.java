@@ -3,7 +3,8 @@ package ai.letta.code.api.permission;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Decides whether the agent may run a tool call. Set it with {@code SessionOptions.Builder#canUseTool}.
+ * Decides whether the agent may run a tool call. Set it with {@code SessionOptions.Builder#canUseTool}; for a
+ * decision at hand (no {@code CompletionStage}), {@code SessionOptions.Builder#canUseToolSync} takes a plain function.
  *
  * <p>Called on an SDK executor thread, never on a transport's I/O thread, once per request that the permission mode
  * does not answer by itself. The turn waits for the returned stage for as long as it takes (there is no timeout:

@@ -1,9 +1,10 @@
 package ai.letta.code.api.permission;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The answer to a {@link ToolPermissionRequest}: allow (optionally with edited input) or deny. */
@@ -19,7 +20,7 @@ public sealed interface PermissionDecision {
      * @return allow the call with edited input
      */
     static Allow allow(Map<String, Object> updatedInput) {
-        return new Allow(ConfigurationException.requireNonNull(updatedInput, "PermissionDecision.allow updatedInput"));
+        return new Allow(Checks.requireNonNull(updatedInput, "PermissionDecision.allow updatedInput"));
     }
 
     /**
@@ -38,20 +39,33 @@ public sealed interface PermissionDecision {
         return new Deny(message, true);
     }
 
-    /**
-     * Allow the tool call.
-     *
-     * @param updatedInput replacement input, or {@code null} to run with the original
-     */
-    record Allow(Map<String, Object> updatedInput) implements PermissionDecision {
-        /** Copies the input. */
-        public Allow {
-            updatedInput = updatedInput == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(updatedInput));
+    /** Allow the tool call, with its original input or an edited one. */
+    final class Allow implements PermissionDecision {
+        private final Map<String, Object> updatedInput;
+
+        private Allow(Map<String, Object> updatedInput) {
+            this.updatedInput = updatedInput == null ? null
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(updatedInput));
         }
 
-        /** @return the replacement input, if the decision edits it */
-        public Optional<Map<String, Object>> input() {
+        /** @return the input the tool runs with instead of its original, if the decision edits it */
+        public Optional<Map<String, Object>> updatedInput() {
             return Optional.ofNullable(updatedInput);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Allow a && Objects.equals(updatedInput, a.updatedInput);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(updatedInput);
+        }
+
+        @Override
+        public String toString() {
+            return "Allow[updatedInput=" + updatedInput + "]";
         }
     }
 
@@ -64,7 +78,7 @@ public sealed interface PermissionDecision {
     record Deny(String message, boolean interrupt) implements PermissionDecision {
         /** Validates the message. */
         public Deny {
-            ConfigurationException.requireText(message, "PermissionDecision.deny message");
+            Checks.requireText(message, "PermissionDecision.deny message");
         }
     }
 }

@@ -1,6 +1,6 @@
 package ai.letta.code.api.permission;
 
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 
 /**
  * How the agent's tool calls are approved. An open value type: the constants are the SDK's names (those of the
@@ -26,7 +26,7 @@ public record PermissionMode(String value) {
 
     /** Validates the name. */
     public PermissionMode {
-        ConfigurationException.requireText(value, "PermissionMode");
+        Checks.requireText(value, "PermissionMode");
     }
 
     /**
@@ -35,7 +35,7 @@ public record PermissionMode(String value) {
      * @return the mode
      */
     public static PermissionMode of(String value) {
-        String name = ConfigurationException.requireText(value, "PermissionMode").strip();
+        String name = Checks.requireText(value, "PermissionMode").strip();
         return switch (name) {
             case "default", "standard" -> DEFAULT;
             case "acceptEdits" -> ACCEPT_EDITS;

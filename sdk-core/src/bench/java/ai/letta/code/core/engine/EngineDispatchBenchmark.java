@@ -4,6 +4,7 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionTarget;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,7 +43,7 @@ public class EngineDispatchBenchmark {
         session = new EngineSession(SessionOptions.defaults(), executors, s -> {});
         session.open(port, SessionTarget.newConversation(null));
         chunk = new AssistantMessage("m", "a chunk of assistant text", "run-1");
-        result = Result.success("done", "conv-stub");
+        result = Results.success("done", "conv-stub");
     }
 
     @TearDown(Level.Trial)

@@ -10,7 +10,6 @@ import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
@@ -18,6 +17,7 @@ import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.spi.Transport;
 import ai.letta.code.core.engine.EngineExecutors;
@@ -53,7 +53,7 @@ public final class EngineClient implements LettaCodeClient {
 
     @Override
     public String createAgent(AgentOptions options) {
-        ConfigurationException.requireNonNull(options, "AgentOptions");
+        Checks.requireNonNull(options, "AgentOptions");
         ensureOpen();
         return transport.agents().create(options);
     }
@@ -90,7 +90,7 @@ public final class EngineClient implements LettaCodeClient {
 
     @Override
     public PromptResult prompt(String text, String agentId, SessionOptions options) {
-        ConfigurationException.requireText(text, "prompt text");
+        Checks.requireText(text, "prompt text");
         try (Session session = agentId == null ? createSession(options) : createSession(agentId, options)) {
             session.send(text);
             List<SessionEvent> events = new ArrayList<>();
@@ -163,10 +163,10 @@ public final class EngineClient implements LettaCodeClient {
     }
 
     private Session open(SessionTarget target, SessionOptions options) {
-        ConfigurationException.requireNonNull(options, "SessionOptions");
+        Checks.requireNonNull(options, "SessionOptions");
         ensureOpen();
-        if (options.target().isPresent() && transport.kind() != BackendKind.CLOUD) {
-            throw new UnsupportedFeatureException("SessionOptions.executionTarget (" + options.target().get()
+        if (options.executionTarget().isPresent() && transport.kind() != BackendKind.CLOUD) {
+            throw new UnsupportedFeatureException("SessionOptions.executionTarget (" + options.executionTarget().get()
                     + ")", transport.kind(), Set.of(BackendKind.CLOUD));
         }
         EngineSession session = new EngineSession(options, executors, sessions::remove);

@@ -12,13 +12,13 @@ import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.QueuedMessage;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.ManagedSandboxExpiredException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionTarget;
@@ -63,7 +63,7 @@ public final class EngineSession implements Session {
      * @param onClosed called once the session is closed (the client forgets it)
      */
     public EngineSession(SessionOptions options, EngineExecutors executors, Consumer<EngineSession> onClosed) {
-        this.options = ConfigurationException.requireNonNull(options, "SessionOptions");
+        this.options = Checks.requireNonNull(options, "SessionOptions");
         this.executors = executors;
         this.onClosed = onClosed;
         this.serial = new SerialExecutor(executors.pool(), true);
@@ -89,12 +89,12 @@ public final class EngineSession implements Session {
             buffer.close();
             throw e;
         }
-        broker = new PermissionBroker(options.permissionMode(), options.canUseTool(), executors.pool(), channel,
+        broker = new PermissionBroker(options.permissionMode(), options.canUseTool().orElse(null), executors.pool(), channel,
                 fanout::step);
         dispatcher.attach(broker);
         state.compareAndSet(SessionState.OPENING, SessionState.IDLE);
         fanout.step(SessionStep.Kind.OPENED, null);
-        watchdog = options.idleLimit().map(idle -> new IdleWatchdog(idle, executors.scheduler(), serial, ledger,
+        watchdog = options.idleTimeout().map(idle -> new IdleWatchdog(idle, executors.scheduler(), serial, ledger,
                 dispatcher, fanout, () -> executors.pool().execute(this::interruptQuietly))).orElse(null);
         serial.resume();
     }
@@ -121,7 +121,7 @@ public final class EngineSession implements Session {
 
     @Override
     public String send(UserMessage message) {
-        ConfigurationException.requireNonNull(message, "message");
+        Checks.requireNonNull(message, "message");
         ensureOpen("send");
         String clientMessageId = "cm-" + UUID.randomUUID();
         // Counted before it is written: its first event may arrive before channel.send returns.
@@ -195,14 +195,14 @@ public final class EngineSession implements Session {
 
     @Override
     public void updateModel(ModelUpdate update) {
-        ConfigurationException.requireNonNull(update, "ModelUpdate");
+        Checks.requireNonNull(update, "ModelUpdate");
         ensureOpen("updateModel");
         channel.updateModel(update);
     }
 
     @Override
     public void updateDreaming(Dreaming dreaming) {
-        ConfigurationException.requireNonNull(dreaming, "Dreaming");
+        Checks.requireNonNull(dreaming, "Dreaming");
         ensureOpen("updateDreaming");
         channel.updateDreaming(dreaming);
     }
@@ -214,7 +214,7 @@ public final class EngineSession implements Session {
 
     @Override
     public boolean removeQueuedMessage(String id) {
-        ConfigurationException.requireText(id, "queued message id");
+        Checks.requireText(id, "queued message id");
         ensureOpen("removeQueuedMessage");
         if (!channel.removeQueued(id)) {
             return false;
@@ -238,8 +238,8 @@ public final class EngineSession implements Session {
 
     @Override
     public CommandResponse sendCommand(Map<String, Object> command, ResponseMatcher matcher, Duration timeout) {
-        ConfigurationException.requireNonNull(matcher, "ResponseMatcher");
-        ConfigurationException.requirePositive(timeout, "sendCommand timeout");
+        Checks.requireNonNull(matcher, "ResponseMatcher");
+        Checks.requirePositive(timeout, "sendCommand timeout");
         ensureOpen("sendCommand");
         Map<String, Object> withId = RawCommand.checked(command, channel.acceptedCommands());
         return channel.request(withId, matcher, timeout);

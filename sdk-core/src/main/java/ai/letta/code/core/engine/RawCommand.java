@@ -3,6 +3,7 @@ package ai.letta.code.core.engine;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.spi.AcceptedCommands;
+import ai.letta.code.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class RawCommand {
      * @throws UnsupportedFeatureException if the peer does not understand its {@code type}
      */
     static Map<String, Object> checked(Map<String, Object> command, Optional<AcceptedCommands> accepted) {
-        ConfigurationException.requireNonNull(command, "command");
+        Checks.requireNonNull(command, "command");
         Object type = command.get("type");
         if (!(type instanceof String t) || t.isBlank()) {
             throw new ConfigurationException("a raw command needs a non-blank string 'type' field (got " + type + ")");

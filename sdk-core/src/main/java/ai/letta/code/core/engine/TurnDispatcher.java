@@ -10,6 +10,7 @@ import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
 import java.util.List;
 import java.util.Locale;
@@ -228,8 +229,8 @@ final class TurnDispatcher implements SessionSink {
             return;
         }
         Result result = error == null
-                ? Result.interrupted(ErrorCode.of(code), null, conversationId.get())
-                : Result.failure(error.errorCode(), error.message(), error.detail(), conversationId.get());
+                ? Results.interrupted(ErrorCode.of(code), null, conversationId.get())
+                : Results.failure(error.errorCode(), error.message(), error.detail().orElse(null), conversationId.get());
         if (error != null) {
             fanout.event(error);
             buffer.offerTerminal(error, false);
@@ -241,7 +242,7 @@ final class TurnDispatcher implements SessionSink {
     /** On close: ends a running turn with an interrupted result coded {@code session_closed}. */
     void endForClose() {
         if (ledger.busy()) {
-            Result result = Result.interrupted(ErrorCode.SESSION_CLOSED, null, conversationId.get());
+            Result result = Results.interrupted(ErrorCode.SESSION_CLOSED, null, conversationId.get());
             fanout.event(result);
             deliverResult(result, true, ledger::clear);
         }
@@ -257,7 +258,7 @@ final class TurnDispatcher implements SessionSink {
             ErrorEvent error = new ErrorEvent(cause.getMessage(), ErrorCode.STREAM_CLOSED, detail, null);
             fanout.event(error);
             buffer.offerTerminal(error, false);
-            Result result = Result.failure(ErrorCode.STREAM_CLOSED, cause.getMessage(), detail, conversationId.get());
+            Result result = Results.failure(ErrorCode.STREAM_CLOSED, cause.getMessage(), detail, conversationId.get());
             fanout.event(result);
             deliverResult(result, true, ledger::clear);
         }

@@ -20,6 +20,7 @@ import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.spi.AcceptedCommands;
+import ai.letta.code.spi.Results;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,7 @@ class EngineSessionTest {
         port.sink.onEvent(new AssistantMessage("old", "before any send", null));
         session.send("hi");
         port.sink.onEvent(new AssistantMessage("m1", "hello", null));
-        port.sink.onEvent(Result.success("hello", "conv-stub"));
+        port.sink.onEvent(Results.success("hello", "conv-stub"));
         port.sink.onEvent(new AssistantMessage("late", "after the result", null));
 
         assertThat(drain(session.stream())).extracting(SessionEvent::type).containsExactly("assistant", "result");
@@ -74,9 +75,9 @@ class EngineSessionTest {
         session.send("one");
         session.send("two");
         session.send("three");
-        port.sink.onEvent(Result.success("1", "conv-stub"));
+        port.sink.onEvent(Results.success("1", "conv-stub"));
         port.sink.onTurnStarted(List.of(), 2);
-        port.sink.onEvent(Result.success("2+3", "conv-stub"));
+        port.sink.onEvent(Results.success("2+3", "conv-stub"));
 
         assertThat(drain(session.stream())).hasSize(2).allMatch(Result.class::isInstance);
         session.close();
@@ -93,8 +94,8 @@ class EngineSessionTest {
                 e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED));
         assertThat(events.get(1)).isInstanceOfSatisfying(Result.class, r -> {
             assertThat(r.success()).isFalse();
-            assertThat(r.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-            assertThat(r.detail()).contains("killed");
+            assertThat(r.errorCode()).contains(ErrorCode.STREAM_CLOSED);
+            assertThat(r.errorDetail().orElseThrow()).contains("killed");
         });
         assertThatThrownBy(() -> session.send("again")).isInstanceOf(SessionClosedException.class)
                 .hasMessageContaining("transport was lost").hasMessageContaining("resumeSession");
@@ -103,7 +104,7 @@ class EngineSessionTest {
     @Test
     void abortWaitsForTheInterruptedResult() {
         EngineSession session = open(SessionOptions.defaults());
-        port.onInterrupt = () -> port.sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, null, "conv-stub"));
+        port.onInterrupt = () -> port.sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, null, "conv-stub"));
         session.send("long task");
 
         assertThat(session.abort()).isEqualTo(AbortOutcome.INTERRUPTED);
@@ -120,7 +121,7 @@ class EngineSessionTest {
         session.close();
         session.close();
 
-        assertThat(stream.result().errorCode()).isEqualTo(ErrorCode.SESSION_CLOSED);
+        assertThat(stream.result().errorCode()).contains(ErrorCode.SESSION_CLOSED);
         assertThat(port.closes).hasValue(1);
         assertThat(session.state()).isEqualTo(SessionState.CLOSED);
     }
@@ -131,7 +132,7 @@ class EngineSessionTest {
         session.send("stall");
 
         Result result = session.stream().result();
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT);
+        assertThat(result.errorCode()).contains(ErrorCode.IDLE_TIMEOUT);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (port.interrupts.get() == 0 && System.nanoTime() < deadline) {
             Thread.onSpinWait(); // the interrupt is sent from a pool thread, after the result
@@ -236,9 +237,9 @@ class EngineSessionTest {
         session.stream().close();
         session.send("second");
         port.sink.onEvent(new AssistantMessage("a2", "more of the first", null));
-        port.sink.onEvent(Result.success("first", "conv-stub"));
+        port.sink.onEvent(Results.success("first", "conv-stub"));
         port.sink.onEvent(new AssistantMessage("b1", "second answer", null));
-        port.sink.onEvent(Result.success("second", "conv-stub"));
+        port.sink.onEvent(Results.success("second", "conv-stub"));
 
         assertThat(drain(session.stream())).extracting(SessionEvent::type).containsExactly("assistant", "result");
         session.close();
@@ -249,7 +250,7 @@ class EngineSessionTest {
         EngineSession session = open(SessionOptions.defaults());
         for (int i = 0; i < 200; i++) {
             session.send("turn " + i);
-            port.sink.onEvent(Result.success("done", "conv-stub"));
+            port.sink.onEvent(Results.success("done", "conv-stub"));
             assertThat(session.stream().result().success()).isTrue();
             assertThat(session.abort()).isEqualTo(AbortOutcome.NOTHING_TO_ABORT);
         }
@@ -273,7 +274,7 @@ class EngineSessionTest {
         }).build());
         session.send("hi");
         port.sink.onEvent(new AssistantMessage("m1", "hello", null));
-        port.sink.onEvent(Result.success("hello", "conv-stub"));
+        port.sink.onEvent(Results.success("hello", "conv-stub"));
         session.stream().result();
         session.close();
 

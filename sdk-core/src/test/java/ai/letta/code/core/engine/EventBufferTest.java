@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.Result;
+import ai.letta.code.spi.Results;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EventBufferTest {
     private static final AssistantMessage TEXT = new AssistantMessage("m1", "hi", null);
-    private static final Result DONE = Result.success("hi", "conv-1");
+    private static final Result DONE = Results.success("hi", "conv-1");
 
     @Test
     void refusesEventsBeyondCapacityButAlwaysTakesTerminalOnes() {

@@ -10,6 +10,7 @@ import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.IllegalUseException;
+import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionTarget;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -65,7 +66,7 @@ class StreamTakeOverTest {
         breakOnFirstAssistantMessage(session.stream());
         // The turn goes on after the break; its events wait for the next reader.
         port.sink.onEvent(new AssistantMessage("m2", "second", null));
-        port.sink.onEvent(Result.success("second", "conv-stub"));
+        port.sink.onEvent(Results.success("second", "conv-stub"));
 
         assertThat(drain(session.stream())).containsExactly("second", "result");
         assertThat(session.state()).isEqualTo(SessionState.IDLE);
@@ -80,9 +81,9 @@ class StreamTakeOverTest {
         breakOnFirstAssistantMessage(session.stream());
         session.send("two");
         port.sink.onEvent(new AssistantMessage("a2", "one-b", null));
-        port.sink.onEvent(Result.success("one", "conv-stub"));
+        port.sink.onEvent(Results.success("one", "conv-stub"));
         port.sink.onEvent(new AssistantMessage("b1", "two-a", null));
-        port.sink.onEvent(Result.success("two", "conv-stub"));
+        port.sink.onEvent(Results.success("two", "conv-stub"));
 
         assertThat(drain(session.stream())).containsExactly("one-b", "result", "two-a", "result");
         assertThat(drain(session.stream())).isEmpty();
@@ -95,11 +96,11 @@ class StreamTakeOverTest {
         EngineSession session = open();
         session.send("one");
         port.sink.onEvent(new AssistantMessage("a1", "one-a", null));
-        port.sink.onEvent(Result.success("one", "conv-stub"));
+        port.sink.onEvent(Results.success("one", "conv-stub"));
         breakOnFirstAssistantMessage(session.stream());
         session.send("two");
         port.sink.onEvent(new AssistantMessage("b1", "two-a", null));
-        port.sink.onEvent(Result.success("two", "conv-stub"));
+        port.sink.onEvent(Results.success("two", "conv-stub"));
 
         assertThat(drain(session.stream())).containsExactly("result", "two-a", "result");
         session.close();
@@ -110,10 +111,10 @@ class StreamTakeOverTest {
         EngineSession session = open();
         session.send("hi");
         port.sink.onEvent(new AssistantMessage("m1", "first", null));
-        port.sink.onEvent(Result.success("the answer", "conv-stub"));
+        port.sink.onEvent(Results.success("the answer", "conv-stub"));
         breakOnFirstAssistantMessage(session.stream());
 
-        assertThat(session.stream().result().resultText()).contains("the answer");
+        assertThat(session.stream().result().result()).contains("the answer");
         session.close();
     }
 
@@ -123,7 +124,7 @@ class StreamTakeOverTest {
         session.send("hi");
         port.sink.onEvent(new AssistantMessage("m1", "first", null));
         port.sink.onEvent(new AssistantMessage("m2", "second", null));
-        port.sink.onEvent(Result.success("second", "conv-stub"));
+        port.sink.onEvent(Results.success("second", "conv-stub"));
         EventStream stream = session.stream();
         breakOnFirstAssistantMessage(stream);
 
@@ -142,7 +143,7 @@ class StreamTakeOverTest {
 
         EventStream current = session.stream();
         old.close();
-        port.sink.onEvent(Result.success("first", "conv-stub"));
+        port.sink.onEvent(Results.success("first", "conv-stub"));
 
         assertThat(oldEvents.hasNext()).isFalse();
         assertThat(drain(current)).containsExactly("first", "result");

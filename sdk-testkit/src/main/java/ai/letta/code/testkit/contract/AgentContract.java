@@ -56,7 +56,8 @@ public abstract class AgentContract extends ContractSupport {
         boolean observed = false;
         Optional<AgentInfo> info = agentInfo(agentId);
         if (info.isPresent()) {
-            assertThat(sameModel(info.get().model(), model)).as("agent model %s", info.get().model()).isTrue();
+            assertThat(sameModel(info.get().model().orElse(null), model)).as("agent model %s", info.get().model())
+                    .isTrue();
             observed = true;
         }
         if (has(ContractFeature.OBSERVES_MODEL_REQUESTS)) {
@@ -86,7 +87,7 @@ public abstract class AgentContract extends ContractSupport {
         }
         String agentId = client.createAgent(options);
 
-        agentInfo(agentId).ifPresent(info -> assertThat(info.system()).isNotBlank());
+        agentInfo(agentId).ifPresent(info -> assertThat(info.system().orElse("")).isNotBlank());
         scriptedTurn(open(agentId, options().build()), "hello preset", "preset ok");
     }
 
@@ -111,7 +112,7 @@ public abstract class AgentContract extends ContractSupport {
         AgentInfo info = agentInfo(agentId).orElseGet(() -> Assumptions.abort(
                 "agents().get is not supported by this backend: name and tags cannot be observed"));
         assertThat(info.id()).isEqualTo(agentId);
-        assertThat(info.name()).isEqualTo(name);
+        assertThat(info.name()).contains(name);
         assertThat(info.tags()).contains("contract", "suite-a");
     }
 
@@ -160,8 +161,8 @@ public abstract class AgentContract extends ContractSupport {
     private void assertSystemPromptContains(String agentId, String marker) {
         boolean observed = false;
         Optional<AgentInfo> info = agentInfo(agentId);
-        if (info.isPresent() && info.get().system() != null) {
-            assertThat(info.get().system()).contains(marker);
+        if (info.isPresent() && info.get().system().isPresent()) {
+            assertThat(info.get().system().get()).contains(marker);
             observed = true;
         }
         if (has(ContractFeature.OBSERVES_MODEL_REQUESTS)) {

@@ -34,7 +34,7 @@ public abstract class ControlContract extends ContractSupport {
         ModelCatalog catalog = session.listModels();
 
         assertThat(catalog.entries()).extracting(ModelEntry::handle).contains(peer.alternateModel());
-        catalog.currentHandle().ifPresent(current -> assertThat(current).isNotBlank());
+        catalog.current().ifPresent(current -> assertThat(current).isNotBlank());
         assertThat(client.models().list().entries()).isNotEmpty();
     }
 
@@ -50,7 +50,7 @@ public abstract class ControlContract extends ContractSupport {
 
         session.updateModel(ModelUpdate.to(peer.alternateModel()));
 
-        session.listModels().currentHandle()
+        session.listModels().current()
                 .ifPresent(current -> assertThat(sameModel(current, peer.alternateModel())).isTrue());
         scriptedTurn(session, "after the switch", "second model ok");
         if (has(ContractFeature.OBSERVES_MODEL_REQUESTS)) {

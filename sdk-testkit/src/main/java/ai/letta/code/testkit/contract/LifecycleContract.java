@@ -45,7 +45,7 @@ public abstract class LifecycleContract extends ContractSupport {
         assertThat(outcome).isEqualTo(AbortOutcome.INTERRUPTED);
         Result result = recorder.awaitResult();
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.INTERRUPTED);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
+        assertThat(result.errorCode()).contains(ErrorCode.INTERRUPTED);
         recorder.assertExhausted();
         assertThat(session.state()).isEqualTo(SessionState.IDLE);
         scriptedTurn(session, "after the abort", "after abort ok");
@@ -73,7 +73,7 @@ public abstract class LifecycleContract extends ContractSupport {
 
         Result result = recorder.awaitResult();
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.INTERRUPTED);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.SESSION_CLOSED);
+        assertThat(result.errorCode()).contains(ErrorCode.SESSION_CLOSED);
         recorder.assertExhausted();
         within("a second close()", session::close);
         assertThat(session.state()).isEqualTo(SessionState.CLOSED);
@@ -113,7 +113,7 @@ public abstract class LifecycleContract extends ContractSupport {
 
         assertThat(error.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT);
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.IDLE_TIMEOUT);
+        assertThat(result.errorCode()).contains(ErrorCode.IDLE_TIMEOUT);
         recorder.assertExhausted();
     }
 
@@ -132,7 +132,7 @@ public abstract class LifecycleContract extends ContractSupport {
         Result result = recorder.awaitResult();
         assertThat(error.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+        assertThat(result.errorCode()).contains(ErrorCode.STREAM_CLOSED);
         recorder.assertExhausted();
         awaitCondition("the session to close", () -> session.state() == SessionState.CLOSED);
         assertThatThrownBy(() -> session.send("anyone there?")).isInstanceOf(SessionClosedException.class);
@@ -174,7 +174,7 @@ public abstract class LifecycleContract extends ContractSupport {
         List<SessionEvent> events = record(session).awaitEnd();
         Result result = last(events);
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+        assertThat(result.errorCode()).contains(ErrorCode.STREAM_CLOSED);
         assertThat(ofType(events, ErrorEvent.class)).extracting(ErrorEvent::errorCode)
                 .contains(ErrorCode.STREAM_CLOSED);
     }

@@ -83,6 +83,6 @@ public abstract class ObservationContract extends ContractSupport {
 
         Result result = last(events);
         assertThat(result.success()).isTrue();
-        assertThat(result.text()).isEqualTo("published answer");
+        assertThat(result.result()).contains("published answer");
     }
 }

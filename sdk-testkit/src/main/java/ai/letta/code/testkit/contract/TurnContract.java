@@ -19,6 +19,7 @@ import ai.letta.code.testkit.script.Gate;
 import ai.letta.code.testkit.script.TurnScript;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -38,10 +39,10 @@ public abstract class TurnContract extends ContractSupport {
         PromptResult result = client.prompt("hello once", agentId);
 
         assertThat(result.success()).as("%s", result.result()).isTrue();
-        assertThat(result.text()).isEqualTo("one-shot answer");
+        assertThat(result.result()).isEqualTo("one-shot answer");
         assertThat(result.agentId()).isEqualTo(agentId);
         assertThat(result.conversationId()).isNotBlank().isNotEqualTo("default");
-        assertThat(last(result.events())).isEqualTo(result.result());
+        assertThat(last(result.events())).isEqualTo(result.turn());
         assertThat(ofType(result.events(), AssistantMessage.class)).extracting(AssistantMessage::content)
                 .containsExactly("one-shot answer");
     }
@@ -55,7 +56,7 @@ public abstract class TurnContract extends ContractSupport {
                 .get(turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
 
         assertThat(result.success()).isTrue();
-        assertThat(result.text()).isEqualTo("async answer");
+        assertThat(result.result()).isEqualTo("async answer");
     }
 
     @Test
@@ -72,8 +73,8 @@ public abstract class TurnContract extends ContractSupport {
         assertThat(ofType(events, Result.class)).hasSize(1);
         Result result = last(events);
         assertThat(result.success()).isTrue();
-        assertThat(result.text()).isEqualTo("the answer");
-        assertThat(result.conversationId()).isIn(session.conversationId(), null);
+        assertThat(result.result()).contains("the answer");
+        assertThat(result.conversationId()).isIn(Optional.of(session.conversationId()), Optional.empty());
         assertThat(((Reasoning) events.get(reasoning)).content()).isEqualTo("planning the answer");
     }
 
@@ -87,7 +88,7 @@ public abstract class TurnContract extends ContractSupport {
         assertThat(ofType(events, AssistantMessage.class)).extracting(AssistantMessage::content)
                 .containsExactly("Hello, world");
         assertThat(ofType(events, PartialEvent.class)).isEmpty();
-        assertThat(last(events).text()).isEqualTo("Hello, world");
+        assertThat(last(events).result()).contains("Hello, world");
     }
 
     @Test
@@ -121,7 +122,7 @@ public abstract class TurnContract extends ContractSupport {
         assertThat(last(events).success()).isTrue();
         if (has(ContractFeature.RUNS_TOOLS)) {
             assertThat(result.content()).contains("contract-tool-ok");
-            assertThat(last(events).text()).isEqualTo("tool said: contract-tool-ok");
+            assertThat(last(events).result()).contains("tool said: contract-tool-ok");
         }
     }
 
@@ -141,7 +142,7 @@ public abstract class TurnContract extends ContractSupport {
         gate.open();
         List<SessionEvent> events = recorder.awaitEnd();
 
-        assertThat(ofType(events, Result.class)).extracting(Result::text).containsExactly("answer one", "answer two");
+        assertThat(ofType(events, Result.class)).extracting(r -> r.result().orElse(null)).containsExactly("answer one", "answer two");
         assertThat(ofType(events, Result.class)).allSatisfy(r -> assertThat(r.success()).isTrue());
         assertThat(ofType(events, AssistantMessage.class)).extracting(AssistantMessage::content)
                 .containsExactly("answer one", "answer two");
@@ -179,7 +180,8 @@ public abstract class TurnContract extends ContractSupport {
         session.send("second message");
         List<SessionEvent> events = within("the next stream", () -> collect(session));
 
-        assertThat(ofType(events, Result.class)).extracting(Result::text).containsExactly("answer one", "answer two");
+        assertThat(ofType(events, Result.class)).extracting(r -> r.result().orElse(null))
+                .containsExactly("answer one", "answer two");
         assertThat(last(events).success()).as("%s", last(events)).isTrue();
         scriptedTurn(session, "after the break", "break ok");
     }
@@ -219,7 +221,7 @@ public abstract class TurnContract extends ContractSupport {
 
         assertThat(events).noneSatisfy(e -> assertThat(e.toString()).contains("stale"));
         assertThat(ofType(events, Result.class)).hasSize(1);
-        assertThat(last(events).text()).isEqualTo("fresh answer");
+        assertThat(last(events).result()).contains("fresh answer");
     }
 
     @Test
@@ -241,7 +243,7 @@ public abstract class TurnContract extends ContractSupport {
         gate.open();
         List<SessionEvent> events = recorder.awaitEnd();
 
-        List<String> answers = ofType(events, Result.class).stream().map(Result::text).toList();
+        List<String> answers = ofType(events, Result.class).stream().map(r -> r.result().orElse(null)).toList();
         if (removed) {
             assertThat(answers).containsExactly("kept answer");
             scriptedTurn(session, "after the removal", "after removal ok");
@@ -265,7 +267,7 @@ public abstract class TurnContract extends ContractSupport {
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
         assertThat(ofType(events, Retry.class)).as("retries reported").hasSize(attempts - 1);
         String reported = ofType(events, ErrorEvent.class).stream().map(e -> e.message() + " " + e.detail())
-                .collect(Collectors.joining(" ")) + " " + result.error() + " " + result.errorDetail();
+                .collect(Collectors.joining(" ")) + " " + result.error().orElse("") + " " + result.errorDetail().orElse("");
         assertThat(reported).contains("contract model failure");
         scriptedTurn(session, "try again", "recovered");
     }

@@ -12,6 +12,8 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.internal.Checks;
+import ai.letta.code.spi.WireNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,10 +43,10 @@ final class InMemoryAgents implements Agents, Blocks {
     @Override
     public synchronized String create(AgentOptions options) {
         Objects.requireNonNull(options, "options");
-        String base = options.prompt().map(InMemoryAgents::basePrompt).orElse(presetText("default"));
-        String model = options.modelHandle().map(m -> models.requireOffered(m, "AgentOptions.model"))
+        String base = options.systemPrompt().map(InMemoryAgents::basePrompt).orElse(presetText("default"));
+        String model = options.model().map(m -> models.requireOffered(m, "AgentOptions.model"))
                 .orElse(InMemoryModels.DEFAULT_MODEL);
-        Agent agent = new Agent("agent-" + UUID.randomUUID(), options.name(), options.description(), model, base,
+        Agent agent = new Agent("agent-" + UUID.randomUUID(), options.name().orElse(null), options.description().orElse(null), model, base,
                 options.tags(), Instant.now());
         for (MemoryBlock block : options.allBlocks()) {
             agent.blocks.put(block.label(), stored(block));
@@ -96,8 +98,8 @@ final class InMemoryAgents implements Agents, Blocks {
     @Override
     public synchronized MemoryBlock update(String agentId, String label, String value) {
         MemoryBlock old = get(agentId, label);
-        MemoryBlock updated = new MemoryBlock(label, ConfigurationException.requireNonNull(value, "block value"),
-                old.description(), old.limit(), old.readOnly(), old.id());
+        MemoryBlock updated = new MemoryBlock(label, Checks.requireNonNull(value, "block value"),
+                old.description().orElse(null), old.limit().orElse(0), old.readOnly(), old.id().orElse(null));
         agents.get(agentId).blocks.put(label, updated);
         return updated;
     }
@@ -153,7 +155,7 @@ final class InMemoryAgents implements Agents, Blocks {
     }
 
     private static MemoryBlock stored(MemoryBlock block) {
-        return new MemoryBlock(block.label(), block.value(), block.description(), block.limit(), block.readOnly(),
+        return new MemoryBlock(block.label(), block.value(), block.description().orElse(null), block.limit().orElse(0), block.readOnly(),
                 "block-" + UUID.randomUUID());
     }
 
@@ -162,9 +164,9 @@ final class InMemoryAgents implements Agents, Blocks {
             return custom.text();
         }
         String name = ((SystemPrompt.Preset) prompt).name();
-        if (!SystemPrompt.SDK_PRESETS.contains(name)) {
+        if (!WireNames.SDK_PRESETS.contains(name)) {
             throw new ConfigurationException("SystemPrompt.preset \"" + name + "\" is not a preset of this backend; "
-                    + "use one of " + SystemPrompt.SDK_PRESETS + " or SystemPrompt.custom(text)");
+                    + "use one of " + WireNames.SDK_PRESETS + " or SystemPrompt.custom(text)");
         }
         return presetText(name);
     }

@@ -106,11 +106,11 @@ final class InMemoryChannel implements SessionChannel {
         transport.require(transport.options().models(), "updateModel");
         transport.catalog().validate(update, model);
         record(Kind.UPDATE_MODEL, update, null);
-        update.handle().ifPresent(handle -> {
+        update.modelHandle().ifPresent(handle -> {
             model = handle;
             transport.agentStore().model(agentId(), handle);
         });
-        update.effort().ifPresent(e -> effort = e);
+        update.reasoningEffort().ifPresent(e -> effort = e);
     }
 
     @Override

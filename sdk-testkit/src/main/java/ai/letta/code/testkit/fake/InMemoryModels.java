@@ -22,10 +22,12 @@ final class InMemoryModels implements Models {
     static final String ALTERNATE_MODEL = "fake/model-b";
 
     private static final List<ModelEntry> ENTRIES = List.of(
-            new ModelEntry(DEFAULT_MODEL, "Fake Model A", "fake", 128_000, List.of(ReasoningEffort.NONE,
-                    ReasoningEffort.LOW, ReasoningEffort.MEDIUM, ReasoningEffort.HIGH)),
-            new ModelEntry(ALTERNATE_MODEL, "Fake Model B", "fake", 200_000, List.of(ReasoningEffort.LOW,
-                    ReasoningEffort.MEDIUM, ReasoningEffort.HIGH, ReasoningEffort.XHIGH)));
+            ModelEntry.builder("model-a", DEFAULT_MODEL).displayName("Fake Model A").provider("fake")
+                    .contextWindow(128_000).reasoningEfforts(List.of(ReasoningEffort.NONE, ReasoningEffort.LOW,
+                            ReasoningEffort.MEDIUM, ReasoningEffort.HIGH)).build(),
+            ModelEntry.builder("model-b", ALTERNATE_MODEL).displayName("Fake Model B").provider("fake")
+                    .contextWindow(200_000).reasoningEfforts(List.of(ReasoningEffort.LOW, ReasoningEffort.MEDIUM,
+                            ReasoningEffort.HIGH, ReasoningEffort.XHIGH)).build());
 
     @Override
     public ModelCatalog list() {
@@ -63,8 +65,8 @@ final class InMemoryModels implements Models {
      * @throws ConfigurationException if the model or the effort is not offered
      */
     void validate(ModelUpdate update, String currentModel) {
-        String model = update.handle().map(h -> requireOffered(h, "ModelUpdate.modelHandle")).orElse(currentModel);
-        update.effort().ifPresent(effort -> {
+        String model = update.modelHandle().map(h -> requireOffered(h, "ModelUpdate.modelHandle")).orElse(currentModel);
+        update.reasoningEffort().ifPresent(effort -> {
             ModelEntry entry = list().find(model).orElseThrow();
             if (!entry.reasoningEfforts().contains(effort)) {
                 throw new ConfigurationException("ModelUpdate.reasoningEffort \"" + effort + "\" is not offered by "

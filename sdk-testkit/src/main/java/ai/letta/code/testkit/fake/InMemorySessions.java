@@ -3,6 +3,7 @@ package ai.letta.code.testkit.fake;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -24,9 +25,9 @@ final class InMemorySessions implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions options, SessionSink sink) {
-        ConfigurationException.requireNonNull(target, "target");
-        ConfigurationException.requireNonNull(options, "options");
-        ConfigurationException.requireNonNull(sink, "sink");
+        Checks.requireNonNull(target, "target");
+        Checks.requireNonNull(options, "options");
+        Checks.requireNonNull(sink, "sink");
         transport.ensureOpen();
         InMemoryAgents agents = transport.agentStore();
         String agentId;
@@ -49,19 +50,19 @@ final class InMemorySessions implements SessionPort {
             }
             agents.used(agentId);
         }
-        String model = options.modelHandle()
+        String model = options.model()
                 .map(m -> transport.catalog().requireOffered(m, "SessionOptions.model"))
                 .orElseGet(() -> agents.model(agentId));
-        if (options.dreaming() != null) {
+        options.dreaming().ifPresent(dreaming -> {
             transport.require(transport.options().dreaming(), "SessionOptions.dreaming");
-            agents.dreaming(agentId, options.dreaming());
-        }
-        Path cwd = options.workingDirectory().orElseGet(transport::defaultWorkDir);
+            agents.dreaming(agentId, dreaming);
+        });
+        Path cwd = options.cwd().orElseGet(transport::defaultWorkDir);
         if (!Files.isDirectory(cwd)) {
             throw new ConfigurationException("SessionOptions.cwd " + cwd + " is not a directory");
         }
         SessionSetup setup = new SessionSetup(agentId, conversationId, model,
-                options.reasoningEffort(), options.permissionMode(), options.includePartialMessages());
+                options.reasoningEffort().orElse(null), options.permissionMode(), options.includePartialMessages());
         SinkPump pump = new SinkPump(sink, "in-memory-reader-" + conversationId,
                 event -> transport.journal().delivered(conversationId, event));
         ToolRunner tools = new ToolRunner(cwd, options.env(), transport.options().runTools(),

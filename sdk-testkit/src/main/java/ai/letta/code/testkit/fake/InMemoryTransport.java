@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * InMemoryTransport fake = new InMemoryTransport();
  * fake.enqueue(TurnScript.builder().reasoning("hm").assistant("Hel", "lo").build());
  * try (LettaCodeClient client = LettaCode.create(fake)) {
- *     System.out.println(client.prompt("hi").text());
+ *     System.out.println(client.prompt("hi").result());
  * }
  * fake.failNextTurn(new Fault.DropAfter(1));
  * assertThat(fake.sent(SentCommand.Kind.SEND)).hasSize(1);

@@ -22,10 +22,10 @@ final class Paging {
     static <T> Page<T> page(List<T> oldestFirst, Function<T, String> id, PageRequest request) {
         int from = 0;
         int to = oldestFirst.size();
-        if (request.before() != null) {
-            to = indexOf(oldestFirst, id, request.before());
-        } else if (request.after() != null) {
-            int index = indexOf(oldestFirst, id, request.after());
+        if (request.before().isPresent()) {
+            to = indexOf(oldestFirst, id, request.before().get());
+        } else if (request.after().isPresent()) {
+            int index = indexOf(oldestFirst, id, request.after().get());
             from = index < 0 ? to : index + 1;
         }
         List<T> window = new ArrayList<>(oldestFirst.subList(from, Math.max(from, to)));

@@ -5,6 +5,7 @@ import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.QueuedMessage;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.permission.PermissionDecision;
+import ai.letta.code.spi.Results;
 import ai.letta.code.testkit.script.Gate;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -277,7 +278,7 @@ final class PeerLoop {
             } catch (RuntimeException e) {
                 // A bug in the fake must not leave the turn hanging: end it as a failed turn.
                 LOG.log(System.Logger.Level.ERROR, "the in-memory peer failed while playing a turn", e);
-                result = Result.failure(ErrorCode.ERROR, "the in-memory peer failed: " + e,
+                result = Results.failure(ErrorCode.ERROR, "the in-memory peer failed: " + e,
                         null, null);
             }
             lock.lock();

@@ -92,9 +92,10 @@ final class TurnPlayer {
             if (!halt.interrupted) {
                 throw halt;
             }
-            return new Result(Result.Status.INTERRUPTED, partialText(), ErrorCode.INTERRUPTED.value(),
-                    ErrorCode.INTERRUPTED, null, StopReason.CANCELLED, Duration.ofNanos(System.nanoTime() - started),
-                    runIds.size(), session.conversationId(), runIds);
+            return Result.builder(Result.Status.INTERRUPTED).result(partialText())
+                    .error(ErrorCode.INTERRUPTED.value()).errorCode(ErrorCode.INTERRUPTED)
+                    .stopReason(StopReason.CANCELLED).duration(Duration.ofNanos(System.nanoTime() - started))
+                    .numTurns(runIds.size()).conversationId(session.conversationId()).runIds(runIds).build();
         }
     }
 
@@ -169,7 +170,7 @@ final class TurnPlayer {
                 session.pump().permissionRequest(request);
                 PermissionDecision decision = loop.awaitAnswer(request.requestId());
                 if (decision instanceof PermissionDecision.Allow allow) {
-                    input = allow.input().orElse(input);
+                    input = allow.updatedInput().orElse(input);
                 } else {
                     denied = (PermissionDecision.Deny) decision;
                 }
@@ -199,8 +200,8 @@ final class TurnPlayer {
     private Result end(StepEnding ending, String runId, List<String> runIds, Duration took) throws Halt {
         String conversation = session.conversationId();
         if (ending instanceof StepEnding.Stop stop && stop.stopReason().equals(StepEnding.END_TURN)) {
-            return new Result(Result.Status.SUCCESS, partialText(), null, null, null, StopReason.END_TURN, took,
-                    runIds.size(), conversation, runIds);
+            return Result.builder(Result.Status.SUCCESS).result(partialText()).stopReason(StopReason.END_TURN)
+                    .duration(took).numTurns(runIds.size()).conversationId(conversation).runIds(runIds).build();
         }
         if (ending instanceof StepEnding.Stall) {
             loop.stall();
@@ -222,8 +223,9 @@ final class TurnPlayer {
             message = "the model's stream ended before the turn did";
         }
         emit(new ErrorEvent(message, code, detail, runId));
-        return new Result(Result.Status.ERROR, partialText(), message, code, detail, StopReason.of(code.value()),
-                took, runIds.size(), conversation, runIds);
+        return Result.builder(Result.Status.ERROR).result(partialText()).error(message).errorCode(code)
+                .errorDetail(detail).stopReason(StopReason.of(code.value())).duration(took).numTurns(runIds.size())
+                .conversationId(conversation).runIds(runIds).build();
     }
 
     private String partialText() {

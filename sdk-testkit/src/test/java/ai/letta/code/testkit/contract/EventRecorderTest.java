@@ -8,6 +8,7 @@ import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.spi.Results;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -27,12 +28,12 @@ class EventRecorderTest {
     void assertNextAndAwaitResultFollowTheStreamInOrder() {
         stream.push(new Reasoning("r1", "thinking", null));
         stream.push(new AssistantMessage("a1", "hi", null));
-        stream.push(Result.success("hi", "conv-1"));
+        stream.push(Results.success("hi", "conv-1"));
         stream.end();
 
         try (EventRecorder recorder = EventRecorder.record(stream, SHORT)) {
             assertThat(recorder.assertNext(Reasoning.class).content()).isEqualTo("thinking");
-            assertThat(recorder.awaitResult().text()).isEqualTo("hi");
+            assertThat(recorder.awaitResult().result()).contains("hi");
             recorder.assertExhausted();
             assertThat(recorder.events()).hasSize(3);
         }
@@ -58,7 +59,7 @@ class EventRecorderTest {
 
     @Test
     void assertExhaustedFailsOnAnotherEvent() {
-        stream.push(Result.success("x", "conv-1"));
+        stream.push(Results.success("x", "conv-1"));
 
         try (EventRecorder recorder = EventRecorder.record(stream, SHORT)) {
             assertThatThrownBy(recorder::assertExhausted).hasMessageContaining("expected the stream to end");

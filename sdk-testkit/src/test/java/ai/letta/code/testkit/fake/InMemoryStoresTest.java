@@ -46,15 +46,15 @@ class InMemoryStoresTest {
         AgentInfo info = fake.agents().get(id);
 
         assertThat(id).startsWith("agent-");
-        assertThat(info.name()).isEqualTo("patch");
-        assertThat(info.model()).isEqualTo("fake/model-b");
+        assertThat(info.name()).contains("patch");
+        assertThat(info.model()).contains("fake/model-b");
         assertThat(info.tags()).containsExactly("t1");
         assertThat(info.blocks()).extracting(MemoryBlock::label).containsExactly("persona", "human", "project");
-        assertThat(info.blocks()).allSatisfy(b -> assertThat(b.id()).startsWith("block-"));
-        assertThat(info.system()).startsWith("Custom base.").contains("<persona>\nP-1\n</persona>").contains("J-3");
+        assertThat(info.blocks()).allSatisfy(b -> assertThat(b.id()).hasValueSatisfying(blockId -> assertThat(blockId).startsWith("block-")));
+        assertThat(info.system().orElseThrow()).startsWith("Custom base.").contains("<persona>\nP-1\n</persona>").contains("J-3");
         assertThat(fake.blocks().get(id, "human").value()).isEqualTo("H-2");
         assertThat(fake.blocks().update(id, "human", "H-9").value()).isEqualTo("H-9");
-        assertThat(fake.agents().get(id).system()).contains("H-9");
+        assertThat(fake.agents().get(id).system().orElseThrow()).contains("H-9");
     }
 
     @Test
@@ -77,7 +77,7 @@ class InMemoryStoresTest {
         }
 
         Page<AgentInfo> first = fake.agents().list(PageRequest.first(2));
-        Page<AgentInfo> second = fake.agents().list(PageRequest.first(2).before(first.nextCursor()));
+        Page<AgentInfo> second = fake.agents().list(PageRequest.first(2).endingBefore(first.nextCursor().orElseThrow()));
         Page<AgentInfo> oldest = fake.agents().list(PageRequest.first(10).chronological());
 
         assertThat(first.items()).extracting(AgentInfo::id).containsExactly(ids.get(4), ids.get(3));
@@ -85,7 +85,7 @@ class InMemoryStoresTest {
         assertThat(second.items()).extracting(AgentInfo::id).containsExactly(ids.get(2), ids.get(1));
         assertThat(oldest.items()).extracting(AgentInfo::id).containsExactlyElementsOf(ids);
         assertThat(oldest.hasMore()).isFalse();
-        assertThat(oldest.nextCursor()).isNull();
+        assertThat(oldest.nextCursor()).isEmpty();
     }
 
     @Test
@@ -116,7 +116,7 @@ class InMemoryStoresTest {
         SessionChannel channel = fake.sessions().open(SessionTarget.newConversation(null),
                 SessionOptions.builder().cwd(dir).build(), new RecordingSink());
 
-        assertThat(fake.agents().get(channel.agentId()).name()).isEqualTo("letta-code-default");
+        assertThat(fake.agents().get(channel.agentId()).name()).contains("letta-code-default");
     }
 
     @Test
@@ -133,10 +133,10 @@ class InMemoryStoresTest {
 
         assertThat(history.items()).extracting(MessageRecord::messageType)
                 .containsExactly("user_message", "reasoning_message", "assistant_message");
-        assertThat(history.items()).extracting(MessageRecord::text).containsExactly("ping", "thinking about ping",
+        assertThat(history.items()).extracting(m -> m.text().orElse(null)).containsExactly("ping", "thinking about ping",
                 "pong");
         Page<MessageRecord> afterFirst = fake.conversations().messages(channel.conversationId(),
-                PageRequest.first(10).chronological().after(history.items().get(0).id()));
+                PageRequest.first(10).chronological().startingAfter(history.items().get(0).id()));
         assertThat(afterFirst.items()).hasSize(2);
         assertThat(fake.conversations().list(agent, PageRequest.first(10)).items())
                 .extracting(c -> c.id()).contains(channel.conversationId());

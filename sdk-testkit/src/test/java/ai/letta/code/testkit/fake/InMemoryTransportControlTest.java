@@ -42,7 +42,7 @@ class InMemoryTransportControlTest {
     @Test
     void updateModelIsValidatedAndUsedByTheNextRequest() {
         SessionChannel channel = open();
-        assertThat(channel.listModels().current()).isEqualTo("fake/model-a");
+        assertThat(channel.listModels().current()).contains("fake/model-a");
 
         assertThatThrownBy(() -> channel.updateModel(ModelUpdate.to("fake/nope")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("fake/model-b");
@@ -52,7 +52,7 @@ class InMemoryTransportControlTest {
         channel.send("cm-1", UserMessage.text("ping"));
         sink.awaitResult();
 
-        assertThat(channel.listModels().current()).isEqualTo("fake/model-b");
+        assertThat(channel.listModels().current()).contains("fake/model-b");
         assertThat(fake.modelCalls()).singleElement().satisfies(call -> {
             assertThat(call.model()).isEqualTo("fake/model-b");
             assertThat(call.reasoningEffort()).isEqualTo("xhigh");

@@ -96,7 +96,7 @@ class InMemoryTransportFaultTest {
 
         ErrorEvent error = sink.awaitEvent(ErrorEvent.class);
         assertThat(error.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
-        assertThat(error.detail()).isEqualTo("{not json");
+        assertThat(error.detail()).contains("{not json");
         assertThat(sink.awaitResult().success()).isTrue();
     }
 

@@ -49,7 +49,7 @@ class InMemoryTransportPermissionTest {
 
         Result result = sink.awaitResult();
         assertThat(dir.resolve("approved.txt")).exists();
-        assertThat(result.text()).isEqualTo("tool said: deterministic-tool-ok");
+        assertThat(result.result()).contains("tool said: deterministic-tool-ok");
         assertThat(result.numTurns()).isEqualTo(2);
         ToolResult output = sink.events().stream().filter(ToolResult.class::isInstance).map(ToolResult.class::cast)
                 .findFirst().orElseThrow();
@@ -66,7 +66,7 @@ class InMemoryTransportPermissionTest {
 
         Result result = sink.awaitResult();
         assertThat(dir.resolve("approved.txt")).doesNotExist();
-        assertThat(result.text()).isEqualTo("tool said: not today");
+        assertThat(result.result()).contains("tool said: not today");
         assertThat(sink.events()).filteredOn(ToolResult.class::isInstance).singleElement()
                 .satisfies(e -> assertThat(((ToolResult) e).content())
                         .isEqualTo("Error: request to call tool denied. User reason: not today"));
@@ -80,7 +80,7 @@ class InMemoryTransportPermissionTest {
         channel.answer(sink.await(Permission.class).request(),
                 PermissionDecision.allow(Map.of("command", "touch edited.txt && echo edited")));
 
-        assertThat(sink.awaitResult().text()).isEqualTo("tool said: edited");
+        assertThat(sink.awaitResult().result()).contains("tool said: edited");
         assertThat(dir.resolve("edited.txt")).exists();
         assertThat(dir.resolve("approved.txt")).doesNotExist();
         assertThat(sink.events()).filteredOn(ToolCall.class::isInstance).singleElement()

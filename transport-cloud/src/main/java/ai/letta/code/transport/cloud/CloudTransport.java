@@ -2,8 +2,8 @@ package ai.letta.code.transport.cloud;
 
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.core.spi.LazyTransport;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.cloud.http.HttpSettings;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
@@ -48,7 +48,7 @@ public final class CloudTransport extends LazyTransport {
     /** @param options the cloud backend's options */
     @Inject
     public CloudTransport(CloudOptions options) {
-        this.options = ConfigurationException.requireNonNull(options, "CloudOptions");
+        this.options = Checks.requireNonNull(options, "CloudOptions");
     }
 
     @Override

@@ -1,7 +1,7 @@
 package ai.letta.code.transport.cloud;
 
 import ai.letta.code.api.backend.CloudOptions;
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.Transport;
 import com.google.inject.PrivateModule;
 
@@ -20,7 +20,7 @@ public final class CloudTransportModule extends PrivateModule {
 
     /** @param options the cloud backend's options */
     public CloudTransportModule(CloudOptions options) {
-        this.options = ConfigurationException.requireNonNull(options, "CloudOptions");
+        this.options = Checks.requireNonNull(options, "CloudOptions");
     }
 
     @Override

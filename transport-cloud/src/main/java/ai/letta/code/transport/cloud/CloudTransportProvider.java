@@ -8,7 +8,7 @@ import ai.letta.code.core.spi.TransportProvider;
 import com.google.inject.Module;
 
 /**
- * How {@code LettaCode.create(Backend.cloud(...))} finds this module: registered in
+ * How {@code LettaCode.create(CloudOptions)} finds this module: registered in
  * {@code META-INF/services/ai.letta.code.core.spi.TransportProvider}.
  */
 public final class CloudTransportProvider implements TransportProvider {

@@ -4,7 +4,6 @@ import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.event.AssistantMessage;
@@ -99,7 +98,7 @@ public final class CloudQuickstart {
 
     private static int run(CloudOptions backend, Path cwd, Path memo) throws IOException {
         Files.createDirectories(memo.getParent());
-        try (LettaCodeClient client = LettaCode.create(Backend.cloud(backend))) {
+        try (LettaCodeClient client = LettaCode.create(backend)) {
             String agentId = client.createAgent(AgentOptions.builder().persona(PERSONA).human(HUMAN).build());
             SessionOptions options = SessionOptions.builder()
                     .cwd(cwd)
@@ -163,7 +162,7 @@ public final class CloudQuickstart {
             line = "[error] " + e.message();
         } else if (event instanceof Result r) {
             line = "[done] " + r.status().name().toLowerCase(Locale.ROOT)
-                    + (r.success() ? "" : " (" + r.detail().orElse(r.error()) + ")") + " after " + r.numTurns()
+                    + (r.success() ? "" : " (" + r.errorDetail().or(r::error).orElse("") + ")") + " after " + r.numTurns()
                     + " model steps in " + r.duration().toMillis() + " ms";
         } else {
             return;

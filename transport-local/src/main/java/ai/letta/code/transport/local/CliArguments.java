@@ -7,6 +7,7 @@ import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.spi.WireNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,11 +105,11 @@ final class CliArguments {
             args.addAll(List.of("--conversation", value(e.conversationId(), "conversation id")));
         }
         args.addAll(List.of("--permission-mode", permissionMode(options.permissionMode())));
-        options.modelHandle().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
+        options.model().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
         if (options.includePartialMessages()) {
             args.add("--include-partial-messages");
         }
-        options.dreamingSettings().ifPresent(d -> args.addAll(dreaming(d)));
+        options.dreaming().ifPresent(d -> args.addAll(dreaming(d)));
         return args;
     }
 
@@ -123,11 +124,9 @@ final class CliArguments {
         args.add("--new-agent");
         // An explicit mode even here: the agent-creating process runs no turn, but never runs unrestricted.
         args.addAll(List.of("--permission-mode", "standard"));
-        agent.modelHandle().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
-        if (agent.embedding() != null) {
-            args.addAll(List.of("--embedding", value(agent.embedding(), "embedding")));
-        }
-        agent.prompt().ifPresent(p -> args.addAll(systemPrompt(p)));
+        agent.model().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
+        agent.embedding().ifPresent(e -> args.addAll(List.of("--embedding", value(e, "embedding"))));
+        agent.systemPrompt().ifPresent(p -> args.addAll(systemPrompt(p)));
         if (!agent.tags().isEmpty()) {
             args.addAll(List.of("--tags", value(String.join(",", agent.tags()), "tags")));
         }
@@ -163,7 +162,7 @@ final class CliArguments {
     }
 
     static List<String> dreaming(Dreaming dreaming) {
-        List<String> args = new ArrayList<>(List.of("--reflection-trigger", dreaming.trigger().wireName()));
+        List<String> args = new ArrayList<>(List.of("--reflection-trigger", WireNames.dreamingTrigger(dreaming.trigger())));
         if (dreaming.trigger() == Dreaming.Trigger.STEP_COUNT) {
             args.addAll(List.of("--reflection-step-count", Integer.toString(dreaming.stepCount())));
         }

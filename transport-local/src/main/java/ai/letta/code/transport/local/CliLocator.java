@@ -59,8 +59,8 @@ final class CliLocator {
         List<String> tried = new ArrayList<>();
 
         Path cli = null;
-        if (options.cliPath() != null) {
-            cli = existing(options.cliPath(), "LocalOptions.cliPath", tried);
+        if (options.cliPath().isPresent()) {
+            cli = existing(options.cliPath().get(), "LocalOptions.cliPath", tried);
             if (cli == null) {
                 throw notFound("The Letta Code CLI was not found at LocalOptions.cliPath", tried);
             }
@@ -81,8 +81,8 @@ final class CliLocator {
         }
 
         List<Path> nodes = new ArrayList<>();
-        if (options.nodePath() != null) {
-            Path node = existing(options.nodePath(), "LocalOptions.nodePath", tried);
+        if (options.nodePath().isPresent()) {
+            Path node = existing(options.nodePath().get(), "LocalOptions.nodePath", tried);
             if (node == null) {
                 throw notFound("Node was not found at LocalOptions.nodePath", tried);
             }

@@ -66,7 +66,7 @@ record LaunchSpec(List<String> programs, List<String> backendArgs, Map<String, S
         env.put("PATH", path == null || path.isEmpty() ? nodeDir : nodeDir + File.pathSeparator + path);
         env.putAll(options.env());
         nodeCompileCache(parentEnv).ifPresent(dir -> env.putIfAbsent(NODE_COMPILE_CACHE, dir));
-        Path cwd = options.workingDirectory() != null ? options.workingDirectory() : jvmCwd;
+        Path cwd = options.workingDirectory().orElse(jvmCwd);
         return new LaunchSpec(List.of(install.node().toString(), install.cli().toString()), backendArgs, env,
                 cwd.toAbsolutePath().normalize());
     }

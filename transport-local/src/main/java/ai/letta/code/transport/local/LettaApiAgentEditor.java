@@ -75,12 +75,8 @@ final class LettaApiAgentEditor implements AutoCloseable {
         for (MemoryBlock block : blocks) {
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("value", block.value());
-            if (block.description() != null) {
-                fields.put("description", block.description());
-            }
-            if (block.limit() > 0) {
-                fields.put("limit", block.limit());
-            }
+            block.description().ifPresent(d -> fields.put("description", d));
+            block.limit().ifPresent(limit -> fields.put("limit", limit));
             if (block.readOnly()) {
                 fields.put("read_only", true);
             }

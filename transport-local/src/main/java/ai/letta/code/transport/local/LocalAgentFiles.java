@@ -134,13 +134,11 @@ final class LocalAgentFiles {
      * {@code limit} and {@code read_only} when set. Keys outside {@code description, limit, read_only} fail it.
      */
     static String frontMatter(MemoryBlock block, String existingDescription) {
-        String description = block.description() != null && !block.description().isBlank() ? block.description()
-                : existingDescription != null ? existingDescription : "The " + block.label() + " memory block.";
+        String description = block.description().filter(d -> !d.isBlank())
+                .orElse(existingDescription != null ? existingDescription : "The " + block.label() + " memory block.");
         StringBuilder front = new StringBuilder("---\ndescription: ")
                 .append(description.replace('\r', ' ').replace('\n', ' ').strip()).append('\n');
-        if (block.limit() > 0) {
-            front.append("limit: ").append(block.limit()).append('\n');
-        }
+        block.limit().ifPresent(limit -> front.append("limit: ").append(limit).append('\n'));
         if (block.readOnly()) {
             front.append("read_only: true\n");
         }

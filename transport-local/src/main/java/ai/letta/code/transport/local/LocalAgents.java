@@ -55,12 +55,12 @@ final class LocalAgents implements Agents {
     public String create(AgentOptions options) {
         String agentId = spawnNewAgent.apply(options);
         List<MemoryBlock> blocks = options.allBlocks();
-        if (blocks.isEmpty() && options.name() == null && options.description() == null) {
+        if (blocks.isEmpty() && options.name().isEmpty() && options.description().isEmpty()) {
             return agentId;
         }
         if (agentId.startsWith(LOCAL_AGENT_PREFIX)) {
             LocalAgentFiles local = files.get();
-            local.rename(agentId, options.name(), options.description());
+            local.rename(agentId, options.name().orElse(null), options.description().orElse(null));
             if (!blocks.isEmpty()) {
                 local.writeBlocks(agentId, blocks);
             }
@@ -71,7 +71,7 @@ final class LocalAgents implements Agents {
                 + " and no LETTA_API_KEY is visible to this SDK (agent " + agentId + " was created without them):"
                 + " choose CliBackend.lettaApi(url, key) or CliBackend.localModels()", BackendKind.LOCAL,
                 Set.of(BackendKind.REMOTE, BackendKind.CLOUD)))) {
-            editor.rename(agentId, options.name(), options.description());
+            editor.rename(agentId, options.name().orElse(null), options.description().orElse(null));
             editor.writeBlocks(agentId, blocks);
         }
         return agentId;

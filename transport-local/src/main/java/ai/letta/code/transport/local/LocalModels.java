@@ -37,7 +37,14 @@ final class LocalModels implements Models {
 
     @Override
     public ModelCatalog list() {
-        JsonNode out = cli.get().run(List.of("model", "list"));
+        return new ModelCatalog(entries(cli.get().run(List.of("model", "list"))), null);
+    }
+
+    /**
+     * @param out what {@code letta model list} printed: an array, or an object holding one
+     * @return its entries, one per id (a model with several reasoning tiers has several)
+     */
+    static List<ModelEntry> entries(JsonNode out) {
         JsonNode items = out.isArray() ? out : out.path("models").isArray() ? out.path("models")
                 : out.path("entries").isArray() ? out.path("entries") : out.path("items");
         List<ModelEntry> entries = new ArrayList<>();
@@ -53,11 +60,14 @@ final class LocalModels implements Models {
                 }
             });
             int slash = handle.indexOf('/');
-            entries.add(new ModelEntry(handle, NdjsonCodec.text(item, "label"),
-                    slash > 0 ? handle.substring(0, slash) : null,
-                    item.path("context_window_limit").asInt(item.path("context_window").asInt(0)), efforts));
+            String id = NdjsonCodec.text(item, "id");
+            entries.add(ModelEntry.builder(id != null ? id : handle, handle)
+                    .displayName(NdjsonCodec.text(item, "label"))
+                    .provider(slash > 0 ? handle.substring(0, slash) : null)
+                    .contextWindow(item.path("context_window_limit").asInt(item.path("context_window").asInt(0)))
+                    .reasoningEfforts(efforts).build());
         }
-        return new ModelCatalog(entries, null);
+        return entries;
     }
 
     /**
@@ -85,8 +95,8 @@ final class LocalModels implements Models {
      */
     String update(String agentId, String conversationId, ModelUpdate update) {
         List<String> args = new ArrayList<>(List.of("model", "set"));
-        update.handle().ifPresent(h -> args.add(CliArguments.value(h, "model")));
-        update.effort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
+        update.modelHandle().ifPresent(h -> args.add(CliArguments.value(h, "model")));
+        update.reasoningEffort().ifPresent(e -> args.addAll(List.of("--reasoning", e.value())));
         args.addAll(conversationId != null
                 ? List.of("--conversation", CliArguments.value(conversationId, "conversation id"))
                 : List.of("--agent", CliArguments.value(agentId, "agent id")));
@@ -107,6 +117,6 @@ final class LocalModels implements Models {
                     + " (listModels() shows each model's efforts)", e);
         }
         String model = NdjsonCodec.text(out.path("effective"), "model");
-        return model != null ? model : update.handle().orElse(null);
+        return model != null ? model : update.modelHandle().orElse(null);
     }
 }

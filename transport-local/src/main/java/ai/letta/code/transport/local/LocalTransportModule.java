@@ -1,7 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.LocalOptions;
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.Transport;
 import com.google.inject.PrivateModule;
 import com.google.inject.Provides;
@@ -22,7 +22,7 @@ public final class LocalTransportModule extends PrivateModule {
 
     /** @param options the local backend's options */
     public LocalTransportModule(LocalOptions options) {
-        this.options = ConfigurationException.requireNonNull(options, "LocalOptions");
+        this.options = Checks.requireNonNull(options, "LocalOptions");
     }
 
     @Override

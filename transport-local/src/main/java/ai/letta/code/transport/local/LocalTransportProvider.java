@@ -7,7 +7,7 @@ import ai.letta.code.core.spi.TransportProvider;
 import com.google.inject.Module;
 
 /**
- * The local backend's entry for {@code LettaCode.create(Backend.local(...))}, registered in
+ * The local backend's entry for {@code LettaCode.create(LocalOptions)}, registered in
  * {@code META-INF/services/ai.letta.code.core.spi.TransportProvider}.
  */
 public final class LocalTransportProvider implements TransportProvider {

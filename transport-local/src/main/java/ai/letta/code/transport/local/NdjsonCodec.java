@@ -216,7 +216,7 @@ final class NdjsonCodec {
     String permissionAnswer(String requestId, PermissionDecision decision) {
         Map<String, Object> answer;
         if (decision instanceof PermissionDecision.Allow allow) {
-            answer = ordered("behavior", "allow", "updatedInput", allow.updatedInput(), "updatedPermissions",
+            answer = ordered("behavior", "allow", "updatedInput", allow.updatedInput().orElse(null), "updatedPermissions",
                     List.of());
         } else {
             PermissionDecision.Deny deny = (PermissionDecision.Deny) decision;

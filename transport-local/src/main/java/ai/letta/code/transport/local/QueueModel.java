@@ -117,8 +117,8 @@ final class QueueModel {
             shownChanged |= item != null;
             if (clientId != null) {
                 ids.add(clientId);
-            } else if (item != null && item.clientMessageId() != null) {
-                ids.add(item.clientMessageId());
+            } else if (item != null) {
+                item.clientMessageId().ifPresent(ids::add);
             }
         }
         return new Dequeued(ids, shownChanged ? Optional.of(snapshot()) : Optional.empty());

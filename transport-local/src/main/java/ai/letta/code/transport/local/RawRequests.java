@@ -8,6 +8,7 @@ import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.spi.AcceptedCommands;
+import ai.letta.code.internal.Checks;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -152,7 +153,7 @@ final class RawRequests {
      * @throws UnsupportedFeatureException if the CLI would not answer it (a type or subtype it does not handle)
      */
     static String line(NdjsonCodec codec, Map<String, Object> command) {
-        ConfigurationException.requireNonNull(command, "command");
+        Checks.requireNonNull(command, "command");
         Object type = command.get("type");
         if ("control_request".equals(type)) {
             Object subtype = command.get("request") instanceof Map<?, ?> request ? request.get("subtype") : null;

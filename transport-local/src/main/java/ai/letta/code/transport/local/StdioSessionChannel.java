@@ -89,7 +89,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
         this.spawner = spawner;
         this.options = options;
         this.timing = timing;
-        this.modelHandle = options.model();
+        this.modelHandle = options.model().orElse(null);
         this.raw = new RawRequests(codec);
         this.writer = new StdinWriter("letta-cli-session-" + IDS.incrementAndGet() + "-stdin",
                 timing.requestTimeout());

@@ -38,16 +38,16 @@ final class StdioSessionPort implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions session, SessionSink sink) {
-        LaunchSpec spec = launch.get().forSession(session.env(), session.cwd());
+        LaunchSpec spec = launch.get().forSession(session.env(), session.cwd().orElse(null));
         CliSpawner spawner = new CliSpawner(launcher, spec, options.extraArgs(), options.maxLineBytes(),
                 options.startupTimeout());
         StdioSessionChannel channel = new StdioSessionChannel(codec, sink, models, spawner, session,
                 StdioTiming.of(options));
         channel.start(target);
         // Written on the session's conversation once the CLI has named it: CLI 0.32.18 has no spawn flag for it.
-        session.effort().ifPresent(effort -> {
+        session.reasoningEffort().ifPresent(effort -> {
             try {
-                channel.updateModel(new ModelUpdate(session.model(), effort));
+                channel.updateModel(new ModelUpdate(session.model().orElse(null), effort));
             } catch (RuntimeException e) {
                 channel.close();
                 throw e;

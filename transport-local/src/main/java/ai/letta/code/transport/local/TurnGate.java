@@ -1,8 +1,8 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.event.ErrorCode;
-import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.spi.Results;
 import java.util.Optional;
 
 /**
@@ -119,7 +119,7 @@ final class TurnGate {
         return sink.locked(() -> {
             if (replacing && queue.nextHeld().isPresent()) {
                 sink.onEvent(queue.snapshot());
-                sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, null, conversationId));
+                sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, null, conversationId));
                 return true;
             }
             return false;

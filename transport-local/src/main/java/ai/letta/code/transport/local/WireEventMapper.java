@@ -13,6 +13,7 @@ import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.transport.local.WireMessage.ErrorLine;
 import ai.letta.code.transport.local.WireMessage.Message;
@@ -123,7 +124,7 @@ final class WireEventMapper {
     void endInterrupted(String conversationId) {
         flush();
         // Like the CLI's own interrupted result: the last assistant text, else the last reasoning.
-        sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, lastAssistant != null ? lastAssistant
+        sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, lastAssistant != null ? lastAssistant
                 : lastReasoning, conversationId));
         resetTurn();
     }
@@ -260,14 +261,14 @@ final class WireEventMapper {
         Duration duration = Duration.ofMillis(Math.max(0, r.durationMs()));
         String stop = r.stopReason() != null ? r.stopReason() : lastStopReason;
         if ("success".equals(r.subtype())) {
-            return new Result(Result.Status.SUCCESS, r.result(), null, null, null,
-                    stop == null ? StopReason.END_TURN : StopReason.of(stop), duration, r.numTurns(),
-                    conversation(r.conversationId()), r.runIds());
+            return Result.builder(Result.Status.SUCCESS).result(r.result())
+                    .stopReason(stop == null ? StopReason.END_TURN : StopReason.of(stop)).duration(duration)
+                    .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
         }
         if ("interrupted".equals(r.subtype())) {
-            return new Result(Result.Status.INTERRUPTED, r.result(), ErrorCode.INTERRUPTED.value(),
-                    ErrorCode.INTERRUPTED, null, StopReason.CANCELLED, duration, r.numTurns(),
-                    conversation(r.conversationId()), r.runIds());
+            return Result.builder(Result.Status.INTERRUPTED).result(r.result()).error(ErrorCode.INTERRUPTED.value())
+                    .errorCode(ErrorCode.INTERRUPTED).stopReason(StopReason.CANCELLED).duration(duration)
+                    .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
         }
         ErrorCode code = approvalConflict(stop) ? ErrorCode.APPROVAL_CONFLICT
                 : lastError != null && lastError.stopReason() != null ? code(lastError.stopReason()) : code(stop);
@@ -275,10 +276,9 @@ final class WireEventMapper {
                 : r.subtype() == null ? "error" : r.subtype();
         String detail = lastError == null ? null : lastError.detail() != null ? lastError.detail()
                 : lastError.message();
-        return new Result(Result.Status.ERROR, r.result(), error, code, detail,
-                stop == null ? StopReason.ERROR : StopReason.of(stop), duration, r.numTurns(),
-                conversation(r.conversationId()),
-                r.runIds());
+        return Result.builder(Result.Status.ERROR).result(r.result()).error(error).errorCode(code).errorDetail(detail)
+                .stopReason(stop == null ? StopReason.ERROR : StopReason.of(stop)).duration(duration)
+                .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
     }
 
     private boolean approvalConflict(String stop) {

@@ -2,7 +2,6 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
@@ -23,7 +22,7 @@ import java.util.Set;
 /**
  * What both real-CLI contract peers share: the pinned Node and CLI passed explicitly, a fresh {@code HOME} and work
  * directory per peer (so no {@code ~/.letta} state leaks between scenarios), telemetry off, and a client made the
- * way a user makes one, {@code LettaCode.create(Backend.local(options))}, and the scripted fake the CLI runs on
+ * way a user makes one, {@code LettaCode.create(options)}, and the scripted fake the CLI runs on
  * (turns are scripted and observed there). Closing the peer closes the client (which stops every CLI process),
  * then the fake, then deletes both directories.
  */
@@ -52,7 +51,7 @@ abstract class CliContractPeer implements ContractPeer {
     protected final void connect(ScriptedServer scripted, LocalOptions.Builder backendOptions) {
         fake = scripted;
         try {
-            client = LettaCode.create(Backend.local(backendOptions.build()));
+            client = LettaCode.create(backendOptions.build());
         } catch (RuntimeException e) {
             scripted.close();
             throw e;

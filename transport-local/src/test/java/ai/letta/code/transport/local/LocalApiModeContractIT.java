@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The transport contract through {@code LettaCode.create(Backend.local(...))} against the real pinned CLI in API
+ * The transport contract through {@code LettaCode.create(LocalOptions)} against the real pinned CLI in API
  * mode, scripted through a {@link ai.letta.code.testkit.fakeapi.FakeLettaApi}.
  */
 @ExtendWith(NoLeftoverProcesses.class)

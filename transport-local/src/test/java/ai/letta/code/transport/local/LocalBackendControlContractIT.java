@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link ControlContract} through {@code LettaCode.create(Backend.local(...))} against the real pinned CLI on its own
+ * {@link ControlContract} through {@code LettaCode.create(LocalOptions)} against the real pinned CLI on its own
  * local backend ({@code --backend local}: agents and memory on disk, local model list and switch), with a scripted
  * {@link ai.letta.code.testkit.fakemodel.FakeModelEndpoint} as the model. The whole contract runs in API mode
  * ({@link LocalApiModeContractIT}); the local backend runs the suites whose behaviour depends on it.

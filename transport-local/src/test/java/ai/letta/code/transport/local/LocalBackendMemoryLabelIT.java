@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,7 @@ class LocalBackendMemoryLabelIT {
     @Test
     void aNestedLabelIsStoredInASubfolderAndReachesTheModel() throws Exception {
         try (LocalBackendPeer peer = new LocalBackendPeer();
-                LettaCodeClient client = LettaCode.create(Backend.local(peer.options().build()))) {
+                LettaCodeClient client = LettaCode.create(peer.options().build())) {
             String agentId = client.createAgent(AgentOptions.builder().persona("Persona marker PER-1")
                     .memoryBlock(MemoryBlock.of("skills/java", "Nested marker NST-4417")
                             .withDescription("what I know of Java"))
@@ -38,7 +37,7 @@ class LocalBackendMemoryLabelIT {
                     .resolve("memory/system/skills/java.md");
             assertThat(Files.readString(file, StandardCharsets.UTF_8)).endsWith("Nested marker NST-4417");
 
-            assertThat(client.prompt("ping", agentId, peer.session().build()).result().success()).isTrue();
+            assertThat(client.prompt("ping", agentId, peer.session().build()).success()).isTrue();
             List<String> prompts = peer.model.turns().stream().map(t -> peer.model.systemPromptOf(t).orElse(""))
                     .toList();
             assertThat(prompts).anySatisfy(p -> assertThat(p).contains("NST-4417").contains("PER-1"));

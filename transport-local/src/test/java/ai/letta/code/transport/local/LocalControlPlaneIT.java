@@ -45,7 +45,7 @@ class LocalControlPlaneIT {
             List<AgentInfo> listed = peer.client().agents().list(PageRequest.first(100)).items();
 
             assertThat(listed).extracting(AgentInfo::id).containsAll(ids);
-            assertThat(peer.client().agents().get(ids.get(3)).system()).isEqualTo(system);
+            assertThat(peer.client().agents().get(ids.get(3)).system()).contains(system);
         }
     }
 
@@ -58,7 +58,7 @@ class LocalControlPlaneIT {
                 ModelCatalog catalog = channel.listModels();
                 assertThat(catalog.entries()).extracting(ModelEntry::handle)
                         .contains("openai-compatible/fake-model", "openai-compatible/fake-model-2");
-                assertThat(catalog.current()).isEqualTo("openai-compatible/fake-model");
+                assertThat(catalog.current()).contains("openai-compatible/fake-model");
                 assertThat(catalog.find("openai-compatible/fake-model").orElseThrow().reasoningEfforts())
                         .containsExactly(ReasoningEffort.NONE);
 
@@ -67,7 +67,7 @@ class LocalControlPlaneIT {
                 assertThat(lastChatModel(peer)).isEqualTo("fake-model");
 
                 channel.updateModel(ModelUpdate.to("openai-compatible/fake-model-2"));
-                assertThat(channel.listModels().current()).isEqualTo("openai-compatible/fake-model-2");
+                assertThat(channel.listModels().current()).contains("openai-compatible/fake-model-2");
                 channel.send("c2", UserMessage.text("ping"));
                 assertThat(sink.result(TURN).success()).isTrue();
                 assertThat(lastChatModel(peer)).isEqualTo("fake-model-2");

@@ -3,7 +3,6 @@ package ai.letta.code.transport.local;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.LettaCodeClient;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.LettaCodeException;
@@ -32,7 +31,7 @@ class LocalSecretsTest {
                 .env("GITHUB_TOKEN", Sentinels.TOKEN)
                 .build();
         try (LogCapture logs = LogCapture.start()) {
-            try (LettaCodeClient client = LettaCode.create(Backend.local(options))) {
+            try (LettaCodeClient client = LettaCode.create(options)) {
                 Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(client::createSession);
 
                 assertThatThrownBy(() -> { throw thrown; }).isInstanceOf(LettaCodeException.class)

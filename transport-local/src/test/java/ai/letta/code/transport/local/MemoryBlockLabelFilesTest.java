@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.core.LettaCode;
@@ -79,9 +78,9 @@ class MemoryBlockLabelFilesTest {
     void aBadLabelFailsBeforeAnyRequestOrFile() throws IOException {
         Path home = Files.createDirectories(backend.resolve("home"));
         try (FakeLettaApi api = FakeLettaApi.start();
-                LettaCodeClient client = LettaCode.create(Backend.local(FakeCli.options("normal")
+                LettaCodeClient client = LettaCode.create(FakeCli.options("normal")
                         .cliBackend(CliBackend.lettaApi(api.baseUrl(), "sk-test")).env("HOME", home.toString())
-                        .workingDirectory(home).build()))) {
+                        .workingDirectory(home).build())) {
             for (String label : BAD) {
                 assertThatThrownBy(() -> client.createAgent(AgentOptions.builder().persona("p")
                         .memoryBlock(MemoryBlock.of(label, "planted")).build()))

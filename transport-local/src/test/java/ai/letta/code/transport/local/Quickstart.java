@@ -4,7 +4,6 @@ import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.event.AssistantMessage;
@@ -110,7 +109,7 @@ public final class Quickstart {
 
     private static int run(LocalOptions backend, Path cwd, Path memo) throws IOException {
         Files.createDirectories(memo.getParent());
-        try (LettaCodeClient client = LettaCode.create(Backend.local(backend))) {
+        try (LettaCodeClient client = LettaCode.create(backend)) {
             String agentId = client.createAgent(AgentOptions.builder().persona(PERSONA).human(HUMAN).build());
             SessionOptions options = SessionOptions.builder()
                     .cwd(cwd)
@@ -165,7 +164,7 @@ public final class Quickstart {
             System.out.println("[error] " + e.message());
         } else if (event instanceof Result r) {
             System.out.println("[result] " + r.status().name().toLowerCase(java.util.Locale.ROOT)
-                    + (r.success() ? "" : ": " + r.detail().orElse(r.error())) + ", " + r.numTurns()
+                    + (r.success() ? "" : ": " + r.errorDetail().or(r::error).orElse("")) + ", " + r.numTurns()
                     + " model steps, " + r.duration().toMillis() + " ms");
         }
     }

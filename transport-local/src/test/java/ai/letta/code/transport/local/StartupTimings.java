@@ -3,7 +3,6 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
-import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.event.Result;
@@ -32,7 +31,7 @@ import java.util.stream.Collectors;
 /**
  * Measures, in one run on one machine, what the README reports next to each other: the raw CLI's spawn to
  * {@code system/init} (the testkit's {@link LettaCodeCli}, no SDK), the SDK's session open (spawn to ready, through
- * {@code LettaCode.create(Backend.local(...))}), and one scripted tool-call turn with an approval (send to
+ * {@code LettaCode.create(LocalOptions)}), and one scripted tool-call turn with an approval (send to
  * {@link Result}). All on the CLI's local backend with a {@link FakeModelEndpoint}; 5 runs each, median printed.
  * Numbers only, never assertions (a 2-core runner is not a benchmark).
  *
@@ -134,9 +133,9 @@ public final class StartupTimings {
 
     private static LettaCodeClient client(PeerInstall install, FakeModelEndpoint model, Path home) {
         LocalProviderRecord.writeOpenAiCompatible(home, model.baseUrl(), "x");
-        return LettaCode.create(Backend.local(LocalOptions.builder().nodePath(install.node()).cliPath(install.cli())
+        return LettaCode.create(LocalOptions.builder().nodePath(install.node()).cliPath(install.cli())
                 .cliBackend(CliBackend.localModels()).env("HOME", home.toString()).env("LETTA_CODE_TELEM", "0")
-                .workingDirectory(home).build()));
+                .workingDirectory(home).build());
     }
 
     private static SessionOptions options(Path cwd) {

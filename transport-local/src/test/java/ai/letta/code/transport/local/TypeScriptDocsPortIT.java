@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +113,7 @@ class TypeScriptDocsPortIT {
         PromptResult result = client.prompt("What is 2 + 2?", agentId);
 
         assertThat(result.success()).isTrue();
-        assertThat(result.text()).isEqualTo("4");
+        assertThat(result.result()).isEqualTo("4");
     }
 
     @Test
@@ -167,7 +166,7 @@ class TypeScriptDocsPortIT {
             }
             assertThat(last).isNotNull();
             assertThat(last.success()).isTrue();
-            assertThat(last.text()).isEqualTo("second");
+            assertThat(last.result()).hasValue("second");
         }
     }
 
@@ -199,11 +198,10 @@ class TypeScriptDocsPortIT {
         model.enqueue(TurnScript.builder().toolCall("Bash", Map.of("command", "touch doomed.txt", "description", "x"))
                 .assistant("denied").build());
         SessionOptions options = SessionOptions.builder()
-                .canUseTool(request -> CompletableFuture.completedFuture(
-                        request.input().get("command").equals("touch doomed.txt")
-                                ? PermissionDecision.deny("never")
-                                : PermissionDecision.allow(Map.of("command", "touch edited.txt && echo edited",
-                                        "description", "x"))))
+                .canUseToolSync(request -> request.input().get("command").equals("touch doomed.txt")
+                        ? PermissionDecision.deny("never")
+                        : PermissionDecision.allow(Map.of("command", "touch edited.txt && echo edited",
+                                "description", "x")))
                 .build();
         List<String> results = new ArrayList<>();
 
@@ -242,7 +240,7 @@ class TypeScriptDocsPortIT {
                 }
             }
             session.send("are you there?");
-            assertThat(session.stream().result().text()).isEqualTo("after");
+            assertThat(session.stream().result().result()).hasValue("after");
         }
     }
 
@@ -254,7 +252,7 @@ class TypeScriptDocsPortIT {
 
             session.updateModel(ModelUpdate.to(LocalBackendContractPeer.ALTERNATE_MODEL));
 
-            assertThat(session.listModels().currentHandle()).hasValue(LocalBackendContractPeer.ALTERNATE_MODEL);
+            assertThat(session.listModels().current()).hasValue(LocalBackendContractPeer.ALTERNATE_MODEL);
         }
     }
 

@@ -9,6 +9,7 @@ import ai.letta.code.api.event.PartialEvent;
 import ai.letta.code.api.event.QueueUpdate;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.StopReason;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
@@ -62,7 +63,7 @@ class WireEventMapperTest {
                 .containsExactly("reasoning", "assistant", "assistant", "result");
         assertThat(((Reasoning) events.get(0)).content()).isEqualTo("hm");
         assertThat(((AssistantMessage) events.get(1)).content()).isEqualTo("pong");
-        assertThat(((Result) events.get(3)).stopReason().value()).isEqualTo("end_turn");
+        assertThat(((Result) events.get(3)).stopReason()).contains(StopReason.END_TURN);
     }
 
     @Test
@@ -100,9 +101,9 @@ class WireEventMapperTest {
                 "{\"type\":\"result\",\"subtype\":\"error\",\"result\":null,\"stop_reason\":\"error\"}");
         Result result = sink.all(Result.class).get(0);
         assertThat(result.status()).isEqualTo(Result.Status.ERROR);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.LLM_API_ERROR);
-        assertThat(result.error()).isEqualTo("provider down");
-        assertThat(result.errorDetail()).isEqualTo("HTTP 503 from provider");
+        assertThat(result.errorCode()).contains(ErrorCode.LLM_API_ERROR);
+        assertThat(result.error()).contains("provider down");
+        assertThat(result.errorDetail()).contains("HTTP 503 from provider");
     }
 
     @Test
@@ -110,8 +111,8 @@ class WireEventMapperTest {
         feed(false, "{\"type\":\"result\",\"subtype\":\"interrupted\",\"result\":\"half\"}");
         Result result = sink.all(Result.class).get(0);
         assertThat(result.status()).isEqualTo(Result.Status.INTERRUPTED);
-        assertThat(result.errorCode()).isEqualTo(ErrorCode.INTERRUPTED);
-        assertThat(result.text()).isEqualTo("half");
+        assertThat(result.errorCode()).contains(ErrorCode.INTERRUPTED);
+        assertThat(result.result()).contains("half");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package ai.letta.code.transport.remote;
 
 import ai.letta.code.api.backend.RemoteOptions;
-import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.Transport;
 import com.google.inject.PrivateModule;
 
@@ -20,7 +20,7 @@ public final class RemoteTransportModule extends PrivateModule {
 
     /** @param options the remote backend's options */
     public RemoteTransportModule(RemoteOptions options) {
-        this.options = ConfigurationException.requireNonNull(options, "RemoteOptions");
+        this.options = Checks.requireNonNull(options, "RemoteOptions");
     }
 
     @Override

@@ -8,7 +8,7 @@ import ai.letta.code.core.spi.TransportProvider;
 import com.google.inject.Module;
 
 /**
- * How {@code LettaCode.create(Backend.remote(...))} finds this module: registered in
+ * How {@code LettaCode.create(RemoteOptions)} finds this module: registered in
  * {@code META-INF/services/ai.letta.code.core.spi.TransportProvider}.
  */
 public final class RemoteTransportProvider implements TransportProvider {

@@ -4,6 +4,7 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.core.spi.LazyTransport;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.remote.internal.AppServerUrl;
 import ai.letta.code.transport.remote.internal.FrameCodec;
 import ai.letta.code.transport.remote.internal.ProtocolEndpoint;
@@ -64,7 +65,7 @@ public final class WebSocketTransport extends LazyTransport {
     /** @param options the remote backend's options */
     @Inject
     public WebSocketTransport(RemoteOptions options) {
-        this.options = ConfigurationException.requireNonNull(options, "RemoteOptions");
+        this.options = Checks.requireNonNull(options, "RemoteOptions");
         this.url = AppServerUrl.of(options.url());
     }
 
@@ -96,7 +97,7 @@ public final class WebSocketTransport extends LazyTransport {
     private ProtocolEndpoint endpoint() {
         String description = peer();
         WebSocketTarget target = new WebSocketTarget(url.uri(), description,
-                options.token().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
+                options.authToken().map(t -> Map.of("Authorization", "Bearer " + t.reveal())).orElse(Map.of()),
                 options.connectTimeout(), options.maxFrameBytes(), "RemoteOptions",
                 "check RemoteOptions.authToken (LETTA_APP_SERVER_TOKEN) against the server's --ws-auth setting",
                 " (is `letta server --listen` running there?)", null);

@@ -71,8 +71,8 @@ class RemoteDeterministicIT {
             session.send("cm-1", UserMessage.text("hello"));
             Result result = sink.awaitResult(WAIT);
             assertThat(result.success()).as("result %s", result).isTrue();
-            assertThat(result.text()).contains("pong");
-            assertThat(result.conversationId()).isEqualTo(session.conversationId()).startsWith("local-conv-");
+            assertThat(result.result().orElseThrow()).contains("pong");
+            assertThat(result.conversationId().orElseThrow()).isEqualTo(session.conversationId()).startsWith("local-conv-");
             List<Object> calls = sink.calls();
             assertThat(calls.get(0)).isInstanceOf(Init.class);
             assertThat(calls).contains(new RecordingSink.TurnStarted(List.of("cm-1"), 1));
@@ -117,7 +117,7 @@ class RemoteDeterministicIT {
                 .persona("PERSONA-MARK").human("HUMAN-MARK").systemPrompt(SystemPrompt.custom("SYSTEM-MARK"))
                 .tag("java").build());
         AgentInfo info = transport.agents().get(agent);
-        assertThat(info.system()).isEqualTo("SYSTEM-MARK");
+        assertThat(info.system()).contains("SYSTEM-MARK");
         assertThat(info.tags()).contains("java");
         assertThat(info.block("persona")).hasValueSatisfying(b -> assertThat(b.value()).isEqualTo("PERSONA-MARK"));
         assertThat(info.block("human")).hasValueSatisfying(b -> assertThat(b.value()).isEqualTo("HUMAN-MARK"));
@@ -249,8 +249,8 @@ class RemoteDeterministicIT {
                         SessionOptions.defaults(), second)) {
             a.send("cm-1a", UserMessage.text("one"));
             b.send("cm-1b", UserMessage.text("two"));
-            assertThat(first.awaitResult(WAIT).conversationId()).isEqualTo(a.conversationId());
-            assertThat(second.awaitResult(WAIT).conversationId()).isEqualTo(b.conversationId());
+            assertThat(first.awaitResult(WAIT).conversationId()).contains(a.conversationId());
+            assertThat(second.awaitResult(WAIT).conversationId()).contains(b.conversationId());
             // The same conversation opened a second time shares the runtime; each session sees only its own turns.
             RecordingSink third = new RecordingSink();
             try (SessionChannel c = transport.sessions().open(SessionTarget.existing(agent, a.conversationId()),
@@ -277,7 +277,7 @@ class RemoteDeterministicIT {
                     ai.letta.code.api.command.ResponseMatcher.type("get_reflection_settings_response"), WAIT);
             assertThat(settings.body().toString()).contains("step_count=7");
             session.updateDreaming(ai.letta.code.api.Dreaming.off());
-            assertThat(session.listModels().currentHandle()).isPresent();
+            assertThat(session.listModels().current()).isPresent();
             session.updateModel(ai.letta.code.api.model.ModelUpdate.reasoningEffortOnly(
                     ai.letta.code.api.model.ReasoningEffort.HIGH));
             assertThat(session.removeQueued("nothing-queued")).isFalse();

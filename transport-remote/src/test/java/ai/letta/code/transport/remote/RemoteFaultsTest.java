@@ -88,11 +88,11 @@ class RemoteFaultsTest {
             session.send("cm-odd", UserMessage.text("odd"));
             Result result = sink.awaitResult(WAIT);
             assertThat(result.success()).isTrue();
-            assertThat(result.text()).contains("answer to odd");
+            assertThat(result.result().orElseThrow()).contains("answer to odd");
             assertThat(sink.events()).filteredOn(UnknownEvent.class::isInstance).singleElement()
                     .satisfies(e -> assertThat(e.type()).isEqualTo("holo_message"));
             session.send("cm-after", UserMessage.text("after"));
-            assertThat(sink.awaitResult(WAIT).text()).contains("answer to after");
+            assertThat(sink.awaitResult(WAIT).result().orElseThrow()).contains("answer to after");
         }
     }
 
@@ -147,7 +147,7 @@ class RemoteFaultsTest {
 
             session.send("cm-while-blocked", UserMessage.text("while the matcher blocks"));
 
-            assertThat(sink.awaitResult(WAIT).text()).contains("answer to while the matcher blocks");
+            assertThat(sink.awaitResult(WAIT).result().orElseThrow()).contains("answer to while the matcher blocks");
             release.countDown();
             assertThat(raw.get(WAIT.toMillis(), TimeUnit.MILLISECONDS).type()).isEqualTo("echo_response");
             assertThat(matcherThreads).allSatisfy(name -> assertThat(name).startsWith("letta-remote-matcher"));
@@ -163,8 +163,8 @@ class RemoteFaultsTest {
             session.send("cm-big", UserMessage.text("big"));
             List<Object> calls = sink.until(Result.class, WAIT);
             Result failed = (Result) calls.get(calls.size() - 1);
-            assertThat(failed.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
-            assertThat(failed.error()).contains("maxFrameBytes");
+            assertThat(failed.errorCode()).contains(ErrorCode.STREAM_CLOSED);
+            assertThat(failed.error().orElseThrow()).contains("maxFrameBytes");
             session.send("cm-small", UserMessage.text("small"));
             assertThat(sink.awaitResult(WAIT).success()).isTrue();
         }
@@ -186,9 +186,9 @@ class RemoteFaultsTest {
                     e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED)));
             Result failed = (Result) calls.get(calls.size() - 1);
             assertThat(failed.status()).isEqualTo(Result.Status.ERROR);
-            assertThat(failed.errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+            assertThat(failed.errorCode()).contains(ErrorCode.STREAM_CLOSED);
             session.send("cm-next", UserMessage.text("next"));
-            assertThat(sink.awaitResult(WAIT).text()).contains("answer to next");
+            assertThat(sink.awaitResult(WAIT).result().orElseThrow()).contains("answer to next");
             assertThat(server.upgrades).hasSize(2);
             assertThat(server.received.stream().filter(c -> c.path("type").asString("").equals("runtime_start"))
                     .filter(c -> c.has("conversation_id"))).hasSize(1);
@@ -205,7 +205,7 @@ class RemoteFaultsTest {
             session.send("cm-ask", UserMessage.text("ask"));
             ToolPermissionRequest request = sink.awaitPermission(WAIT);
             server.goAway();
-            assertThat(sink.awaitResult(WAIT).errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+            assertThat(sink.awaitResult(WAIT).errorCode()).contains(ErrorCode.STREAM_CLOSED);
 
             long answering = System.nanoTime();
             session.answer(request, PermissionDecision.allow());
@@ -220,7 +220,7 @@ class RemoteFaultsTest {
                 Thread.sleep(10);
             }
             session.send("cm-after", UserMessage.text("after"));
-            assertThat(sink.awaitResult(WAIT).text()).contains("answer to after");
+            assertThat(sink.awaitResult(WAIT).result().orElseThrow()).contains("answer to after");
             assertThat(sink.calls()).filteredOn(ToolPermissionRequest.class::isInstance)
                     .hasSize(1); // replayed by the server, asked once
             assertThat(sink.events()).filteredOn(Result.class::isInstance).hasSize(2); // none for the recovered turn
@@ -248,7 +248,7 @@ class RemoteFaultsTest {
         session.send("cm-hang", UserMessage.text("hang"));
         sink.until(PartialEvent.class, WAIT);
         server.goAway();
-        assertThat(sink.awaitResult(WAIT).errorCode()).isEqualTo(ErrorCode.STREAM_CLOSED);
+        assertThat(sink.awaitResult(WAIT).errorCode()).contains(ErrorCode.STREAM_CLOSED);
         RecordingSink.Closed closed = sink.awaitClosed(WAIT);
         assertThat(closed.cause()).isInstanceOf(TransportLostException.class)
                 .hasMessageContaining("reconnectBound");
@@ -269,15 +269,15 @@ class RemoteFaultsTest {
         try (SessionChannel a = transport.sessions().open(same, options, first);
                 SessionChannel b = transport.sessions().open(same, options, second)) {
             a.send("cm-a", UserMessage.text("for a"));
-            assertThat(first.awaitResult(WAIT).text()).contains("for a");
+            assertThat(first.awaitResult(WAIT).result().orElseThrow()).contains("for a");
             b.send("cm-b", UserMessage.text("for b"));
-            assertThat(second.awaitResult(WAIT).text()).contains("for b");
+            assertThat(second.awaitResult(WAIT).result().orElseThrow()).contains("for b");
             a.send("cm-a2", UserMessage.text("again for a"));
-            assertThat(first.awaitResult(WAIT).text()).contains("again for a");
+            assertThat(first.awaitResult(WAIT).result().orElseThrow()).contains("again for a");
 
             assertThat(first.events()).filteredOn(Result.class::isInstance).hasSize(2);
             assertThat(second.events()).filteredOn(Result.class::isInstance).singleElement()
-                    .satisfies(r -> assertThat(((Result) r).text()).contains("for b"));
+                    .satisfies(r -> assertThat(((Result) r).result().orElseThrow()).contains("for b"));
             assertThat(server.received.stream().filter(c -> c.path("type").asString("").equals("abort_message")))
                     .as("nobody took the other's turn for an orphan").isEmpty();
         }
@@ -295,8 +295,8 @@ class RemoteFaultsTest {
             assertThat(a.conversationId()).isNotEqualTo(b.conversationId());
             a.send("cm-a", UserMessage.text("for a"));
             b.send("cm-b", UserMessage.text("for b"));
-            assertThat(first.awaitResult(WAIT).text()).contains("for a");
-            assertThat(second.awaitResult(WAIT).text()).contains("for b");
+            assertThat(first.awaitResult(WAIT).result().orElseThrow()).contains("for a");
+            assertThat(second.awaitResult(WAIT).result().orElseThrow()).contains("for b");
             assertThat(server.upgrades).hasSize(1);
         }
     }

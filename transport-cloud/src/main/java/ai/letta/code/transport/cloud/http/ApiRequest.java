@@ -2,6 +2,7 @@ package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.spi.Redaction;
+import ai.letta.code.internal.Checks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class ApiRequest {
         private Builder(String method, String... segments) {
             this.method = method;
             for (String segment : segments) {
-                ConfigurationException.requireText(segment, "path segment");
+                Checks.requireText(segment, "path segment");
                 if (segment.equals(".") || segment.equals("..")) {
                     throw new ConfigurationException("a path segment must not be \"" + segment + "\"");
                 }

@@ -4,6 +4,7 @@ import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.Secret;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.spi.Redaction;
+import ai.letta.code.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -25,15 +26,15 @@ public record HttpSettings(URI baseUrl, Secret apiKey, Map<String, String> heade
 
     /** Validates and copies. */
     public HttpSettings {
-        ConfigurationException.requireNonNull(baseUrl, "baseUrl");
-        ConfigurationException.requireNonNull(apiKey, "apiKey");
+        Checks.requireNonNull(baseUrl, "baseUrl");
+        Checks.requireNonNull(apiKey, "apiKey");
         if (baseUrl.getScheme() == null || !baseUrl.getScheme().matches("(?i)https?") || baseUrl.getHost() == null) {
             throw new ConfigurationException("baseUrl must be an http(s) URL with a host (got \""
                     + Redaction.url(baseUrl) + "\")");
         }
-        headers = Map.copyOf(ConfigurationException.requireNonNull(headers, "headers"));
-        ConfigurationException.requirePositive(connectTimeout, "connectTimeout");
-        ConfigurationException.requirePositive(requestTimeout, "requestTimeout");
+        headers = Map.copyOf(Checks.requireNonNull(headers, "headers"));
+        Checks.requirePositive(connectTimeout, "connectTimeout");
+        Checks.requirePositive(requestTimeout, "requestTimeout");
     }
 
     /**

@@ -6,6 +6,7 @@ import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.internal.Checks;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -102,10 +103,10 @@ public final class LettaHttp implements AutoCloseable {
 
     LettaHttp(HttpSettings settings, RetryPolicy retries, RetryTiming timing, int maxResponseBytes,
             TrustManagerFactory trust) {
-        this.settings = ConfigurationException.requireNonNull(settings, "settings");
-        this.retries = ConfigurationException.requireNonNull(retries, "retries");
+        this.settings = Checks.requireNonNull(settings, "settings");
+        this.retries = Checks.requireNonNull(retries, "retries");
         this.timing = timing;
-        this.maxResponseBytes = ConfigurationException.requirePositive(maxResponseBytes, "maxResponseBytes");
+        this.maxResponseBytes = Checks.requirePositive(maxResponseBytes, "maxResponseBytes");
         for (String name : settings.headers().keySet()) {
             if (OWN_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
                 throw new ConfigurationException("extra header \"" + name + "\" is set by the client itself");

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
 import java.time.Duration;
 
 /**
@@ -24,9 +25,9 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
         if (maxRetries < 0) {
             throw new ConfigurationException("RetryPolicy.maxRetries must not be negative (got " + maxRetries + ")");
         }
-        ConfigurationException.requirePositive(baseDelay, "RetryPolicy.baseDelay");
-        ConfigurationException.requirePositive(maxDelay, "RetryPolicy.maxDelay");
-        ConfigurationException.requirePositive(overallBound, "RetryPolicy.overallBound");
+        Checks.requirePositive(baseDelay, "RetryPolicy.baseDelay");
+        Checks.requirePositive(maxDelay, "RetryPolicy.maxDelay");
+        Checks.requirePositive(overallBound, "RetryPolicy.overallBound");
     }
 
     /** @return 2 retries, 0.5 s doubling to at most 8 s, 2 minutes in all (the Letta clients' defaults) */

@@ -7,6 +7,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.ProtocolException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
@@ -40,7 +41,7 @@ public final class ControlPlane implements SessionControl {
 
     /** @param http the client to send with */
     public ControlPlane(LettaHttp http) {
-        this.http = ConfigurationException.requireNonNull(http, "http");
+        this.http = Checks.requireNonNull(http, "http");
     }
 
     /**
@@ -52,7 +53,7 @@ public final class ControlPlane implements SessionControl {
      * @throws ai.letta.code.api.exception.UnsupportedFeatureException for a system-prompt preset
      */
     public String createAgent(AgentOptions options) {
-        ConfigurationException.requireNonNull(options, "AgentOptions");
+        Checks.requireNonNull(options, "AgentOptions");
         Wire.Agent agent = http.call(ApiRequest.post("v1", "agents").body(AgentBody.of(options)).build(),
                 Wire.Agent.class);
         if (agent == null || agent.id() == null || agent.id().isBlank()) {
@@ -96,7 +97,7 @@ public final class ControlPlane implements SessionControl {
      */
     @Override
     public ConversationInfo conversation(String conversationId) {
-        String id = ConfigurationException.requireText(conversationId, "conversationId").strip();
+        String id = Checks.requireText(conversationId, "conversationId").strip();
         try {
             Wire.Conversation conversation = http.call(ApiRequest.get("v1", "conversations", id).build(),
                     Wire.Conversation.class);
@@ -146,7 +147,7 @@ public final class ControlPlane implements SessionControl {
      */
     @Override
     public CloudEnvironment environment(String deviceId) {
-        String id = ConfigurationException.requireText(deviceId, "deviceId").strip();
+        String id = Checks.requireText(deviceId, "deviceId").strip();
         Wire.Environment environment = http.call(ApiRequest.get("v1", "environments", id).build(),
                 Wire.Environment.class);
         if (environment == null) {
@@ -207,7 +208,7 @@ public final class ControlPlane implements SessionControl {
      */
     @Override
     public SandboxRefresh refreshSandbox(String sandboxId, int ttlMinutes) {
-        String id = ConfigurationException.requireText(sandboxId, "sandboxId").strip();
+        String id = Checks.requireText(sandboxId, "sandboxId").strip();
         return refresh(ApiRequest.post("v1", "sandboxes", id, "refresh"), id, ttlMinutes);
     }
 
@@ -231,7 +232,7 @@ public final class ControlPlane implements SessionControl {
      */
     @Override
     public void terminateSandbox(String sandboxId) {
-        String id = ConfigurationException.requireText(sandboxId, "sandboxId").strip();
+        String id = Checks.requireText(sandboxId, "sandboxId").strip();
         try {
             http.send(ApiRequest.post("v1", "sandboxes", id, "terminate").body(Map.of()).idempotent().build());
         } catch (NotFoundException e) {

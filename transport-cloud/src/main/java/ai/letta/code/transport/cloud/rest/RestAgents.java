@@ -5,9 +5,9 @@ import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import java.util.List;
@@ -30,8 +30,8 @@ public final class RestAgents implements Agents {
      * @param controlPlane creates the agents
      */
     public RestAgents(LettaHttp http, ControlPlane controlPlane) {
-        this.http = ConfigurationException.requireNonNull(http, "http");
-        this.controlPlane = ConfigurationException.requireNonNull(controlPlane, "controlPlane");
+        this.http = Checks.requireNonNull(http, "http");
+        this.controlPlane = Checks.requireNonNull(controlPlane, "controlPlane");
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class RestAgents implements Agents {
 
     @Override
     public AgentInfo get(String agentId) {
-        String id = ConfigurationException.requireText(agentId, "agentId").strip();
+        String id = Checks.requireText(agentId, "agentId").strip();
         try {
             return WireMapping.agent(http.call(ApiRequest.get("v1", "agents", id).queryAll("include", INCLUDE)
                     .build(), Wire.Agent.class));
@@ -52,7 +52,7 @@ public final class RestAgents implements Agents {
 
     @Override
     public Page<AgentInfo> list(PageRequest page) {
-        ConfigurationException.requireNonNull(page, "page");
+        Checks.requireNonNull(page, "page");
         Wire.Agent[] agents = http.call(RestPages.query(ApiRequest.get("v1", "agents"), page)
                 .query("order_by", "created_at").build(), Wire.Agent[].class);
         return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id);
@@ -60,7 +60,7 @@ public final class RestAgents implements Agents {
 
     @Override
     public void delete(String agentId) {
-        String id = ConfigurationException.requireText(agentId, "agentId").strip();
+        String id = Checks.requireText(agentId, "agentId").strip();
         try {
             http.send(ApiRequest.delete("v1", "agents", id).build());
         } catch (NotFoundException e) {

@@ -5,6 +5,7 @@ import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import java.util.List;
@@ -22,12 +23,12 @@ public final class RestBlocks implements Blocks {
 
     /** @param http the client to send with */
     public RestBlocks(LettaHttp http) {
-        this.http = ConfigurationException.requireNonNull(http, "http");
+        this.http = Checks.requireNonNull(http, "http");
     }
 
     @Override
     public List<MemoryBlock> list(String agentId) {
-        String agent = ConfigurationException.requireText(agentId, "agentId").strip();
+        String agent = Checks.requireText(agentId, "agentId").strip();
         try {
             return WireMapping.blocks(RestPages.items(http.call(ApiRequest.get("v1", "agents", agent,
                     "core-memory", "blocks").build(), Wire.Block[].class)));
@@ -39,7 +40,7 @@ public final class RestBlocks implements Blocks {
 
     @Override
     public MemoryBlock get(String agentId, String label) {
-        String agent = ConfigurationException.requireText(agentId, "agentId").strip();
+        String agent = Checks.requireText(agentId, "agentId").strip();
         String checked = requireLabel(label);
         try {
             return WireMapping.block(http.call(ApiRequest.get("v1", "agents", agent, "core-memory", "blocks",
@@ -51,9 +52,9 @@ public final class RestBlocks implements Blocks {
 
     @Override
     public MemoryBlock update(String agentId, String label, String value) {
-        String agent = ConfigurationException.requireText(agentId, "agentId").strip();
+        String agent = Checks.requireText(agentId, "agentId").strip();
         String checked = requireLabel(label);
-        ConfigurationException.requireNonNull(value, "value");
+        Checks.requireNonNull(value, "value");
         try {
             return WireMapping.block(http.call(ApiRequest.patch("v1", "agents", agent, "core-memory", "blocks",
                     checked).body(Map.of("value", value)).build(), Wire.Block.class));
@@ -68,7 +69,7 @@ public final class RestBlocks implements Blocks {
      * @throws ConfigurationException if it is blank or holds {@code /}, {@code ..} or a control character
      */
     static String requireLabel(String label) {
-        ConfigurationException.requireText(label, "label");
+        Checks.requireText(label, "label");
         boolean control = label.chars().anyMatch(Character::isISOControl);
         if (label.contains("/") || label.contains("..") || control) {
             throw new ConfigurationException("memory block label must be a plain name without '/', '..' or "

@@ -5,10 +5,10 @@ import ai.letta.code.api.conversation.MessageRecord;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
@@ -29,8 +29,8 @@ public final class RestConversations implements Conversations {
      * @param controlPlane creates and resolves conversations
      */
     public RestConversations(LettaHttp http, ControlPlane controlPlane) {
-        this.http = ConfigurationException.requireNonNull(http, "http");
-        this.controlPlane = ConfigurationException.requireNonNull(controlPlane, "controlPlane");
+        this.http = Checks.requireNonNull(http, "http");
+        this.controlPlane = Checks.requireNonNull(controlPlane, "controlPlane");
     }
 
     @Override
@@ -40,7 +40,7 @@ public final class RestConversations implements Conversations {
 
     @Override
     public ConversationInfo get(String conversationId) {
-        String id = ConfigurationException.requireText(conversationId, "conversationId").strip();
+        String id = Checks.requireText(conversationId, "conversationId").strip();
         if (!SessionTarget.isAgentId(id)) {
             return controlPlane.conversation(id);
         }
@@ -56,7 +56,7 @@ public final class RestConversations implements Conversations {
     @Override
     public Page<ConversationInfo> list(String agentId, PageRequest page) {
         String agent = SessionTarget.requireAgentId(agentId, "agentId");
-        ConfigurationException.requireNonNull(page, "page");
+        Checks.requireNonNull(page, "page");
         Wire.Conversation[] answer;
         try {
             answer = http.call(RestPages.query(ApiRequest.get("v1", "conversations").query("agent_id", agent), page)
@@ -71,8 +71,8 @@ public final class RestConversations implements Conversations {
 
     @Override
     public Page<MessageRecord> messages(String conversationId, PageRequest page) {
-        String id = ConfigurationException.requireText(conversationId, "conversationId").strip();
-        ConfigurationException.requireNonNull(page, "page");
+        String id = Checks.requireText(conversationId, "conversationId").strip();
+        Checks.requireNonNull(page, "page");
         boolean agent = SessionTarget.isAgentId(id);
         ApiRequest.Builder request = ApiRequest.get("v1", "conversations",
                 agent ? ControlPlane.DEFAULT_CONVERSATION : id, "messages");

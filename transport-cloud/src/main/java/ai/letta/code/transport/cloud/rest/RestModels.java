@@ -1,8 +1,8 @@
 package ai.letta.code.transport.cloud.rest;
 
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.cloud.http.ApiRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 
@@ -16,7 +16,7 @@ public final class RestModels implements Models {
 
     /** @param http the client to send with */
     public RestModels(LettaHttp http) {
-        this.http = ConfigurationException.requireNonNull(http, "http");
+        this.http = Checks.requireNonNull(http, "http");
     }
 
     @Override

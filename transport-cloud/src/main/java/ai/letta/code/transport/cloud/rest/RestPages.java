@@ -17,7 +17,7 @@ final class RestPages {
     }
 
     static ApiRequest.Builder query(ApiRequest.Builder request, PageRequest page) {
-        return request.query("limit", page.limit()).query("before", page.before()).query("after", page.after())
+        return request.query("limit", page.limit()).query("before", page.before().orElse(null)).query("after", page.after().orElse(null))
                 .query("order", page.ascending() ? "asc" : "desc");
     }
 

@@ -94,8 +94,10 @@ final class WireMapping {
                     .forEach(level -> efforts.add(ReasoningEffort.of(level)));
         }
         String display = model.displayName() != null ? model.displayName() : model.name();
-        return new ModelEntry(handle, display, provider, model.contextWindow() == null ? 0 : model.contextWindow(),
-                efforts);
+        // Letta's API has no model id: a model is its handle.
+        return ModelEntry.builder(handle, handle).displayName(display).provider(provider)
+                .contextWindow(model.contextWindow() == null ? 0 : model.contextWindow()).reasoningEfforts(efforts)
+                .build();
     }
 
     static CloudEnvironment environment(Wire.Environment environment) {

@@ -6,6 +6,7 @@ import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.ExecutionTarget;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.TransportLostException;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -47,15 +48,15 @@ public final class CloudSessions implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions sessionOptions, SessionSink sink) {
-        ConfigurationException.requireNonNull(target, "target");
-        ConfigurationException.requireNonNull(sessionOptions, "options");
-        ConfigurationException.requireNonNull(sink, "sink");
+        Checks.requireNonNull(target, "target");
+        Checks.requireNonNull(sessionOptions, "options");
+        Checks.requireNonNull(sink, "sink");
         RemoteSessions.refuseEnv(sessionOptions, BackendKind.CLOUD); // before a sandbox is leased
         SessionTarget scope = scope(target);
         String agentId = scope.agent().orElseThrow();
         String conversationId = scope instanceof SessionTarget.Existing existing ? existing.conversationId()
                 : "default";
-        ListenerLocator listener = locate(sessionOptions.target().orElse(options.target()), agentId, conversationId);
+        ListenerLocator listener = locate(sessionOptions.executionTarget().orElse(options.target()), agentId, conversationId);
         try {
             ServerConnection connection = new ServerConnection(RelayEndpoint.of(options, listener,
                     listener.connectionId(), agentId, conversationId, resolver), new FrameCodec());

@@ -6,6 +6,7 @@ import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.api.permission.PermissionDecision;
+import ai.letta.code.spi.WireNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,7 @@ final class Commands {
         Map<String, Object> wire = new LinkedHashMap<>();
         if (decision instanceof PermissionDecision.Allow allow) {
             wire.put("behavior", "allow");
-            allow.input().ifPresent(input -> wire.put("updated_input", input));
+            allow.updatedInput().ifPresent(input -> wire.put("updated_input", input));
         } else if (decision instanceof PermissionDecision.Deny deny) {
             wire.put("behavior", "deny");
             wire.put("message", deny.message());
@@ -95,7 +96,7 @@ final class Commands {
      */
     static Map<String, Object> reflection(Dreaming dreaming, int currentStepCount) {
         Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("trigger", dreaming.trigger().wireName());
+        settings.put("trigger", WireNames.dreamingTrigger(dreaming.trigger()));
         int steps = dreaming.stepCount() > 0 ? dreaming.stepCount() : Math.max(1, currentStepCount);
         settings.put("step_count", steps);
         return settings;

@@ -109,8 +109,10 @@ final class DomainMapping {
         if (efforts.isEmpty() && effort != null && !effort.isBlank()) {
             efforts.add(ReasoningEffort.of(effort));
         }
-        return new ModelEntry(handle, Json.text(entry, "label"), provider,
-                (int) Json.number(args, "context_window", 0), efforts);
+        String id = Json.text(entry, "id");
+        return ModelEntry.builder(id != null ? id : handle, handle).displayName(Json.text(entry, "label"))
+                .provider(provider).contextWindow((int) Json.number(args, "context_window", 0))
+                .reasoningEfforts(efforts).build();
     }
 
     static Instant instant(String text) {

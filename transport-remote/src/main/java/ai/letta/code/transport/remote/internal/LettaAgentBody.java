@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,9 +35,10 @@ public final class LettaAgentBody {
         putIfSet(body, "description", options.description());
         putIfSet(body, "model", options.model());
         putIfSet(body, "embedding", options.embedding());
-        if (options.systemPrompt() instanceof SystemPrompt.Custom custom) {
+        SystemPrompt prompt = options.systemPrompt().orElse(null);
+        if (prompt instanceof SystemPrompt.Custom custom) {
             body.put("system", custom.text());
-        } else if (options.systemPrompt() instanceof SystemPrompt.Preset preset) {
+        } else if (prompt instanceof SystemPrompt.Preset preset) {
             throw new UnsupportedFeatureException("AgentOptions.systemPrompt preset \"" + preset.name() + "\" ("
                     + presetHint + ")", backend, Set.of(BackendKind.LOCAL));
         }
@@ -58,18 +60,14 @@ public final class LettaAgentBody {
         wire.put("label", block.label());
         wire.put("value", block.value());
         putIfSet(wire, "description", block.description());
-        if (block.limit() > 0) {
-            wire.put("limit", block.limit());
-        }
+        block.limit().ifPresent(limit -> wire.put("limit", limit));
         if (block.readOnly()) {
             wire.put("read_only", true);
         }
         return wire;
     }
 
-    private static void putIfSet(Map<String, Object> map, String key, Object value) {
-        if (value != null) {
-            map.put(key, value);
-        }
+    private static void putIfSet(Map<String, Object> map, String key, Optional<String> value) {
+        value.ifPresent(v -> map.put(key, v));
     }
 }

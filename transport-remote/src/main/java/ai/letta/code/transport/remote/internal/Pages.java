@@ -16,8 +16,8 @@ final class Pages {
     static Map<String, Object> query(PageRequest page) {
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("limit", page.limit());
-        page.beforeCursor().ifPresent(cursor -> query.put("before", cursor));
-        page.afterCursor().ifPresent(cursor -> query.put("after", cursor));
+        page.before().ifPresent(cursor -> query.put("before", cursor));
+        page.after().ifPresent(cursor -> query.put("after", cursor));
         query.put("order", page.ascending() ? "asc" : "desc");
         return query;
     }

@@ -39,7 +39,8 @@ final class QueueMirror {
      */
     String itemId(String idOrClientMessageId) {
         for (QueuedMessage item : last) {
-            if (idOrClientMessageId.equals(item.id()) || idOrClientMessageId.equals(item.clientMessageId())) {
+            if (idOrClientMessageId.equals(item.id())
+                    || item.clientMessageId().filter(idOrClientMessageId::equals).isPresent()) {
                 return item.id();
             }
         }

@@ -5,6 +5,7 @@ import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.spi.AcceptedCommands;
+import ai.letta.code.internal.Checks;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class RawCommands {
      * @return it, checked: the server silently drops a frame without a string {@code type}
      */
     static Map<String, Object> validated(Map<String, Object> command) {
-        ConfigurationException.requireNonNull(command, "command");
+        Checks.requireNonNull(command, "command");
         Object type = command.get("type");
         if (!(type instanceof String text) || text.isBlank()) {
             throw new ConfigurationException("command needs a string \"type\" field (got " + type + ")");

@@ -7,9 +7,9 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
+import ai.letta.code.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class RemoteAgents implements Agents {
 
     @Override
     public String create(AgentOptions options) {
-        ConfigurationException.requireNonNull(options, "AgentOptions");
+        Checks.requireNonNull(options, "AgentOptions");
         Map<String, Object> command = Commands.command("agent_create", connection.correlator().nextRequestId("ac"));
         command.put("body", LettaAgentBody.of(options, BackendKind.REMOTE,
                 "use SystemPrompt.custom(text) with an app server"));
@@ -50,7 +50,7 @@ public final class RemoteAgents implements Agents {
 
     @Override
     public AgentInfo get(String agentId) {
-        ConfigurationException.requireText(agentId, "agentId");
+        Checks.requireText(agentId, "agentId");
         JsonNode agent = retrieve(connection, agentId);
         List<MemoryBlock> memory;
         try {
@@ -79,7 +79,7 @@ public final class RemoteAgents implements Agents {
 
     @Override
     public Page<AgentInfo> list(PageRequest page) {
-        ConfigurationException.requireNonNull(page, "page");
+        Checks.requireNonNull(page, "page");
         Map<String, Object> command = Commands.command("agent_list", connection.correlator().nextRequestId("al"));
         command.put("query", Pages.query(page));
         ServerFrame frame = connection.call(command, "agent_list_response");
@@ -90,7 +90,7 @@ public final class RemoteAgents implements Agents {
 
     @Override
     public void delete(String agentId) {
-        ConfigurationException.requireText(agentId, "agentId");
+        Checks.requireText(agentId, "agentId");
         Map<String, Object> command = Commands.command("agent_delete", connection.correlator().nextRequestId("ad"));
         command.put("agent_id", agentId);
         try {

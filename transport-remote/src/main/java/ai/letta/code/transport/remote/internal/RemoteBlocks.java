@@ -6,6 +6,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,16 +40,16 @@ public final class RemoteBlocks implements Blocks {
 
     @Override
     public MemoryBlock get(String agentId, String label) {
-        ConfigurationException.requireText(label, "label");
+        Checks.requireText(label, "label");
         return list(agentId).stream().filter(b -> b.label().equals(label)).findFirst()
                 .orElseThrow(() -> new NotFoundException("agent " + agentId + " has no memory block '" + label + "'"));
     }
 
     @Override
     public MemoryBlock update(String agentId, String label, String value) {
-        ConfigurationException.requireText(agentId, "agentId");
-        ConfigurationException.requireText(label, "label");
-        ConfigurationException.requireNonNull(value, "value");
+        Checks.requireText(agentId, "agentId");
+        Checks.requireText(label, "label");
+        Checks.requireNonNull(value, "value");
         if (label.contains("/") || label.contains("..")) {
             throw new ConfigurationException("memory block label must be a plain name (got \"" + label + "\")");
         }
@@ -57,7 +58,7 @@ public final class RemoteBlocks implements Blocks {
                         + " on the Letta server behind the app server, which has no command that writes them)",
                 BackendKind.REMOTE, Set.of(BackendKind.LOCAL)));
         String description = current.stream().filter(b -> b.label().equals(label)).findFirst()
-                .map(MemoryBlock::description).orElse(null);
+                .flatMap(MemoryBlock::description).orElse(null);
         Map<String, Object> command = Commands.command("write_memory_file",
                 connection.correlator().nextRequestId("wm"));
         command.put("agent_id", agentId);
@@ -74,7 +75,7 @@ public final class RemoteBlocks implements Blocks {
      * @return its blocks from its memory files, or empty when it has none (memfs off)
      */
     Optional<List<MemoryBlock>> memoryFiles(String agentId) {
-        ConfigurationException.requireText(agentId, "agentId");
+        Checks.requireText(agentId, "agentId");
         Map<String, Object> command = Commands.command("list_memory", connection.correlator().nextRequestId("lm"));
         command.put("agent_id", agentId);
         // The answer comes in chunks of at most five entries, the last with done:true (CLI 0.32.18); the matcher

@@ -4,10 +4,10 @@ import ai.letta.code.api.conversation.ConversationInfo;
 import ai.letta.code.api.conversation.MessageRecord;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionTarget;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ public final class RemoteConversations implements Conversations {
 
     @Override
     public ConversationInfo get(String conversationId) {
-        ConfigurationException.requireText(conversationId, "conversationId");
+        Checks.requireText(conversationId, "conversationId");
         if (SessionTarget.isAgentId(conversationId)) {
             new RemoteAgents(connection, new RemoteBlocks(connection)).get(conversationId);
             return new ConversationInfo(conversationId, conversationId, null, null);
@@ -60,7 +60,7 @@ public final class RemoteConversations implements Conversations {
     @Override
     public Page<ConversationInfo> list(String agentId, PageRequest page) {
         SessionTarget.requireAgentId(agentId, "agentId");
-        ConfigurationException.requireNonNull(page, "page");
+        Checks.requireNonNull(page, "page");
         Map<String, Object> command = Commands.command("conversation_list",
                 connection.correlator().nextRequestId("cl"));
         Map<String, Object> query = Pages.query(page);
@@ -74,8 +74,8 @@ public final class RemoteConversations implements Conversations {
 
     @Override
     public Page<MessageRecord> messages(String conversationId, PageRequest page) {
-        ConfigurationException.requireText(conversationId, "conversationId");
-        ConfigurationException.requireNonNull(page, "page");
+        Checks.requireText(conversationId, "conversationId");
+        Checks.requireNonNull(page, "page");
         Map<String, Object> command = Commands.command("conversation_messages_list",
                 connection.correlator().nextRequestId("ml"));
         Map<String, Object> query = Pages.query(page);

@@ -5,7 +5,6 @@ import ai.letta.code.api.UserMessage;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
-import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
@@ -14,6 +13,7 @@ import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.spi.AcceptedCommands;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionSink;
 import java.lang.System.Logger.Level;
@@ -91,8 +91,8 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
 
     @Override
     public void send(String clientMessageId, UserMessage message) {
-        ConfigurationException.requireText(clientMessageId, "clientMessageId");
-        ConfigurationException.requireNonNull(message, "message");
+        Checks.requireText(clientMessageId, "clientMessageId");
+        Checks.requireNonNull(message, "message");
         ready();
         Map<String, Object> command = control.command("input", "in");
         String requestId = (String) command.get("request_id");
@@ -166,7 +166,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
 
     @Override
     public boolean removeQueued(String id) {
-        ConfigurationException.requireText(id, "removeQueued id");
+        Checks.requireText(id, "removeQueued id");
         ready();
         String itemId = Waits.onLoop(connection.loop(), () -> stream.queueItemId(id));
         return itemId != null && control.removeQueueItem(itemId);
@@ -185,8 +185,8 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
 
     @Override
     public CommandResponse request(Map<String, Object> command, ResponseMatcher matcher, Duration timeout) {
-        ConfigurationException.requireNonNull(matcher, "matcher");
-        ConfigurationException.requirePositive(timeout, "timeout");
+        Checks.requireNonNull(matcher, "matcher");
+        Checks.requirePositive(timeout, "timeout");
         ready();
         return RawCommands.request(connection, key, command, matcher, timeout);
     }

@@ -6,6 +6,7 @@ import ai.letta.code.api.event.Init;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.model.ModelUpdate;
+import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.SessionSink;
@@ -35,13 +36,13 @@ public final class RemoteSessions implements SessionPort {
 
     @Override
     public SessionChannel open(SessionTarget target, SessionOptions options, SessionSink sink) {
-        ConfigurationException.requireNonNull(target, "target");
-        ConfigurationException.requireNonNull(options, "options");
-        ConfigurationException.requireNonNull(sink, "sink");
+        Checks.requireNonNull(target, "target");
+        Checks.requireNonNull(options, "options");
+        Checks.requireNonNull(sink, "sink");
         refuseEnv(options, BackendKind.REMOTE);
-        RuntimeStart start = new RuntimeStart(options.workingDirectory().map(Path::toString).orElse(null),
+        RuntimeStart start = new RuntimeStart(options.cwd().map(Path::toString).orElse(null),
                 DeviceModes.toWire(options.permissionMode()));
-        options.effort().ifPresent(Commands::effort);
+        options.reasoningEffort().ifPresent(Commands::effort);
         connection.connected();
         String requestId = connection.correlator().nextRequestId("rs");
         RemoteSession early = null;
@@ -75,10 +76,11 @@ public final class RemoteSessions implements SessionPort {
         }
         session.settings().currentModel(Json.text(agent, "model"));
         try {
-            if (options.model() != null || options.reasoningEffort() != null) {
-                session.updateModel(new ModelUpdate(options.model(), options.reasoningEffort()));
+            if (options.model().isPresent() || options.reasoningEffort().isPresent()) {
+                session.updateModel(new ModelUpdate(options.model().orElse(null),
+                        options.reasoningEffort().orElse(null)));
             }
-            options.dreamingSettings().ifPresent(session::updateDreaming);
+            options.dreaming().ifPresent(session::updateDreaming);
         } catch (RuntimeException e) {
             session.close();
             throw e;

@@ -56,7 +56,7 @@ final class SessionSettings {
         });
         for (String handle : Json.strings(frame.json(), "available_handles")) {
             if (entries.stream().noneMatch(e -> e.handle().equals(handle))) {
-                entries.add(new ModelEntry(handle, handle, null, 0, List.of()));
+                entries.add(ModelEntry.builder(handle, handle).build());
             }
         }
         return entries;
@@ -64,12 +64,12 @@ final class SessionSettings {
 
     /** @param update the model and/or effort; the model is always sent (an effort alone gets no reply) */
     void updateModel(ModelUpdate update) {
-        String handle = update.handle().orElse(currentModel);
+        String handle = update.modelHandle().orElse(currentModel);
         if (handle == null) {
             throw new ConfigurationException("ModelUpdate with only a reasoningEffort needs the session's current "
                     + "model, which the app server did not report; pass ModelUpdate.to(handle).withReasoningEffort(…)");
         }
-        String effort = update.effort().map(Commands::effort).orElse(null);
+        String effort = update.reasoningEffort().map(Commands::effort).orElse(null);
         List<ModelEntry> entries = catalog(connection);
         if (!entries.isEmpty() && entries.stream().noneMatch(e -> e.handle().equals(handle))) {
             throw new ConfigurationException("model \"" + handle + "\" is not offered by "

@@ -5,6 +5,7 @@ import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,11 +82,11 @@ final class TurnEvents {
             announce(running);
             flushMessages(running);
             sink.onEvent(new ErrorEvent(message, ErrorCode.STREAM_CLOSED, detail, null));
-            sink.onEvent(Result.failure(ErrorCode.STREAM_CLOSED, message, detail, conversationId));
+            sink.onEvent(Results.failure(ErrorCode.STREAM_CLOSED, message, detail, conversationId));
         }
         if (!waiting.isEmpty()) {
             sink.onTurnStarted(List.copyOf(waiting), waiting.size());
-            sink.onEvent(Result.failure(ErrorCode.STREAM_CLOSED, message, detail, conversationId));
+            sink.onEvent(Results.failure(ErrorCode.STREAM_CLOSED, message, detail, conversationId));
         }
     }
 
@@ -93,7 +94,7 @@ final class TurnEvents {
     void withdrawn(List<String> waiting) {
         if (!waiting.isEmpty()) {
             sink.onTurnStarted(List.copyOf(waiting), waiting.size());
-            sink.onEvent(Result.interrupted(ErrorCode.INTERRUPTED, null, conversationId));
+            sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, null, conversationId));
         }
     }
 

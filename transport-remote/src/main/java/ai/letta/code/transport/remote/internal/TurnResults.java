@@ -53,19 +53,21 @@ final class TurnResults {
         String text = turn.messages.resultText();
         StopReason stop = StopReason.of(stopReason);
         if (SUCCESS.contains(stopReason)) {
-            return List.of(new Result(Result.Status.SUCCESS, text, null, null, null, stop, took, runIds.size(),
-                    conversationId, runIds));
+            return List.of(Result.builder(Result.Status.SUCCESS).result(text).stopReason(stop).duration(took)
+                    .numTurns(runIds.size()).conversationId(conversationId).runIds(runIds).build());
         }
         if (stopReason.equals("cancelled")) {
-            return List.of(new Result(Result.Status.INTERRUPTED, text, ErrorCode.INTERRUPTED.value(),
-                    ErrorCode.INTERRUPTED, null, stop, took, runIds.size(), conversationId, runIds));
+            return List.of(Result.builder(Result.Status.INTERRUPTED).result(text).error(ErrorCode.INTERRUPTED.value())
+                    .errorCode(ErrorCode.INTERRUPTED).stopReason(stop).duration(took).numTurns(runIds.size())
+                    .conversationId(conversationId).runIds(runIds).build());
         }
         ErrorCode code = stopReason.equals("error") ? ErrorCode.ERROR : ErrorCode.of(stopReason);
         String message = turn.errorMessage != null ? turn.errorMessage
                 : "the turn ended with stop reason " + stopReason;
         String detail = error != null ? error : turn.errorDetail;
         return List.of(new ErrorEvent(message, code, detail, runId),
-                new Result(Result.Status.ERROR, text, message, code, detail, stop, took, runIds.size(),
-                        conversationId, runIds));
+                Result.builder(Result.Status.ERROR).result(text).error(message).errorCode(code).errorDetail(detail)
+                        .stopReason(stop).duration(took).numTurns(runIds.size()).conversationId(conversationId)
+                        .runIds(runIds).build());
     }
 }
