@@ -23,8 +23,8 @@ public final class Redaction {
     /** Secret values shorter than this are not searched for: they would hide ordinary words. */
     private static final int MIN_SECRET = 4;
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)[^/@\\s]+@");
-    private static final Pattern KEY_VALUE = Pattern.compile("(?i)(\"?\\b(?:access_token|refresh_token|token|api[_-]?key"
-            + "|apikey|key|password|passwd|secret|client_secret)\"?\\s*[=:]\\s*\"?)[^\\s\"'&,;}#]+");
+    private static final Pattern KEY_VALUE = Pattern.compile("(?i)(\"?\\b(?:access_token|refresh_token|token"
+            + "|api[_-]?key|apikey|key|password|passwd|secret|client_secret)\"?\\s*[=:]\\s*\"?)[^\\s\"'&,;}#]+");
     private static final Pattern SCHEME_CREDENTIAL = Pattern.compile("(?i)\\b((?:bearer|basic|token)\\s+)"
             + "[A-Za-z0-9._~+/=-]{4,}");
     private static final Pattern KEY_LITERAL = Pattern.compile("\\bsk-[A-Za-z0-9_-]{8,}");

@@ -8,6 +8,7 @@ import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.backend.Backend;
 import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.ConfigurationException;
@@ -19,6 +20,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class OptionsValidationTest {
+
+    /** Issue 12 item 7: 512 MiB meant more than 1 GiB of heap for one line; now the same cap as remote and cloud. */
+    @Test
+    void theLocalLineCapDefaultsToTheFrameCapOfTheOtherBackends() {
+        assertThat(LocalOptions.builder().build().maxLineBytes())
+                .isEqualTo(CloudOptions.builder("k").build().maxFrameBytes())
+                .isEqualTo(64 * 1024 * 1024);
+    }
 
     @Test
     void nullCanUseToolIsRejectedWithTheFieldAndTheFix() {

@@ -159,7 +159,7 @@ public final class LocalOptions implements Backend {
         private Duration startupTimeout = Duration.ofSeconds(30);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration closeGracePeriod = Duration.ofSeconds(5);
-        private int maxLineBytes = 512 * 1024 * 1024;
+        private int maxLineBytes = 64 * 1024 * 1024;
 
         private Builder() {}
 
@@ -247,7 +247,8 @@ public final class LocalOptions implements Backend {
         }
 
         /**
-         * @param maxLineBytes the largest stdout line accepted (default 512 MiB)
+         * @param maxLineBytes the largest stdout line accepted (default 64 MiB, as the remote and cloud frame limits;
+         *     a line is held twice while decoded, so this bounds the heap one line can take)
          * @return this
          */
         public Builder maxLineBytes(int maxLineBytes) {

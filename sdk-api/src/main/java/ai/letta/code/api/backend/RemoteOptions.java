@@ -31,7 +31,7 @@ public final class RemoteOptions implements Backend {
         String scheme = b.url.getScheme();
         if (scheme == null || !scheme.matches("(?i)https?|wss?")) {
             throw new ConfigurationException(
-                    "RemoteOptions.url must be an http(s):// or ws(s):// URL (got \"" + b.url + "\")");
+                    "RemoteOptions.url must be an http(s):// or ws(s):// URL (got \"" + SafeUrl.of(b.url) + "\")");
         }
         url = b.url;
         authToken = b.authToken;
@@ -94,9 +94,10 @@ public final class RemoteOptions implements Backend {
     /** The token shows as {@link Secret} does: redacted. */
     @Override
     public String toString() {
-        return "RemoteOptions[url=" + url + ", authToken=" + authToken + ", connectTimeout=" + connectTimeout
-                + ", requestTimeout=" + requestTimeout + ", reconnectBound=" + reconnectBound + ", maxFrameBytes="
-                + maxFrameBytes + "]";
+        // The URL without user info or query: either may carry a credential.
+        return "RemoteOptions[url=" + SafeUrl.of(url) + ", authToken=" + authToken + ", connectTimeout="
+                + connectTimeout + ", requestTimeout=" + requestTimeout + ", reconnectBound=" + reconnectBound
+                + ", maxFrameBytes=" + maxFrameBytes + "]";
     }
 
     /** @return a builder with defaults ({@link #DEFAULT_URL}, no token) */

@@ -20,7 +20,7 @@ public final class ToolPermissionRequest {
     private final String requestId;
     private final String toolCallId;
     private final String toolName;
-    private final Map<String, Object> input;
+    private final Map<String, Object> toolInput;
     private final List<String> suggestions;
     private final String blockedPath;
     private final boolean needsUserInput;
@@ -31,18 +31,18 @@ public final class ToolPermissionRequest {
      * @param requestId the peer's id for this request (e.g. {@code perm-<toolCallId>})
      * @param toolCallId the tool call's id
      * @param toolName the tool, e.g. {@code Bash}
-     * @param input the tool's arguments, as plain Java values, or {@code null} for none
+     * @param toolInput the tool's arguments, as plain Java values, or {@code null} for none
      * @param suggestions the peer's suggested permission rules, as text, or {@code null} for none
      * @param blockedPath the path that made the peer ask, or {@code null}
      * @param needsUserInput whether the tool asks the user something (e.g. {@code AskUserQuestion}), so that no
      *     permission mode can answer it
      */
-    public ToolPermissionRequest(String requestId, String toolCallId, String toolName, Map<String, Object> input,
+    public ToolPermissionRequest(String requestId, String toolCallId, String toolName, Map<String, Object> toolInput,
             List<String> suggestions, String blockedPath, boolean needsUserInput) {
         this.requestId = Checks.requireText(requestId, "ToolPermissionRequest.requestId");
         this.toolCallId = toolCallId;
         this.toolName = Checks.requireText(toolName, "ToolPermissionRequest.toolName");
-        this.input = input == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(input));
+        this.toolInput = toolInput == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(toolInput));
         this.suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
         this.blockedPath = blockedPath;
         this.needsUserInput = needsUserInput;
@@ -54,12 +54,12 @@ public final class ToolPermissionRequest {
      * @param requestId the peer's request id
      * @param toolCallId the tool call's id
      * @param toolName the tool
-     * @param input the tool's arguments
+     * @param toolInput the tool's arguments
      * @return the request; {@code needsUserInput} follows {@link #USER_INPUT_TOOLS}
      */
     public static ToolPermissionRequest of(
-            String requestId, String toolCallId, String toolName, Map<String, Object> input) {
-        return new ToolPermissionRequest(requestId, toolCallId, toolName, input, List.of(), null,
+            String requestId, String toolCallId, String toolName, Map<String, Object> toolInput) {
+        return new ToolPermissionRequest(requestId, toolCallId, toolName, toolInput, List.of(), null,
                 USER_INPUT_TOOLS.contains(toolName));
     }
 
@@ -79,8 +79,8 @@ public final class ToolPermissionRequest {
     }
 
     /** @return the tool's arguments, as plain Java values (maps, lists, strings, numbers, booleans, nulls) */
-    public Map<String, Object> input() {
-        return input;
+    public Map<String, Object> toolInput() {
+        return toolInput;
     }
 
     /** @return the peer's suggested permission rules, as text (may be empty) */
@@ -101,20 +101,20 @@ public final class ToolPermissionRequest {
     @Override
     public boolean equals(Object o) {
         return o instanceof ToolPermissionRequest r && requestId.equals(r.requestId)
-                && Objects.equals(toolCallId, r.toolCallId) && toolName.equals(r.toolName) && input.equals(r.input)
-                && suggestions.equals(r.suggestions) && Objects.equals(blockedPath, r.blockedPath)
+                && Objects.equals(toolCallId, r.toolCallId) && toolName.equals(r.toolName)
+                && toolInput.equals(r.toolInput) && suggestions.equals(r.suggestions) && Objects.equals(blockedPath, r.blockedPath)
                 && needsUserInput == r.needsUserInput;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(requestId, toolCallId, toolName, input, suggestions, blockedPath, needsUserInput);
+        return Objects.hash(requestId, toolCallId, toolName, toolInput, suggestions, blockedPath, needsUserInput);
     }
 
     @Override
     public String toString() {
         return "ToolPermissionRequest[requestId=" + requestId + ", toolCallId=" + toolCallId + ", toolName="
-                + toolName + ", input=" + input + ", suggestions=" + suggestions + ", blockedPath=" + blockedPath
-                + ", needsUserInput=" + needsUserInput + "]";
+                + toolName + ", toolInput=" + toolInput + ", suggestions=" + suggestions + ", blockedPath="
+                + blockedPath + ", needsUserInput=" + needsUserInput + "]";
     }
 }

@@ -39,7 +39,7 @@ public abstract class PermissionContract extends ContractSupport {
         ToolPermissionRequest request = asked.get(0);
         assertThat(request.toolName()).isEqualTo("Bash");
         assertThat(request.toolCallId()).isNotBlank();
-        assertThat(request.input().get("command").toString()).contains("touch approved.txt");
+        assertThat(request.toolInput().get("command").toString()).contains("touch approved.txt");
         assertThat(request.needsUserInput()).isFalse();
         ToolResult result = ofType(events, ToolResult.class).get(0);
         assertThat(result.isError()).as("%s", result).isFalse();

@@ -131,12 +131,12 @@ public final class CloudQuickstart {
     /** Approves a Write or Edit of the memo and nothing else; prints every approval request. */
     private static CanUseTool memoWriteOnly(Path memo) {
         return request -> {
-            Object target = request.input().containsKey("file_path") ? request.input().get("file_path")
-                    : request.input().get("path");
+            Object target = request.toolInput().containsKey("file_path") ? request.toolInput().get("file_path")
+                    : request.toolInput().get("path");
             boolean writesMemo = target != null && WRITE_TOOLS.contains(request.toolName())
                     && cwdPath(memo, target.toString()).equals(memo);
             System.out.println("[approval requested] " + request.toolName() + " "
-                    + clip(request.input().toString(), 110) + " => " + (writesMemo ? "approve" : "deny"));
+                    + clip(request.toolInput().toString(), 110) + " => " + (writesMemo ? "approve" : "deny"));
             return CompletableFuture.completedFuture(writesMemo ? PermissionDecision.allow()
                     : PermissionDecision.deny("This quickstart only approves writing " + memo.getFileName()));
         };

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>A line longer than {@code maxLineBytes} is not buffered: its bytes are discarded up to the next {@code \n}
  * and then {@link #readLine()} throws {@link FrameTooLongException}. The reader stays usable and the next call
  * returns the following line, so one oversized tool result cannot fill the heap nor end the session. The cap is
- * large by default ({@code LocalOptions.maxLineBytes}, 512 MiB) because tool results and images can be many MiB.
+ * large by default ({@code LocalOptions.maxLineBytes}, 64 MiB) because tool results and images can be many MiB.
  *
  * <p>Not thread-safe: one reader thread owns it.
  */

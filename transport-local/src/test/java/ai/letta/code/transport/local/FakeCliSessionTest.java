@@ -102,9 +102,10 @@ class FakeCliSessionTest {
     }
 
     @Test
-    void aSixtyFourMebibyteLineArrivesWhole() throws Exception {
+    void aSixtyFourMebibyteLineArrivesWholeWhenTheCapAllowsIt() throws Exception {
         RecordingSink sink = new RecordingSink();
-        try (SessionChannel channel = FakeCli.open(FakeCli.transport("huge"), sink)) {
+        LocalTransport transport = new LocalTransport(FakeCli.options("huge").maxLineBytes(96 * 1024 * 1024).build());
+        try (SessionChannel channel = FakeCli.open(transport, sink)) {
             channel.send("c1", UserMessage.text("big"));
             ToolResult big = sink.next(ToolResult.class, Duration.ofSeconds(30));
             assertThat(big.content()).hasSize(64 * 1024 * 1024);

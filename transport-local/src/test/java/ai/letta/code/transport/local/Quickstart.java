@@ -139,12 +139,12 @@ public final class Quickstart {
     /** Allows writing the memo file, denies every other write; prints each approval the agent asked for. */
     private static CanUseTool onlyTheMemo(Path memo) {
         return request -> {
-            Object path = request.input().getOrDefault("file_path", request.input().get("path"));
+            Object path = request.toolInput().getOrDefault("file_path", request.toolInput().get("path"));
             boolean isMemo = ("Write".equals(request.toolName()) || "Edit".equals(request.toolName()))
                     && path != null && Path.of(path.toString()).toAbsolutePath().normalize().equals(memo);
             PermissionDecision decision = isMemo ? PermissionDecision.allow()
                     : PermissionDecision.deny("The quickstart only lets the agent write " + memo);
-            System.out.println("[approval] " + request.toolName() + " " + oneLine(request.input().toString(), 100)
+            System.out.println("[approval] " + request.toolName() + " " + oneLine(request.toolInput().toString(), 100)
                     + " -> " + (isMemo ? "allowed" : "denied"));
             return CompletableFuture.completedFuture(decision);
         };

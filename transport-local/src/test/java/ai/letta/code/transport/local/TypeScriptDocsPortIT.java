@@ -198,7 +198,7 @@ class TypeScriptDocsPortIT {
         model.enqueue(TurnScript.builder().toolCall("Bash", Map.of("command", "touch doomed.txt", "description", "x"))
                 .assistant("denied").build());
         SessionOptions options = SessionOptions.builder()
-                .canUseToolSync(request -> request.input().get("command").equals("touch doomed.txt")
+                .canUseToolSync(request -> request.toolInput().get("command").equals("touch doomed.txt")
                         ? PermissionDecision.deny("never")
                         : PermissionDecision.allow(Map.of("command", "touch edited.txt && echo edited",
                                 "description", "x")))

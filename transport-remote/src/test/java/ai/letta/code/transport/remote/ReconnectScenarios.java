@@ -259,7 +259,7 @@ abstract class ReconnectScenarios {
         assertThat(asked).singleElement().satisfies(request -> {
             assertThat(request.requestId()).isEqualTo(firstAsked.get(0).requestId());
             assertThat(request.toolName()).isEqualTo("AskUserQuestion");
-            assertThat(request.input()).containsKey("questions");
+            assertThat(request.toolInput()).containsKey("questions");
         });
         scriptedTurn(resumed, "and now?", "resumed after the crash");
     }

@@ -91,7 +91,7 @@ class RemoteToolTurnsIT {
             session.send("cm-allow", UserMessage.text("please write"));
             ToolPermissionRequest request = sink.awaitPermission(WAIT);
             assertThat(request.toolName()).isEqualTo("Bash");
-            assertThat(request.input()).containsKey("command");
+            assertThat(request.toolInput()).containsKey("command");
             session.answer(request, PermissionDecision.allow());
             Result result = sink.awaitResult(WAIT);
             assertThat(result.success()).as("%s", result).isTrue();

@@ -292,7 +292,7 @@ class TurnStreamTest {
         assertThat(calls).singleElement().isInstanceOfSatisfying(ToolPermissionRequest.class, r -> {
             assertThat(r.requestId()).isEqualTo("perm-c8");
             assertThat(r.toolName()).isEqualTo("Bash");
-            assertThat(r.input()).isEmpty();
+            assertThat(r.toolInput()).isEmpty();
             assertThat(r.suggestions()).isEmpty();
         });
         assertThat(denied).isEmpty();
