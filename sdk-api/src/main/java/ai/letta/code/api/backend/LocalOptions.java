@@ -6,11 +6,13 @@ import static ai.letta.code.internal.Checks.requirePositive;
 import ai.letta.code.internal.Checks;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Options of the local backend: the Letta Code CLI run as a Node subprocess, one per session.
@@ -19,12 +21,17 @@ import java.util.Optional;
  * then (for the CLI) the {@code LETTA_CLI_PATH} environment variable, then the absolute directories of {@code PATH}
  * ({@code node}, {@code letta}). Nothing is looked up relative to the working directory. Node must be 22.19 or newer.
  *
+ * <p>The CLI's environment: the JVM's whole environment by default, minus the variables that would scope it to a
+ * parent Letta agent ({@code MEMORY_DIR}, {@code LETTA_MEMORY_DIR}, {@code LETTA_AGENT_ID},
+ * {@code LETTA_PARENT_AGENT_ID}), or only the variables {@link Builder#inheritedEnv} names; then {@link Builder#env}
+ * on top. Its tools inherit it: leave out what they must not see.
  */
 public final class LocalOptions implements Backend {
     private final Path nodePath;
     private final Path cliPath;
     private final CliBackend cliBackend;
     private final Map<String, String> env;
+    private final Set<String> inheritedEnv;
     private final Path workingDirectory;
     private final List<String> extraArgs;
     private final Duration startupTimeout;
@@ -37,6 +44,7 @@ public final class LocalOptions implements Backend {
         cliPath = b.cliPath;
         cliBackend = b.cliBackend;
         env = Map.copyOf(b.env);
+        inheritedEnv = b.inheritedEnv;
         workingDirectory = b.workingDirectory;
         extraArgs = b.extraArgs;
         startupTimeout = b.startupTimeout;
@@ -68,6 +76,14 @@ public final class LocalOptions implements Backend {
     /** @return extra environment for the subprocess (values may be secrets: never logged) */
     public Map<String, String> env() {
         return env;
+    }
+
+    /**
+     * @return the only variables of the JVM's environment the subprocess inherits, if limited (else all but the
+     *     parent-agent ones)
+     */
+    public Optional<Set<String>> inheritedEnv() {
+        return Optional.ofNullable(inheritedEnv);
     }
 
     /**
@@ -107,15 +123,15 @@ public final class LocalOptions implements Backend {
     public boolean equals(Object o) {
         return o instanceof LocalOptions l && Objects.equals(nodePath, l.nodePath)
                 && Objects.equals(cliPath, l.cliPath) && cliBackend.equals(l.cliBackend) && env.equals(l.env)
-                && Objects.equals(workingDirectory, l.workingDirectory) && extraArgs.equals(l.extraArgs)
+                && Objects.equals(inheritedEnv, l.inheritedEnv) && Objects.equals(workingDirectory, l.workingDirectory) && extraArgs.equals(l.extraArgs)
                 && startupTimeout.equals(l.startupTimeout) && requestTimeout.equals(l.requestTimeout)
                 && closeGracePeriod.equals(l.closeGracePeriod) && maxLineBytes == l.maxLineBytes;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(nodePath, cliPath, cliBackend, env, workingDirectory, extraArgs, startupTimeout,
-                requestTimeout, closeGracePeriod, maxLineBytes);
+        return Objects.hash(nodePath, cliPath, cliBackend, env, inheritedEnv, workingDirectory, extraArgs,
+                startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes);
     }
 
     /** @return a builder with defaults */
@@ -130,6 +146,7 @@ public final class LocalOptions implements Backend {
         b.cliPath = cliPath;
         b.cliBackend = cliBackend;
         b.env.putAll(env);
+        b.inheritedEnv = inheritedEnv;
         b.workingDirectory = workingDirectory;
         b.extraArgs = extraArgs;
         b.startupTimeout = startupTimeout;
@@ -143,7 +160,7 @@ public final class LocalOptions implements Backend {
     @Override
     public String toString() {
         return "LocalOptions[nodePath=" + nodePath + ", cliPath=" + cliPath + ", cliBackend=" + cliBackend
-                + ", env=" + env.keySet() + ", workingDirectory=" + workingDirectory + ", extraArgs=" + extraArgs
+                + ", env=" + env.keySet() + ", inheritedEnv=" + inheritedEnv + ", workingDirectory=" + workingDirectory + ", extraArgs=" + extraArgs
                 + ", startupTimeout=" + startupTimeout + ", requestTimeout=" + requestTimeout
                 + ", closeGracePeriod=" + closeGracePeriod + ", maxLineBytes=" + maxLineBytes + "]";
     }
@@ -154,6 +171,7 @@ public final class LocalOptions implements Backend {
         private Path cliPath;
         private CliBackend cliBackend = CliBackend.cliDefault();
         private final Map<String, String> env = new LinkedHashMap<>();
+        private Set<String> inheritedEnv;
         private Path workingDirectory;
         private List<String> extraArgs = List.of();
         private Duration startupTimeout = Duration.ofSeconds(30);
@@ -198,6 +216,21 @@ public final class LocalOptions implements Backend {
         public Builder env(String name, String value) {
             Checks.requireText(name, "LocalOptions.env name");
             env.put(name, requireNonNull(value, "LocalOptions.env value of " + name));
+            return this;
+        }
+
+        /**
+         * Limits what the subprocess inherits from the JVM's environment to these variables (an allow-list, e.g.
+         * {@code List.of("PATH", "HOME", "LANG")}); {@link #env} still adds to them. The CLI needs {@code PATH}
+         * for its tools and {@code HOME} for its settings.
+         *
+         * @param names the variables to inherit
+         * @return this
+         */
+        public Builder inheritedEnv(Collection<String> names) {
+            requireNonNull(names, "LocalOptions.inheritedEnv");
+            names.forEach(n -> Checks.requireText(n, "LocalOptions.inheritedEnv name"));
+            this.inheritedEnv = Set.copyOf(names);
             return this;
         }
 

@@ -47,6 +47,7 @@ record LaunchSpec(List<String> programs, List<String> backendArgs, Map<String, S
     static LaunchSpec of(LocalOptions options, CliLocator.CliInstallation install, Map<String, String> parentEnv,
             Path jvmCwd) {
         Map<String, String> env = new LinkedHashMap<>(parentEnv);
+        options.inheritedEnv().ifPresent(names -> env.keySet().retainAll(names));
         STRIPPED.forEach(env::remove);
         List<String> backendArgs;
         if (options.cliBackend() instanceof CliBackend.LettaApi api) {
