@@ -3,6 +3,7 @@ package ai.letta.code.transport.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.AbortOutcome;
+import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.EventStream;
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.PromptResult;
@@ -282,12 +283,25 @@ class TypeScriptDocsPortIT {
         PromptResult answer = client.prompt("Review this.", custom);
 
         assertThat(answer.success()).isTrue();
-        assertThat(client.agents().get(custom).name()).isEqualTo("reviewer");
+        assertThat(client.agents().get(custom).name()).hasValue("reviewer");
         assertThat(model.modelRequests()).last().satisfies(request -> {
             assertThat(request.model()).contains("fake-model-2");
             assertThat(request.systemPrompt()).contains("You review Java code.", "letta-code-java, a Java SDK");
         });
         assertThat(client.agents().get(preset).id()).isEqualTo(preset);
+    }
+
+    @Test
+    void sessionOptionsWithDreaming() {
+        model.enqueue(TurnScript.text("I will reflect later."));
+        SessionOptions options = SessionOptions.builder()
+                .dreaming(Dreaming.stepCount(8))                              // reflect every 8 model steps
+                .build();
+
+        try (Session session = client.createSession(client.createAgent(AgentOptions.builder().build()), options)) {
+            session.send("Remember that I prefer tabs.");
+            assertThat(session.stream().result().success()).isTrue();
+        }
     }
 
     @Test
