@@ -67,9 +67,16 @@ public final class FrameCodec {
      * @param type the wire record to bind it to
      * @param <T> the record type
      * @return the bound record (fields the record lacks are ignored)
+     * @throws MalformedFrameException if a field has a type the record cannot take
      */
     <T> T read(JsonNode node, Class<T> type) {
-        return mapper.treeToValue(node, type);
+        try {
+            return mapper.treeToValue(node, type);
+        } catch (JacksonException e) {
+            throw new MalformedFrameException("the app server sent a " + type.getSimpleName() + " the SDK cannot"
+                    + " read (" + Redaction.head(Redaction.text(e.getOriginalMessage()), QUOTE_LIMIT) + "): "
+                    + quote(node.toString()), e);
+        }
     }
 
     /**

@@ -83,7 +83,17 @@ final class QueueMirror {
         return new Change(dequeued, cancelled, itemIds, update);
     }
 
+    /** @return the array's object elements (a null or a scalar is no queue item), or none */
     private static Iterable<JsonNode> iterable(JsonNode array) {
-        return array != null && array.isArray() ? array : List.of();
+        if (array == null || !array.isArray()) {
+            return List.of();
+        }
+        List<JsonNode> objects = new ArrayList<>();
+        array.forEach(node -> {
+            if (node.isObject()) {
+                objects.add(node);
+            }
+        });
+        return objects;
     }
 }

@@ -3,6 +3,7 @@ package ai.letta.code.transport.remote.internal;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
+import ai.letta.code.api.exception.MalformedFrameException;
 import ai.letta.code.spi.SessionSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,12 +136,17 @@ final class TurnStream {
 
     /** @param frame a runtime event for this session */
     void onFrame(ServerFrame frame) {
-        switch (frame.type()) {
-            case "stream_delta" -> onDelta(frame.json().get("delta"));
-            case "turn_finished" -> onTurnFinished(frame);
-            case "control_request" -> onControlRequest(frame);
-            case "update_queue" -> onQueue(frame.json());
-            default -> { } // loop/device/subagent snapshots: the server's state, not session events
+        try {
+            switch (frame.type()) {
+                case "stream_delta" -> onDelta(frame.json().get("delta"));
+                case "turn_finished" -> onTurnFinished(frame);
+                case "control_request" -> onControlRequest(frame);
+                case "update_queue" -> onQueue(frame.json());
+                default -> { } // loop/device/subagent snapshots: the server's state, not session events
+            }
+        } catch (MalformedFrameException e) {
+            // A field of the wrong type: the frame is reported and the turn goes on (issue 12 item 3).
+            events.event(new ErrorEvent(e.getMessage(), ErrorCode.PROTOCOL_ERROR, null, null));
         }
     }
 
@@ -268,6 +274,9 @@ final class TurnStream {
         }
         WireControlRequest wire = WireControlRequest.bind(request);
         if (wire == null) {
+            if (!approvals.offer(frame.requestId())) {
+                return; // a replay of a request already asked or denied: it gets one answer
+            }
             // The peer waits for an answer it would never get: deny it, and say why, rather than hang the turn.
             events.event(new ErrorEvent("the peer asked for a permission decision without a tool name; it was "
                     + "denied", ErrorCode.PROTOCOL_ERROR, FrameCodec.quote(frame.text()), null));

@@ -300,8 +300,10 @@ class TurnStreamTest {
 
     @Test
     void aPermissionRequestWithoutAToolNameIsDeniedToThePeerAndReported() {
-        for (String name : new String[] {"\"\"", "\"  \"", "null", "42", "{}"}) {
-            frame("{\"type\":\"control_request\",\"request_id\":\"perm-" + name.length() + "\",\"request\":"
+        String[] names = {"\"\"", "\"  \"", "null", "42", "{}"};
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            frame("{\"type\":\"control_request\",\"request_id\":\"perm-" + i + "\",\"request\":"
                     + "{\"subtype\":\"can_use_tool\",\"tool_name\":" + name + ",\"input\":{}}," + RT + "}");
         }
         frame("{\"type\":\"control_request\",\"request_id\":\"perm-none\",\"request\":{\"subtype\":"
