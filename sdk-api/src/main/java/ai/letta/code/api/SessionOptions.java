@@ -25,6 +25,9 @@ import java.util.function.Function;
  * How a session runs. Build with {@link #builder()}; everything has a default.
  */
 public final class SessionOptions {
+    /** How long a turn may show no sign of life before it ends with {@code idle_timeout}, unless set otherwise. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
+
     private final Path cwd;
     private final String model;
     private final ReasoningEffort reasoningEffort;
@@ -180,7 +183,7 @@ public final class SessionOptions {
         private CanUseTool canUseTool;
         private Dreaming dreaming;
         private boolean includePartialMessages;
-        private Duration idleTimeout;
+        private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private int eventBufferSize = 65_536;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<SessionListener> listeners = new ArrayList<>();
@@ -281,11 +284,27 @@ public final class SessionOptions {
         }
 
         /**
+         * Ends a turn that shows no sign of life for this long (default {@link #DEFAULT_IDLE_TIMEOUT}): the peer is
+         * interrupted and the turn ends with an {@code idle_timeout} error event and a failed result. Time spent
+         * waiting for {@code canUseTool} is not silence: it never counts. A tool that runs long without output (a
+         * build, a test suite) is silence: raise the limit for such work.
+         *
          * @param timeout end a turn that sees no event for this long
          * @return this
          */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = requirePositive(timeout, "SessionOptions.idleTimeout");
+            return this;
+        }
+
+        /**
+         * No idle limit: a turn waits for its peer as long as the transport is alive (a dead peer or socket still
+         * ends it).
+         *
+         * @return this
+         */
+        public Builder noIdleTimeout() {
+            this.idleTimeout = null;
             return this;
         }
 

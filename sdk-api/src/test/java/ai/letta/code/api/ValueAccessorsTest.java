@@ -73,7 +73,8 @@ class ValueAccessorsTest {
         assertThat(none.model()).isEmpty();
         assertThat(none.reasoningEffort()).isEmpty();
         assertThat(none.dreaming()).isEmpty();
-        assertThat(none.idleTimeout()).isEmpty();
+        assertThat(none.idleTimeout()).contains(SessionOptions.DEFAULT_IDLE_TIMEOUT);
+        assertThat(SessionOptions.builder().noIdleTimeout().build().idleTimeout()).isEmpty();
         assertThat(none.executionTarget()).isEmpty();
 
         SessionOptions some = SessionOptions.builder().cwd(Path.of("/tmp")).model("a/b").build();

@@ -95,7 +95,8 @@ public final class EngineSession implements Session {
         state.compareAndSet(SessionState.OPENING, SessionState.IDLE);
         fanout.step(SessionStep.Kind.OPENED, null);
         watchdog = options.idleTimeout().map(idle -> new IdleWatchdog(idle, executors.scheduler(), serial, ledger,
-                dispatcher, fanout, () -> executors.pool().execute(this::interruptQuietly))).orElse(null);
+                dispatcher, fanout, () -> !broker.pending().isEmpty(),
+                () -> executors.pool().execute(this::interruptQuietly))).orElse(null);
         serial.resume();
     }
 

@@ -141,6 +141,26 @@ class EngineSessionTest {
         session.close();
     }
 
+    /** Issue 12 item 2: a pending approval is not silence; the clock starts again once it is answered. */
+    @Test
+    void waitingForAPermissionDecisionIsNotIdle() throws Exception {
+        CompletableFuture<PermissionDecision> decision = new CompletableFuture<>();
+        EngineSession session = open(SessionOptions.builder().idleTimeout(Duration.ofMillis(100))
+                .canUseTool(r -> decision).build());
+        session.send("use a tool");
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of("command", "ls")));
+        Thread.sleep(600); // six idle limits with the decision outstanding
+
+        decision.complete(PermissionDecision.allow());
+        assertThat(port.answers.poll(5, TimeUnit.SECONDS)).isNotNull();
+        port.sink.onEvent(Results.success("done", "conv-stub"));
+
+        Result result = session.stream().result();
+        assertThat(result.success()).as("%s", result).isTrue();
+        assertThat(port.interrupts).hasValue(0);
+        session.close();
+    }
+
     @Test
     void brokerDeniesWithoutACallbackAndSaysHowToSetOne() throws InterruptedException {
         EngineSession session = open(SessionOptions.defaults());
