@@ -25,6 +25,7 @@ public final class RemoteOptions implements Backend {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final Duration reconnectBound;
+    private final Duration pingInterval;
     private final int maxFrameBytes;
 
     private RemoteOptions(Builder b) {
@@ -38,6 +39,7 @@ public final class RemoteOptions implements Backend {
         connectTimeout = b.connectTimeout;
         requestTimeout = b.requestTimeout;
         reconnectBound = b.reconnectBound;
+        pingInterval = b.pingInterval;
         maxFrameBytes = b.maxFrameBytes;
     }
 
@@ -74,6 +76,14 @@ public final class RemoteOptions implements Backend {
         return reconnectBound;
     }
 
+    /**
+     * @return how often the websocket is pinged while quiet; a socket that receives nothing (not even a pong) for
+     *     three intervals is dead, and is then reconnected or its sessions end
+     */
+    public Duration pingInterval() {
+        return pingInterval;
+    }
+
     /** @return the largest frame accepted */
     public int maxFrameBytes() {
         return maxFrameBytes;
@@ -83,12 +93,14 @@ public final class RemoteOptions implements Backend {
     public boolean equals(Object o) {
         return o instanceof RemoteOptions r && url.equals(r.url) && Objects.equals(authToken, r.authToken)
                 && connectTimeout.equals(r.connectTimeout) && requestTimeout.equals(r.requestTimeout)
-                && reconnectBound.equals(r.reconnectBound) && maxFrameBytes == r.maxFrameBytes;
+                && reconnectBound.equals(r.reconnectBound) && pingInterval.equals(r.pingInterval)
+                && maxFrameBytes == r.maxFrameBytes;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(url, authToken, connectTimeout, requestTimeout, reconnectBound, maxFrameBytes);
+        return Objects.hash(url, authToken, connectTimeout, requestTimeout, reconnectBound, pingInterval,
+                maxFrameBytes);
     }
 
     /** The token shows as {@link Secret} does: redacted. */
@@ -97,6 +109,7 @@ public final class RemoteOptions implements Backend {
         // The URL without user info or query: either may carry a credential.
         return "RemoteOptions[url=" + SafeUrl.of(url) + ", authToken=" + authToken + ", connectTimeout="
                 + connectTimeout + ", requestTimeout=" + requestTimeout + ", reconnectBound=" + reconnectBound
+                + ", pingInterval=" + pingInterval
                 + ", maxFrameBytes=" + maxFrameBytes + "]";
     }
 
@@ -131,6 +144,7 @@ public final class RemoteOptions implements Backend {
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
         b.reconnectBound = reconnectBound;
+        b.pingInterval = pingInterval;
         b.maxFrameBytes = maxFrameBytes;
         return b;
     }
@@ -142,6 +156,7 @@ public final class RemoteOptions implements Backend {
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration reconnectBound = Duration.ofSeconds(60);
+        private Duration pingInterval = Duration.ofSeconds(30);
         private int maxFrameBytes = 64 * 1024 * 1024;
 
         private Builder() {}
@@ -188,6 +203,16 @@ public final class RemoteOptions implements Backend {
          */
         public Builder reconnectBound(Duration bound) {
             this.reconnectBound = requirePositive(bound, "RemoteOptions.reconnectBound");
+            return this;
+        }
+
+        /**
+         * @param interval how often a quiet websocket is pinged (default 30 s); nothing received for three
+         *     intervals marks it dead
+         * @return this
+         */
+        public Builder pingInterval(Duration interval) {
+            this.pingInterval = requirePositive(interval, "RemoteOptions.pingInterval");
             return this;
         }
 

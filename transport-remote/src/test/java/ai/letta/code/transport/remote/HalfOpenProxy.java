@@ -8,9 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP proxy on {@code 127.0.0.1} in front of the app server that can cut only the client side of its connections:
@@ -25,7 +28,10 @@ final class HalfOpenProxy implements AutoCloseable {
     private final int targetPort;
     private final ServerSocket listener;
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
+    private final AtomicInteger taken = new AtomicInteger();
     private final List<Socket> upstreams = new CopyOnWriteArrayList<>();
+    /** Sockets whose bytes are swallowed both ways while both sides stay open: a silent network path. */
+    private final Set<Socket> frozen = ConcurrentHashMap.newKeySet();
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "half-open-proxy");
         thread.setDaemon(true);
@@ -51,6 +57,20 @@ final class HalfOpenProxy implements AutoCloseable {
         clients.clear();
     }
 
+    /**
+     * Silences every current connection: both sockets stay open and nothing passes either way (no FIN, no RST), as
+     * when a network path dies without telling anyone. Later connections pass normally.
+     */
+    void freeze() {
+        frozen.addAll(clients);
+        frozen.addAll(upstreams);
+    }
+
+    /** @return how many client connections the proxy has taken */
+    int connectionsTaken() {
+        return taken.get();
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -58,6 +78,7 @@ final class HalfOpenProxy implements AutoCloseable {
                 Socket upstream = new Socket(loopback, targetPort);
                 clients.add(client);
                 upstreams.add(upstream);
+                taken.incrementAndGet();
                 threads.execute(() -> pump(client, upstream, false));
                 threads.execute(() -> pump(upstream, client, true));
             } catch (IOException e) {
@@ -67,14 +88,14 @@ final class HalfOpenProxy implements AutoCloseable {
     }
 
     /** Copies bytes; when writing fails, either stops or (for the server's side) keeps reading and discarding. */
-    private static void pump(Socket from, Socket to, boolean drainWhenCut) {
+    private void pump(Socket from, Socket to, boolean drainWhenCut) {
         byte[] buffer = new byte[16 * 1024];
         boolean writing = true;
         try (InputStream in = from.getInputStream()) {
             OutputStream out = to.getOutputStream();
             int read;
             while ((read = in.read(buffer)) >= 0) {
-                if (!writing) {
+                if (!writing || frozen.contains(from)) {
                     continue;
                 }
                 try {

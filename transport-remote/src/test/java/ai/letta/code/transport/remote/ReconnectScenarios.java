@@ -293,6 +293,25 @@ abstract class ReconnectScenarios {
         gate.open();
     }
 
+    /** Issue 12 item 2: a socket that stayed open but went silent was never found dead (no ping). */
+    @Test
+    void aSocketThatGoesSilentIsFoundDeadByItsPingsAndReplaced() throws IOException {
+        try (HalfOpenProxy proxy = new HalfOpenProxy(server.port())) {
+            LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(proxy.wsUri())
+                    .pingInterval(Duration.ofMillis(200)).requestTimeout(Duration.ofSeconds(10))
+                    .reconnectBound(WAIT).build());
+            clients.add(client);
+            Session session = client.createSession(newAgent(client), options().build());
+            int before = proxy.connectionsTaken();
+
+            proxy.freeze();
+            awaitCondition("a new connection after three silent ping intervals",
+                    () -> proxy.connectionsTaken() > before);
+
+            scriptedTurn(session, "still there after the silence?", "yes, on a new socket");
+        }
+    }
+
     @Test
     void aSocketCutWhileTheServerKeepsItsSideGetsThePendingApprovalBackAndTheDecisionRuns() throws IOException {
         try (HalfOpenProxy proxy = new HalfOpenProxy(server.port());
