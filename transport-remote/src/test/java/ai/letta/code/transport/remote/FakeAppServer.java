@@ -54,6 +54,8 @@ final class FakeAppServer implements AutoCloseable {
     final LinkedBlockingQueue<String> pongs = new LinkedBlockingQueue<>();
     private final Handler handler;
     private volatile Channel listener;
+    /** When set, every upgrade is answered with this HTTP status (and a {@code Retry-After: 7} for 429). */
+    private volatile int refuseWith;
     private volatile int port;
 
     FakeAppServer(Handler handler) {
@@ -72,6 +74,10 @@ final class FakeAppServer implements AutoCloseable {
                                     public void channelRead(ChannelHandlerContext ctx, Object msg) {
                                         if (msg instanceof FullHttpRequest request) {
                                             upgrades.add(request.headers().copy());
+                                            if (refuseWith != 0) {
+                                                refuse(ctx, request);
+                                                return;
+                                            }
                                             clients.add(ctx.channel());
                                         }
                                         ctx.fireChannelRead(msg);
@@ -96,6 +102,23 @@ final class FakeAppServer implements AutoCloseable {
                 });
         listener = bootstrap.bind("127.0.0.1", wanted).syncUninterruptibly().channel();
         port = ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** @param status the HTTP status every later upgrade gets instead of a websocket */
+    void refuseUpgrades(int status) {
+        refuseWith = status;
+    }
+
+    private void refuse(ChannelHandlerContext ctx, FullHttpRequest request) {
+        request.release();
+        io.netty.handler.codec.http.DefaultFullHttpResponse response = new io.netty.handler.codec.http
+                .DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                io.netty.handler.codec.http.HttpResponseStatus.valueOf(refuseWith));
+        if (refuseWith == 429) {
+            response.headers().set("Retry-After", "7");
+        }
+        response.headers().set("Content-Length", 0);
+        ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
     }
 
     URI wsUri() {

@@ -14,8 +14,11 @@ import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.PartialEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.SessionClosedException;
+import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
@@ -63,6 +66,28 @@ class RemoteFaultsTest {
         // Partial messages on: a test can see a turn has begun streaming before its message is complete.
         return transport.sessions().open(SessionTarget.newConversation("agent-fake"),
                 SessionOptions.builder().includePartialMessages(true).build(), sink);
+    }
+
+    /** Issue 12 item 8: a refused upgrade other than 401/403 fell back to a generic exception. */
+    @Test
+    void aRefusedUpgradeIsTypedByItsStatus() {
+        server = new FakeAppServer(AppServerReplies::reply);
+        connect(RemoteOptions.builder());
+        server.refuseUpgrades(404);
+        assertThatThrownBy(() -> open(new RecordingSink())).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("HTTP 404").hasMessageContaining("/ws");
+        transport.close();
+
+        connect(RemoteOptions.builder());
+        server.refuseUpgrades(429);
+        assertThatThrownBy(() -> open(new RecordingSink())).isInstanceOfSatisfying(RateLimitException.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7))).hasMessageContaining("HTTP 429");
+        transport.close();
+
+        connect(RemoteOptions.builder());
+        server.refuseUpgrades(503);
+        assertThatThrownBy(() -> open(new RecordingSink())).isInstanceOf(TransportException.class)
+                .hasMessageContaining("HTTP 503");
     }
 
     @Test

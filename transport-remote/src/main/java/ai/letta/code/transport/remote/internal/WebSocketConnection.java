@@ -2,7 +2,9 @@ package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.FrameTooLongException;
+import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -26,8 +28,8 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
@@ -226,6 +228,15 @@ public final class WebSocketConnection implements FrameChannel {
             ctx.close();
         }
 
+        /** @return a {@code Retry-After} in seconds, or null (an HTTP date or garbage is not waited on) */
+        private static Duration retryAfter(String header) {
+            try {
+                return header == null ? null : Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         private Throwable translate(Throwable cause) {
             if (cause instanceof WebSocketClientHandshakeException handshake && handshake.response() != null) {
                 int status = handshake.response().status().code();
@@ -234,8 +245,18 @@ public final class WebSocketConnection implements FrameChannel {
                     return new AuthenticationException(target.description() + " refused the websocket upgrade"
                             + " (HTTP " + status + " " + reason + "); " + target.authHint(), cause);
                 }
-                return new TransportException(target.description() + " refused the websocket upgrade (HTTP "
-                        + status + " " + reason + ")", status, null, cause);
+                String refused = target.description() + " refused the websocket upgrade (HTTP " + status + " "
+                        + reason + ")";
+                if (status == 404) {
+                    return new NotFoundException(refused + ": no websocket at " + target.uri().getRawPath()
+                            + "; check the URL's path", cause);
+                }
+                if (status == 429) {
+                    Duration wait = retryAfter(handshake.response().headers().get("Retry-After"));
+                    return new RateLimitException(refused + (wait == null ? "" : "; it asked to wait "
+                            + wait.toSeconds() + " s") + "; try again later", wait);
+                }
+                return new TransportException(refused, status, null, cause);
             }
             if (cause instanceof CorruptedWebSocketFrameException corrupted
                     && corrupted.closeStatus() != null
