@@ -13,6 +13,7 @@ import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.transport.local.WireMessage.ErrorLine;
@@ -92,7 +93,7 @@ final class WireEventMapper {
             turnEnded.run();
         } else if (message instanceof ErrorLine e) {
             lastError = e;
-            sink.onEvent(new ErrorEvent(e.message(), code(e.stopReason()), e.detail(), e.runId()));
+            sink.onEvent(new ErrorEvent(redacted(e.message()), code(e.stopReason()), redacted(e.detail()), e.runId()));
         } else if (message instanceof WireMessage.RetryLine r) {
             sink.onEvent(new Retry(r.reason(), r.attempt(), r.maxAttempts(), Duration.ofMillis(r.delayMs()),
                     r.runId()));
@@ -276,9 +277,15 @@ final class WireEventMapper {
                 : r.subtype() == null ? "error" : r.subtype();
         String detail = lastError == null ? null : lastError.detail() != null ? lastError.detail()
                 : lastError.message();
-        return Result.builder(Result.Status.ERROR).result(r.result()).error(error).errorCode(code).errorDetail(detail)
+        return Result.builder(Result.Status.ERROR).result(r.result()).error(redacted(error)).errorCode(code)
+                .errorDetail(redacted(detail))
                 .stopReason(stop == null ? StopReason.ERROR : StopReason.of(stop)).duration(duration)
                 .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+    }
+
+    /** The CLI's (or its provider's) error words may echo a request: what looks like a credential is hidden. */
+    private static String redacted(String text) {
+        return text == null ? null : Redaction.text(text);
     }
 
     private boolean approvalConflict(String stop) {

@@ -37,6 +37,23 @@ class WireEventMapperTest {
                 + "\"content\":[{\"type\":\"text\",\"text\":\"" + text + "\"}]}";
     }
 
+    /** Issue 12 item 5: a provider's error that echoes the request's key reached the user whole. */
+    @Test
+    void anErrorThatEchoesACredentialIsHiddenInTheEventAndTheResult() {
+        feed(false, "{\"type\":\"error\",\"message\":\"401 from provider: Authorization: Bearer sk-let-abcdef123456\","
+                        + "\"stop_reason\":\"llm_api_error\",\"api_error\":{\"detail\":\"api_key=s3cr3tvalue\"}}",
+                "{\"type\":\"result\",\"subtype\":\"error\",\"result\":null,\"stop_reason\":\"error\"}");
+
+        assertThat(sink.all(ErrorEvent.class)).singleElement().satisfies(e -> {
+            assertThat(e.message()).contains("401 from provider").doesNotContain("abcdef123456");
+            assertThat(e.detail()).hasValueSatisfying(d -> assertThat(d).doesNotContain("s3cr3tvalue"));
+        });
+        assertThat(sink.all(Result.class)).singleElement().satisfies(r -> {
+            assertThat(r.error()).hasValueSatisfying(t -> assertThat(t).doesNotContain("abcdef123456"));
+            assertThat(r.errorDetail()).hasValueSatisfying(t -> assertThat(t).doesNotContain("s3cr3tvalue"));
+        });
+    }
+
     /** Issue 12 item 3: a blank tool name threw inside the stdout reader and the session looked dead. */
     @Test
     void aPermissionRequestWithoutAToolNameIsAnErrorEventAndADenialTheCliHears() {

@@ -4,6 +4,7 @@ import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.MalformedFrameException;
+import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.SessionSink;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -228,9 +229,11 @@ final class TurnStream {
             return;
         }
         if (turn.errorMessage == null) {
-            turn.errorMessage = delta.message();
+            // The server's words, which may echo a request: what looks like a credential is hidden.
+            turn.errorMessage = delta.message() == null ? null : Redaction.text(delta.message());
             JsonNode detail = delta.apiError() != null ? delta.apiError() : delta.detail();
-            turn.errorDetail = Json.text(detail);
+            String text = Json.text(detail);
+            turn.errorDetail = text == null ? null : Redaction.text(text);
         }
         if (waitingForError != null) {
             flushWaitingForError();
