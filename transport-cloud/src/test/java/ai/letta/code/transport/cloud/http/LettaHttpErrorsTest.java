@@ -11,6 +11,7 @@ import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.PendingApprovalException;
 import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.testkit.secrets.LogCapture;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LettaHttpErrorsTest {
 
@@ -100,6 +102,24 @@ class LettaHttpErrorsTest {
         assertThat(transport.diagnosticTail()).hasValueSatisfying(tail -> assertThat(tail).contains("crashed")
                 .doesNotContain(SENTINEL_KEY));
         assertThat(transport.toString()).doesNotContain(SENTINEL_KEY);
+    }
+
+    /** Issue 12: the key a server echoes reaches no log record (any level), exception chain or stack trace. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {400, 401, 404, 409, 429, 500, 503})
+    void anEchoedKeyReachesNoLogAndNoExceptionChain(int status) {
+        try (LogCapture logs = LogCapture.start()) {
+            Throwable thrown = failure(json(status, "{\"detail\":\"bad request with key " + SENTINEL_KEY
+                    + " and Authorization: Bearer " + SENTINEL_KEY + "\"}"));
+
+            java.io.StringWriter trace = new java.io.StringWriter();
+            thrown.printStackTrace(new java.io.PrintWriter(trace));
+            assertThat(trace.toString()).doesNotContain(SENTINEL_KEY);
+            if (thrown instanceof TransportException transport) {
+                assertThat(transport.diagnosticTail().orElse("")).doesNotContain(SENTINEL_KEY);
+            }
+            assertThat(logs.text()).doesNotContain(SENTINEL_KEY);
+        }
     }
 
     @Test
