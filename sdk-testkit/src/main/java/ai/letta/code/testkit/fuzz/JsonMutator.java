@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -43,7 +44,12 @@ public final class JsonMutator {
         for (int i = 0; i < mutations; i++) {
             copy = mutate(copy);
         }
-        return JSON.writeValueAsString(copy);
+        try {
+            return JSON.writeValueAsString(copy);
+        } catch (StreamConstraintsException e) {
+            // Nested past what Jackson writes (500 levels): the text is built by hand, for the decoder to refuse.
+            return "[".repeat(600) + JSON.writeValueAsString(seed) + "]".repeat(600);
+        }
     }
 
     private JsonNode mutate(JsonNode root) {
