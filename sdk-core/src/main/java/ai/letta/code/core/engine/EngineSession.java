@@ -44,6 +44,9 @@ public final class EngineSession implements Session {
     private final Consumer<EngineSession> onClosed;
     private final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPENING);
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** How long a second {@code close()} waits for the first: longer than any transport's own close bound. */
+    private static final Duration SECOND_CLOSE_WAIT = Duration.ofSeconds(60);
+
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final SerialExecutor serial;
     private final TurnLedger ledger = new TurnLedger();
@@ -255,7 +258,7 @@ public final class EngineSession implements Session {
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
-            closed.join();
+            awaitFirstClose();
             return;
         }
         try {
@@ -280,6 +283,20 @@ public final class EngineSession implements Session {
             buffer.close();
             closed.complete(null);
             onClosed.accept(this);
+        }
+    }
+
+    /**
+     * A second {@code close()} returns once the first has finished. The first is bounded by the transport's own
+     * close bounds; this wait is bounded too, so a caller never hangs on another thread's close.
+     */
+    private void awaitFirstClose() {
+        try {
+            closed.get(SECOND_CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // The first close is still ending the transport (or failed, and reports it to its own caller).
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

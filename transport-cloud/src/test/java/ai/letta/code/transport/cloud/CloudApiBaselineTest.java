@@ -1,5 +1,7 @@
 package ai.letta.code.transport.cloud;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import ai.letta.code.testkit.api.ApiBaseline;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,8 @@ class CloudApiBaselineTest {
 
     @Test
     void publicApiMatchesTheBaseline() {
-        ApiBaseline.check("letta-code-transport-cloud", CloudTransportModule.class, "ai.letta.code.transport.cloud");
+        assertThatCode(() -> ApiBaseline.check("letta-code-transport-cloud", CloudTransportModule.class,
+                "ai.letta.code.transport.cloud"))
+                .doesNotThrowAnyException();
     }
 }

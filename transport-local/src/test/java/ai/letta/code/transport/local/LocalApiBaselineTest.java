@@ -1,5 +1,7 @@
 package ai.letta.code.transport.local;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import ai.letta.code.testkit.api.ApiBaseline;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,8 @@ class LocalApiBaselineTest {
 
     @Test
     void publicApiMatchesTheBaseline() {
-        ApiBaseline.check("letta-code-transport-local", LocalTransportModule.class, "ai.letta.code.transport.local");
+        assertThatCode(() -> ApiBaseline.check("letta-code-transport-local", LocalTransportModule.class,
+                "ai.letta.code.transport.local"))
+                .doesNotThrowAnyException();
     }
 }

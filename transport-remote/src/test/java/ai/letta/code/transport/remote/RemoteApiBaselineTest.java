@@ -1,5 +1,7 @@
 package ai.letta.code.transport.remote;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
+
 import ai.letta.code.testkit.api.ApiBaseline;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +10,8 @@ class RemoteApiBaselineTest {
 
     @Test
     void publicApiMatchesTheBaseline() {
-        ApiBaseline.check("letta-code-transport-remote", RemoteTransportModule.class, "ai.letta.code.transport.remote");
+        assertThatCode(() -> ApiBaseline.check("letta-code-transport-remote", RemoteTransportModule.class,
+                "ai.letta.code.transport.remote"))
+                .doesNotThrowAnyException();
     }
 }
