@@ -91,6 +91,17 @@ public interface LettaCodeClient extends AutoCloseable {
     Session resumeSession(String id, SessionOptions options);
 
     /**
+     * Resumes a conversation of a known agent, with {@link SessionOptions#defaults()}.
+     *
+     * @param agentId the agent
+     * @param conversationId the conversation
+     * @return the open session
+     */
+    default Session resumeSession(String agentId, String conversationId) {
+        return resumeSession(agentId, conversationId, SessionOptions.defaults());
+    }
+
+    /**
      * Resumes a conversation of a known agent, without looking the conversation's agent up first.
      *
      * @param agentId the agent

@@ -61,8 +61,7 @@ class RemoteSecretsTest {
         StringBuilder seen = new StringBuilder();
         try (LogCapture logs = LogCapture.start()) {
             try (LettaCodeClient client = LettaCode.create(options);
-                    Session session = client.resumeSession("agent-fake", CONVERSATION,
-                            ai.letta.code.api.SessionOptions.defaults())) {
+                    Session session = client.resumeSession("agent-fake", CONVERSATION)) {
                 session.send("hi");
                 for (SessionEvent event : session.stream()) {
                     seen.append(event).append('\n');
