@@ -6,6 +6,11 @@ import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.api.archive.Archives;
+import ai.letta.code.api.archive.Passages;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.api.message.Messages;
+import ai.letta.code.api.tool.Tools;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -159,6 +164,21 @@ public interface LettaCodeClient extends AutoCloseable {
 
     /** @return the backend's model catalog */
     Models models();
+
+    /** @return the Letta API's tools and their attachment to agents (cloud backend) */
+    Tools tools();
+
+    /** @return the Letta API's archives (cloud backend) */
+    Archives archives();
+
+    /** @return the passages of archives and of agents' archival memory (cloud backend) */
+    Passages passages();
+
+    /** @return the Letta API's messages of agents and conversations (cloud backend) */
+    Messages messages();
+
+    /** @return the Letta API's agent groups, such as an agent's sleep-time group (cloud backend) */
+    Groups groups();
 
     /** Closes every open session, then the backend's resources. Idempotent. */
     @Override

@@ -1,6 +1,11 @@
 package ai.letta.code.spi;
 
 import ai.letta.code.api.model.Models;
+import ai.letta.code.api.archive.Archives;
+import ai.letta.code.api.archive.Passages;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.api.message.Messages;
+import ai.letta.code.api.tool.Tools;
 import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.agent.Agents;
@@ -26,6 +31,31 @@ public interface Transport extends AutoCloseable {
 
     /** @return the model catalog */
     Models models();
+
+    /** @return the tools, or a resource that throws where the backend has none */
+    default Tools tools() {
+        return Unsupported.resource(Tools.class, kind());
+    }
+
+    /** @return the archives, or a resource that throws where the backend has none */
+    default Archives archives() {
+        return Unsupported.resource(Archives.class, kind());
+    }
+
+    /** @return the passages, or a resource that throws where the backend has none */
+    default Passages passages() {
+        return Unsupported.resource(Passages.class, kind());
+    }
+
+    /** @return the Letta API's messages, or a resource that throws where the backend has none */
+    default Messages messages() {
+        return Unsupported.resource(Messages.class, kind());
+    }
+
+    /** @return the agent groups, or a resource that throws where the backend has none */
+    default Groups groups() {
+        return Unsupported.resource(Groups.class, kind());
+    }
 
     /** @return the session opener */
     SessionPort sessions();

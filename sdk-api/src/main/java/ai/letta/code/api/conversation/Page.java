@@ -1,8 +1,12 @@
 package ai.letta.code.api.conversation;
 
+import ai.letta.code.api.exception.IllegalUseException;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * One page of a listing.
@@ -13,16 +17,78 @@ public final class Page<T> {
     private final List<T> items;
     private final String nextCursor;
     private final boolean hasMore;
+    private final Supplier<Page<T>> next;
 
     /**
+     * A page that cannot fetch the next one itself ({@link #autoPager()} stops with an exception if more follow).
+     *
      * @param items the items, in the order asked for ({@code null} for none)
      * @param nextCursor the cursor for the next page, or {@code null} when there is none
      * @param hasMore whether more items follow
      */
     public Page(List<T> items, String nextCursor, boolean hasMore) {
+        this(items, nextCursor, hasMore, null);
+    }
+
+    /**
+     * @param items the items, in the order asked for ({@code null} for none)
+     * @param nextCursor the cursor for the next page, or {@code null} when there is none
+     * @param hasMore whether more items follow
+     * @param next fetches the next page, in the same order with the same filters, when it is asked for
+     *     ({@code null} if this page cannot)
+     */
+    public Page(List<T> items, String nextCursor, boolean hasMore, Supplier<Page<T>> next) {
         this.items = items == null ? List.of() : List.copyOf(items);
         this.nextCursor = nextCursor;
         this.hasMore = hasMore;
+        this.next = next;
+    }
+
+    /**
+     * Every item from this page on, lazily: the next page is fetched when this one's items are used up, so a loop
+     * that breaks early fetches no more. Each fetch may throw what the listing throws.
+     *
+     * <pre>{@code
+     * for (AgentInfo agent : client.agents().list(PageRequest.first(50)).autoPager()) {
+     *     System.out.println(agent.id());
+     * }
+     * }</pre>
+     *
+     * @return this page's items, then those of the pages after it
+     */
+    public Iterable<T> autoPager() {
+        return () -> new Iterator<>() {
+            private Page<T> page = Page.this;
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                while (index >= page.items.size()) {
+                    if (!page.hasMore) {
+                        return false;
+                    }
+                    if (page.next == null) {
+                        throw new IllegalUseException("this page says more items follow but was made without a"
+                                + " way to fetch them; list again from its nextCursor()");
+                    }
+                    Page<T> following = page.next.get();
+                    // A server that answers an empty page or the same cursor again would loop forever.
+                    boolean stuck = following.items.isEmpty()
+                            || Objects.equals(following.nextCursor, page.nextCursor) && following.hasMore;
+                    page = stuck ? new Page<>(following.items, null, false) : following;
+                    index = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.items.get(index++);
+            }
+        };
     }
 
     /** @return the items, in the order asked for */

@@ -9,6 +9,11 @@ import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.api.archive.Archives;
+import ai.letta.code.api.archive.Passages;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.api.message.Messages;
+import ai.letta.code.api.tool.Tools;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -30,7 +35,8 @@ import java.util.concurrent.ExecutionException;
 public final class ApiBoundary {
     /** Interfaces whose returned instances are guarded too. */
     private static final Set<Class<?>> GUARDED = Set.of(LettaCodeClient.class, Session.class, EventStream.class,
-            Agents.class, Conversations.class, Blocks.class, Models.class);
+            Agents.class, Conversations.class, Blocks.class, Models.class, Tools.class, Archives.class, Passages.class,
+            Messages.class, Groups.class);
 
     private ApiBoundary() {}
 

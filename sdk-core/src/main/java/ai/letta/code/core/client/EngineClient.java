@@ -17,6 +17,11 @@ import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.api.archive.Archives;
+import ai.letta.code.api.archive.Passages;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.api.message.Messages;
+import ai.letta.code.api.tool.Tools;
 import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.spi.Transport;
@@ -139,6 +144,36 @@ public final class EngineClient implements LettaCodeClient {
     public Models models() {
         ensureOpen();
         return transport.models();
+    }
+
+    @Override
+    public Tools tools() {
+        ensureOpen();
+        return transport.tools();
+    }
+
+    @Override
+    public Archives archives() {
+        ensureOpen();
+        return transport.archives();
+    }
+
+    @Override
+    public Passages passages() {
+        ensureOpen();
+        return transport.passages();
+    }
+
+    @Override
+    public Messages messages() {
+        ensureOpen();
+        return transport.messages();
+    }
+
+    @Override
+    public Groups groups() {
+        ensureOpen();
+        return transport.groups();
     }
 
     @Override

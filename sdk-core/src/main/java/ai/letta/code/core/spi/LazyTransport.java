@@ -5,7 +5,12 @@ import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.archive.Archives;
+import ai.letta.code.api.archive.Passages;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.api.message.Messages;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.api.tool.Tools;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.Transport;
 import java.util.Objects;
@@ -26,10 +31,26 @@ public abstract class LazyTransport implements Transport {
      * @param blocks memory-block operations
      * @param models the model catalog
      * @param sessions the session opener
+     * @param api the Letta API resources beyond those four, or {@code null} when the backend has none
      * @param resources what the ports share; closed with the transport
      */
     public record Ports(Agents agents, Conversations conversations, Blocks blocks, Models models,
-            SessionPort sessions, AutoCloseable resources) {
+            SessionPort sessions, ApiResources api, AutoCloseable resources) {
+
+        /**
+         * Ports without the further Letta API resources.
+         *
+         * @param agents agent operations
+         * @param conversations conversation operations
+         * @param blocks memory-block operations
+         * @param models the model catalog
+         * @param sessions the session opener
+         * @param resources what the ports share; closed with the transport
+         */
+        public Ports(Agents agents, Conversations conversations, Blocks blocks, Models models, SessionPort sessions,
+                AutoCloseable resources) {
+            this(agents, conversations, blocks, models, sessions, null, resources);
+        }
 
         /** Checks that nothing is missing. */
         public Ports {
@@ -70,6 +91,36 @@ public abstract class LazyTransport implements Transport {
     @Override
     public final Models models() {
         return ports().models();
+    }
+
+    @Override
+    public final Tools tools() {
+        ApiResources api = ports().api();
+        return api == null ? Transport.super.tools() : api.tools();
+    }
+
+    @Override
+    public final Archives archives() {
+        ApiResources api = ports().api();
+        return api == null ? Transport.super.archives() : api.archives();
+    }
+
+    @Override
+    public final Passages passages() {
+        ApiResources api = ports().api();
+        return api == null ? Transport.super.passages() : api.passages();
+    }
+
+    @Override
+    public final Messages messages() {
+        ApiResources api = ports().api();
+        return api == null ? Transport.super.messages() : api.messages();
+    }
+
+    @Override
+    public final Groups groups() {
+        ApiResources api = ports().api();
+        return api == null ? Transport.super.groups() : api.groups();
     }
 
     @Override

@@ -34,7 +34,9 @@ final class Paging {
         }
         boolean hasMore = window.size() > request.limit();
         List<T> items = hasMore ? window.subList(0, request.limit()) : window;
-        return new Page<>(items, hasMore ? id.apply(items.get(items.size() - 1)) : null, hasMore);
+        String cursor = hasMore ? id.apply(items.get(items.size() - 1)) : null;
+        return new Page<>(items, cursor, hasMore, cursor == null ? null : () -> page(oldestFirst, id,
+                request.ascending() ? request.startingAfter(cursor) : request.endingBefore(cursor)));
     }
 
     private static <T> int indexOf(List<T> items, Function<T, String> id, String cursor) {

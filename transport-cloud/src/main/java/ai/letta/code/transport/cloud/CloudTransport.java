@@ -1,5 +1,13 @@
 package ai.letta.code.transport.cloud;
 
+import ai.letta.code.api.archive.Archives;
+import ai.letta.code.api.archive.Passages;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.api.message.Messages;
+import ai.letta.code.api.tool.Tools;
+import ai.letta.code.core.spi.ApiResources;
+import ai.letta.code.spi.Unsupported;
+
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.core.spi.LazyTransport;
@@ -73,7 +81,12 @@ public final class CloudTransport extends LazyTransport {
         ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("letta-cloud-sandbox"));
         timer.setRemoveOnCancelPolicy(true);
         return new Ports(new RestAgents(http, control), new RestConversations(http, control), new RestBlocks(http),
-                new RestModels(http), new CloudSessions(options, control, resolver, timer), () -> {
+                new RestModels(http), new CloudSessions(options, control, resolver, timer), new ApiResources(
+                        Unsupported.resource(Tools.class, BackendKind.CLOUD),
+                        Unsupported.resource(Archives.class, BackendKind.CLOUD),
+                        Unsupported.resource(Passages.class, BackendKind.CLOUD),
+                        Unsupported.resource(Messages.class, BackendKind.CLOUD),
+                        Unsupported.resource(Groups.class, BackendKind.CLOUD)), () -> {
                     timer.shutdownNow();
                     resolver.shutdownNow();
                     http.close();

@@ -55,7 +55,7 @@ public final class RestAgents implements Agents {
         Checks.requireNonNull(page, "page");
         Wire.Agent[] agents = http.call(RestPages.query(ApiRequest.get("v1", "agents"), page)
                 .query("order_by", "created_at").build(), Wire.Agent[].class);
-        return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id);
+        return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id, this::list);
     }
 
     @Override

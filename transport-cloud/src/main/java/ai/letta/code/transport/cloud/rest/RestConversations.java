@@ -66,7 +66,7 @@ public final class RestConversations implements Conversations {
                     + http.baseUrl(), e);
         }
         return RestPages.of(RestPages.items(answer).stream().map(c -> WireMapping.conversation(c, agent)).toList(),
-                page, ConversationInfo::id);
+                page, ConversationInfo::id, next -> list(agent, next));
     }
 
     @Override
@@ -87,6 +87,6 @@ public final class RestConversations implements Conversations {
                     + " is not known to the Letta API at " + http.baseUrl(), e);
         }
         return RestPages.of(RestPages.items(answer).stream().map(WireMapping::message).toList(), page,
-                MessageRecord::id);
+                MessageRecord::id, next -> messages(id, next));
     }
 }

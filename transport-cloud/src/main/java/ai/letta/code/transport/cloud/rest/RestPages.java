@@ -21,10 +21,15 @@ final class RestPages {
                 .query("order", page.ascending() ? "asc" : "desc");
     }
 
-    static <T> Page<T> of(List<T> items, PageRequest page, Function<T, String> id) {
+    /**
+     * @param list lists again with another request: the next page is {@code after} the cursor, in the same order
+     */
+    static <T> Page<T> of(List<T> items, PageRequest page, Function<T, String> id,
+            Function<PageRequest, Page<T>> list) {
         boolean full = items.size() >= page.limit();
         String cursor = full && !items.isEmpty() ? id.apply(items.get(items.size() - 1)) : null;
-        return new Page<>(items, cursor, full && cursor != null);
+        return new Page<>(items, cursor, full && cursor != null,
+                cursor == null ? null : () -> list.apply(page.startingAfter(cursor)));
     }
 
     /** A JSON array the server may answer as {@code null}. */

@@ -85,7 +85,7 @@ public final class RemoteAgents implements Agents {
         ServerFrame frame = connection.call(command, "agent_list_response");
         List<AgentInfo> agents = new ArrayList<>();
         frame.json().path("agents").forEach(agent -> agents.add(DomainMapping.agent(agent, List.of())));
-        return Pages.of(agents, page, AgentInfo::id);
+        return Pages.of(agents, page, AgentInfo::id, this::list);
     }
 
     @Override

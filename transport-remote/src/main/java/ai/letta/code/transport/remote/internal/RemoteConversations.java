@@ -69,7 +69,7 @@ public final class RemoteConversations implements Conversations {
         ServerFrame frame = connection.call(command, "conversation_list_response");
         List<ConversationInfo> items = new ArrayList<>();
         frame.json().path("conversations").forEach(c -> items.add(DomainMapping.conversation(c, Json.text(c, "id"))));
-        return Pages.of(items, page, ConversationInfo::id);
+        return Pages.of(items, page, ConversationInfo::id, next -> list(agentId, next));
     }
 
     @Override
@@ -92,10 +92,10 @@ public final class RemoteConversations implements Conversations {
         if (page.ascending()) {
             // The server's has_more says whether older messages exist (it probes before the page's oldest one;
             // CLI 0.32.18), which answers a newest-first listing only: oldest first, a full page may have more.
-            return Pages.of(items, page, MessageRecord::id);
+            return Pages.of(items, page, MessageRecord::id, next -> messages(conversationId, next));
         }
         boolean more = frame.json().path("has_more").asBoolean(false);
         String cursor = more && !items.isEmpty() ? items.get(items.size() - 1).id() : null;
-        return new Page<>(items, cursor, more);
+        return Pages.of(items, page, cursor, more, next -> messages(conversationId, next));
     }
 }
