@@ -26,6 +26,13 @@ public enum ContractFeature {
      */
     RESOURCES,
     /**
+     * The whole Letta API resource surface ({@code client.tools()}, {@code archives()}, {@code passages()},
+     * {@code messages()}, {@code groups()} and the agent, block, conversation and model operations beyond sessions)
+     * on a Letta API server; without it each of those calls must fail with an {@code UnsupportedFeatureException}
+     * that names the cloud backend.
+     */
+    LETTA_API,
+    /**
      * The backend has an agent of its own to use when none is named ({@code createSession(options)},
      * {@code prompt(text)}); without it (the cloud backend) those calls must fail at once with a
      * {@code ConfigurationException} that says to name an agent.

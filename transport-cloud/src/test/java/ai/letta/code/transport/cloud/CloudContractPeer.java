@@ -92,7 +92,7 @@ final class CloudContractPeer implements ContractPeer {
     public Set<ContractFeature> features() {
         return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
                 ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
-                ContractFeature.RESOURCES);
+                ContractFeature.RESOURCES, ContractFeature.LETTA_API);
     }
 
     @Override
