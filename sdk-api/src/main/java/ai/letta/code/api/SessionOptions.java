@@ -27,6 +27,8 @@ import java.util.function.Function;
 public final class SessionOptions {
     /** How long a turn may show no sign of life before it ends with {@code idle_timeout}, unless set otherwise. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(15);
+    /** How long {@code canUseTool} may take to decide before the tool call is denied, unless set otherwise. */
+    public static final Duration DEFAULT_PERMISSION_TIMEOUT = Duration.ofMinutes(15);
 
     private final Path cwd;
     private final String model;
@@ -36,6 +38,7 @@ public final class SessionOptions {
     private final Dreaming dreaming;
     private final boolean includePartialMessages;
     private final Duration idleTimeout;
+    private final Duration permissionTimeout;
     private final int eventBufferSize;
     private final Map<String, String> env;
     private final List<SessionListener> listeners;
@@ -50,6 +53,7 @@ public final class SessionOptions {
         dreaming = b.dreaming;
         includePartialMessages = b.includePartialMessages;
         idleTimeout = b.idleTimeout;
+        permissionTimeout = b.permissionTimeout;
         eventBufferSize = b.eventBufferSize;
         env = Map.copyOf(b.env);
         listeners = List.copyOf(b.listeners);
@@ -77,6 +81,7 @@ public final class SessionOptions {
         b.dreaming = dreaming;
         b.includePartialMessages = includePartialMessages;
         b.idleTimeout = idleTimeout;
+        b.permissionTimeout = permissionTimeout;
         b.eventBufferSize = eventBufferSize;
         b.env.putAll(env);
         b.listeners.addAll(listeners);
@@ -124,6 +129,11 @@ public final class SessionOptions {
         return Optional.ofNullable(idleTimeout);
     }
 
+    /** @return how long {@code canUseTool} may take before the call is denied, if set (else no limit) */
+    public Optional<Duration> permissionTimeout() {
+        return Optional.ofNullable(permissionTimeout);
+    }
+
     /** @return the most events buffered for a reader (see {@link EventStream}) */
     public int eventBufferSize() {
         return eventBufferSize;
@@ -153,7 +163,8 @@ public final class SessionOptions {
                 && Objects.equals(model, other.model) && Objects.equals(reasoningEffort, other.reasoningEffort)
                 && permissionMode.equals(other.permissionMode) && Objects.equals(canUseTool, other.canUseTool)
                 && Objects.equals(dreaming, other.dreaming) && includePartialMessages == other.includePartialMessages
-                && Objects.equals(idleTimeout, other.idleTimeout) && eventBufferSize == other.eventBufferSize
+                && Objects.equals(idleTimeout, other.idleTimeout)
+                && Objects.equals(permissionTimeout, other.permissionTimeout) && eventBufferSize == other.eventBufferSize
                 && env.equals(other.env) && listeners.equals(other.listeners)
                 && Objects.equals(executionTarget, other.executionTarget);
     }
@@ -161,7 +172,7 @@ public final class SessionOptions {
     @Override
     public int hashCode() {
         return Objects.hash(cwd, model, reasoningEffort, permissionMode, canUseTool, dreaming, includePartialMessages,
-                idleTimeout, eventBufferSize, env, listeners, executionTarget);
+                idleTimeout, permissionTimeout, eventBufferSize, env, listeners, executionTarget);
     }
 
     /** Shows env keys only: values may be secrets. */
@@ -170,7 +181,7 @@ public final class SessionOptions {
         return "SessionOptions[cwd=" + cwd + ", model=" + model + ", reasoningEffort=" + reasoningEffort
                 + ", permissionMode=" + permissionMode + ", canUseTool=" + (canUseTool == null ? "none" : "set")
                 + ", dreaming=" + dreaming + ", includePartialMessages=" + includePartialMessages
-                + ", idleTimeout=" + idleTimeout + ", eventBufferSize=" + eventBufferSize + ", env=" + env.keySet()
+                + ", idleTimeout=" + idleTimeout + ", permissionTimeout=" + permissionTimeout + ", eventBufferSize=" + eventBufferSize + ", env=" + env.keySet()
                 + ", listeners=" + listeners.size() + ", executionTarget=" + executionTarget + "]";
     }
 
@@ -184,6 +195,7 @@ public final class SessionOptions {
         private Dreaming dreaming;
         private boolean includePartialMessages;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+        private Duration permissionTimeout = DEFAULT_PERMISSION_TIMEOUT;
         private int eventBufferSize = 65_536;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<SessionListener> listeners = new ArrayList<>();
@@ -305,6 +317,31 @@ public final class SessionOptions {
          */
         public Builder noIdleTimeout() {
             this.idleTimeout = null;
+            return this;
+        }
+
+        /**
+         * Denies a tool call whose {@code canUseTool} has not decided within this long (default
+         * {@link #DEFAULT_PERMISSION_TIMEOUT}): the model hears a denial that says so and the turn goes on; a
+         * {@link #canUseToolSync} callback still running is interrupted, and a late decision is ignored. Raise it
+         * for approvals a person gives.
+         *
+         * @param timeout how long a decision may take
+         * @return this
+         */
+        public Builder permissionTimeout(Duration timeout) {
+            this.permissionTimeout = requirePositive(timeout, "SessionOptions.permissionTimeout");
+            return this;
+        }
+
+        /**
+         * No limit on {@code canUseTool}: a call waits for its decision as long as the session is open
+         * ({@code abort()} and {@code close()} still deny it).
+         *
+         * @return this
+         */
+        public Builder noPermissionTimeout() {
+            this.permissionTimeout = null;
             return this;
         }
 

@@ -50,6 +50,8 @@ class OptionsValidationTest {
     void nonPositiveTimeoutsAreRejected() {
         assertThatThrownBy(() -> SessionOptions.builder().idleTimeout(Duration.ZERO))
                 .hasMessageContaining("SessionOptions.idleTimeout must be positive");
+        assertThatThrownBy(() -> SessionOptions.builder().permissionTimeout(Duration.ofSeconds(-1)))
+                .hasMessageContaining("SessionOptions.permissionTimeout must be positive");
         assertThatThrownBy(() -> LocalOptions.builder().startupTimeout(Duration.ofSeconds(-1)))
                 .hasMessageContaining("LocalOptions.startupTimeout must be positive");
     }

@@ -75,6 +75,8 @@ class ValueAccessorsTest {
         assertThat(none.dreaming()).isEmpty();
         assertThat(none.idleTimeout()).contains(SessionOptions.DEFAULT_IDLE_TIMEOUT);
         assertThat(SessionOptions.builder().noIdleTimeout().build().idleTimeout()).isEmpty();
+        assertThat(none.permissionTimeout()).contains(SessionOptions.DEFAULT_PERMISSION_TIMEOUT);
+        assertThat(SessionOptions.builder().noPermissionTimeout().build().permissionTimeout()).isEmpty();
         assertThat(none.executionTarget()).isEmpty();
 
         SessionOptions some = SessionOptions.builder().cwd(Path.of("/tmp")).model("a/b").build();

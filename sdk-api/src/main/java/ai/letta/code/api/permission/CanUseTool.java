@@ -7,8 +7,9 @@ import java.util.concurrent.CompletionStage;
  * decision at hand (no {@code CompletionStage}), {@code SessionOptions.Builder#canUseToolSync} takes a plain function.
  *
  * <p>Called on an SDK executor thread, never on a transport's I/O thread, once per request that the permission mode
- * does not answer by itself. The turn waits for the returned stage for as long as it takes (there is no timeout:
- * {@code abort()} or {@code close()} end the wait, denying the call). Other events keep flowing meanwhile.
+ * does not answer by itself. The turn waits for the returned stage up to the session's
+ * {@code SessionOptions#permissionTimeout()} (15 minutes unless set), then denies the call saying so;
+ * {@code abort()} or {@code close()} end the wait sooner, denying it too. Other events keep flowing meanwhile.
  *
  * <p>If this method throws, or the stage completes exceptionally, the call is denied with the exception's message,
  * and the turn goes on. A stage completing with {@code null} is treated the same way.

@@ -92,8 +92,8 @@ public final class EngineSession implements Session {
             buffer.close();
             throw e;
         }
-        broker = new PermissionBroker(options.permissionMode(), options.canUseTool().orElse(null), executors.pool(), channel,
-                fanout::step);
+        broker = new PermissionBroker(options.permissionMode(), options.canUseTool().orElse(null), executors.pool(),
+                executors.scheduler(), options.permissionTimeout().orElse(null), channel, fanout::step);
         dispatcher.attach(broker);
         state.compareAndSet(SessionState.OPENING, SessionState.IDLE);
         fanout.step(SessionStep.Kind.OPENED, null);

@@ -218,6 +218,51 @@ class EngineSessionTest {
     }
 
     @Test
+    void aCallbackThatNeverAnswersIsDeniedAfterThePermissionTimeout() throws InterruptedException {
+        EngineSession session = open(SessionOptions.builder().permissionTimeout(Duration.ofMillis(200))
+                .canUseTool(r -> new CompletableFuture<>()).build());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of()));
+
+        var answer = port.answers.poll(5, TimeUnit.SECONDS);
+        assertThat(answer).as("a denial within the timeout").isNotNull();
+        assertThat(answer.getValue()).isInstanceOfSatisfying(PermissionDecision.Deny.class,
+                d -> assertThat(d.message()).contains("within PT0.2S").contains("permissionTimeout"));
+        session.close();
+        assertThat(port.answers.poll(300, TimeUnit.MILLISECONDS)).as("answered once").isNull();
+    }
+
+    @Test
+    void aSyncCallbackThatBlocksIsInterruptedAndDeniedAfterThePermissionTimeout() throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        EngineSession session = open(SessionOptions.builder().permissionTimeout(Duration.ofMillis(200))
+                .canUseToolSync(r -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        interrupted.countDown();
+                    }
+                    return PermissionDecision.allow();
+                }).build());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of()));
+
+        assertThat(port.answers.poll(5, TimeUnit.SECONDS).getValue()).isInstanceOf(PermissionDecision.Deny.class);
+        assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the blocked callback thread was interrupted").isTrue();
+        assertThat(port.answers.poll(300, TimeUnit.MILLISECONDS)).as("the late allow is ignored").isNull();
+        session.close();
+    }
+
+    @Test
+    void aDecisionInTimeCancelsTheDeadline() throws InterruptedException {
+        EngineSession session = open(SessionOptions.builder().permissionTimeout(Duration.ofMillis(300))
+                .canUseToolSync(r -> PermissionDecision.allow()).build());
+        port.sink.onPermissionRequest(ToolPermissionRequest.of("perm-1", "c1", "Bash", Map.of()));
+
+        assertThat(port.answers.poll(5, TimeUnit.SECONDS).getValue()).isInstanceOf(PermissionDecision.Allow.class);
+        assertThat(port.answers.poll(600, TimeUnit.MILLISECONDS)).as("no denial after the allow").isNull();
+        session.close();
+    }
+
+    @Test
     void rawCommandsGetARequestId() {
         EngineSession session = open(SessionOptions.defaults());
         String id = session.sendCommand(Map.of("type", "sync"));
