@@ -27,4 +27,12 @@ public interface ContractSetup {
     default Duration unansweredCommandTimeout() {
         return Duration.ofMillis(500);
     }
+
+    /**
+     * @return how many createSession, send, close cycles the fault matrix runs (20 unless the peer is cheap enough
+     *     for more; the system property {@code letta.faults.cycles} overrides it)
+     */
+    default int faultCycles() {
+        return Integer.getInteger("letta.faults.cycles", 20);
+    }
 }

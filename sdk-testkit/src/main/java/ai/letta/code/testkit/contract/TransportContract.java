@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Nested;
 /**
  * The whole contract every transport passes against its real peer, and sdk-testkit against the in-memory fake:
  * each suite ({@link AgentContract}, {@link SessionContract}, {@link TurnContract}, {@link PermissionContract},
- * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}, {@link ResourceContract}) runs as
- * a nested class over peers from {@link #createPeer()}, with the timeouts of this {@link ContractSetup}.
+ * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}, {@link ResourceContract},
+ * {@link FaultContract}) runs as a nested class over peers from {@link #createPeer()}, with the timeouts of this
+ * {@link ContractSetup}.
  *
  * <pre>{@code
  * class LocalTransportContractTest extends TransportContract {
@@ -65,6 +66,14 @@ public abstract class TransportContract implements ContractSetup {
 
     @Nested
     class Controls extends ControlContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class Faults extends FaultContract {
         @Override
         protected ContractSetup setup() {
             return TransportContract.this;

@@ -16,4 +16,10 @@ class InMemoryTransportContractTest extends TransportContract {
     public Duration turnTimeout() {
         return Duration.ofSeconds(10);
     }
+
+    /** The fake costs microseconds per cycle: the full thousand. */
+    @Override
+    public int faultCycles() {
+        return Integer.getInteger("letta.faults.cycles", 1000);
+    }
 }

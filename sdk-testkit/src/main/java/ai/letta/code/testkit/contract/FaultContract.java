@@ -1,0 +1,237 @@
+package ai.letta.code.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.letta.code.api.Session;
+import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.Reasoning;
+import ai.letta.code.api.event.Result;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.api.permission.PermissionDecision;
+import ai.letta.code.testkit.fault.FaultInjection;
+import ai.letta.code.testkit.fault.FaultReport;
+import ai.letta.code.testkit.fault.ProcessSignals;
+import ai.letta.code.testkit.fault.ResourceBaseline;
+import ai.letta.code.testkit.script.TurnScript;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault matrix, on every transport: each scenario plays one fault, waits at most its stated bound for the typed
+ * outcome (a failed {@link Result}, a denial the model hears, a close that returns), then closes the client and
+ * checks that the SDK's threads, pipes, sockets and descendant processes are back to what they were before
+ * ({@link ResourceBaseline}). Each run appends its measured times to the {@link FaultReport} table. A fault the
+ * peer cannot play ({@link FaultInjection}) is skipped, naming why.
+ */
+public abstract class FaultContract extends ContractSupport {
+
+    /** A dead peer ends the turn within this. */
+    static final Duration CRASH_BOUND = Duration.ofSeconds(10);
+    /** Closing a session, whatever its peer is doing, returns within this. */
+    static final Duration CLOSE_BOUND = Duration.ofSeconds(30);
+    /** After the client is closed, its threads, descriptors and processes are gone within this. */
+    static final Duration SETTLE = Duration.ofSeconds(15);
+    /** The permission timeout the canUseTool scenarios set. */
+    static final Duration PERMISSION_TIMEOUT = Duration.ofSeconds(1);
+
+    private ResourceBaseline baseline;
+
+    @BeforeEach
+    final void takeBaseline() {
+        baseline = ResourceBaseline.take();
+    }
+
+    @Test
+    void peerCrashMidTurnEndsTheTurnFailedAndLeavesNothing() {
+        assumeFeature(ContractFeature.SLOW_TURNS);
+        Session session = openSession();
+        peer.enqueue(heldTurn("about to crash"));
+        session.send("keep going");
+        EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), CRASH_BOUND));
+        recorder.awaitNext(Reasoning.class);
+
+        long start = System.nanoTime();
+        peer.killPeer(session);
+        Result result = recorder.awaitResult();
+        long toOutcome = millisSince(start);
+
+        assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
+        assertThat(result.errorCode()).contains(ErrorCode.STREAM_CLOSED);
+        finish("peer crash mid-turn", CRASH_BOUND, "Result ERROR " + result.errorCode().orElseThrow(), toOutcome);
+    }
+
+    @Test
+    void frozenPeerEndsTheTurnByTheIdleTimeoutAndCloseStillReturns() {
+        assumeFeature(ContractFeature.SLOW_TURNS);
+        Duration idle = Duration.ofSeconds(2);
+        Duration bound = idle.plus(CRASH_BOUND);
+        Session session = open(newAgent(), options().idleTimeout(idle).build());
+        peer.enqueue(heldTurn("about to freeze"));
+        session.send("keep going");
+        EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), bound));
+        recorder.awaitNext(Reasoning.class);
+
+        Optional<ProcessHandle> frozen = peer instanceof FaultInjection injection ? injection.freezePeer(session)
+                : Optional.empty();
+        Assumptions.assumeTrue(frozen.isPresent(), "the peer has no process it can freeze; scenario skipped");
+        try {
+            long start = System.nanoTime();
+            Result result = recorder.awaitResult();
+            long toOutcome = millisSince(start);
+            assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
+            assertThat(result.errorCode()).as("%s", result).get().isIn(ErrorCode.IDLE_TIMEOUT,
+                    ErrorCode.STREAM_CLOSED);
+
+            long closeStart = System.nanoTime();
+            withinBound("close() with the peer frozen", CLOSE_BOUND, session::close);
+            long toClose = millisSince(closeStart);
+            finish("peer frozen mid-turn (SIGSTOP): stalled stream, unread input, silent socket", bound,
+                    "Result ERROR " + result.errorCode().orElseThrow() + "; close() " + toClose + " ms", toOutcome);
+        } finally {
+            ProcessSignals.thaw(frozen.get());
+        }
+    }
+
+    @Test
+    void canUseToolThatThrowsDeniesTheCallAndTheTurnGoesOn() {
+        Session session = open(newAgent(), options().canUseTool(request -> {
+            throw new IllegalStateException("policy service down");
+        }).build());
+        peer.enqueue(shellTurn("touch thrown.txt && echo fault-ok"));
+        long start = System.nanoTime();
+        List<SessionEvent> events = turn(session, "write the file");
+        long toOutcome = millisSince(start);
+
+        assertDenied(events, "policy service down");
+        finish("canUseTool throws", turnTimeout(), "denied, Result " + last(events).status(), toOutcome);
+    }
+
+    @Test
+    void canUseToolThatNeverAnswersIsDeniedAfterThePermissionTimeout() {
+        Session session = open(newAgent(), options().permissionTimeout(PERMISSION_TIMEOUT)
+                .canUseTool(request -> new CompletableFuture<>()).build());
+        peer.enqueue(shellTurn("touch unanswered.txt && echo fault-ok"));
+        long start = System.nanoTime();
+        List<SessionEvent> events = turn(session, "write the file");
+        long toOutcome = millisSince(start);
+
+        assertDenied(events, "permissionTimeout");
+        finish("canUseTool never answers", PERMISSION_TIMEOUT.plus(turnTimeout()),
+                "denied after the permission timeout, Result " + last(events).status(), toOutcome);
+    }
+
+    @Test
+    void canUseToolThatBlocksItsThreadIsInterruptedAndDenied() throws InterruptedException {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        Session session = open(newAgent(), options().permissionTimeout(PERMISSION_TIMEOUT).canUseToolSync(request -> {
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(10));
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return PermissionDecision.allow();
+        }).build());
+        peer.enqueue(shellTurn("touch blocked.txt && echo fault-ok"));
+        long start = System.nanoTime();
+        List<SessionEvent> events = turn(session, "write the file");
+        long toOutcome = millisSince(start);
+
+        assertDenied(events, "permissionTimeout");
+        assertThat(interrupted.await(turnTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .as("the blocked canUseToolSync thread was interrupted").isTrue();
+        finish("canUseToolSync blocks its thread", PERMISSION_TIMEOUT.plus(turnTimeout()),
+                "interrupted and denied, Result " + last(events).status(), toOutcome);
+    }
+
+    @Test
+    void closeDuringATurnReturnsAndEndsTheStream() {
+        assumeFeature(ContractFeature.SLOW_TURNS);
+        Session session = openSession();
+        peer.enqueue(heldTurn("busy"));
+        session.send("keep going");
+        EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), CLOSE_BOUND));
+        recorder.awaitNext(Reasoning.class);
+
+        long start = System.nanoTime();
+        withinBound("close() during a turn", CLOSE_BOUND, session::close);
+        Result result = recorder.awaitResult();
+        long toOutcome = millisSince(start);
+
+        assertThat(result.success()).as("%s", result).isFalse();
+        finish("close during a turn", CLOSE_BOUND, "Result " + result.status() + " "
+                + result.errorCode().map(ErrorCode::value).orElse(""), toOutcome);
+    }
+
+    @Test
+    void openSendCloseCyclesLeaveNothingBehind() {
+        String agent = newAgent();
+        int cycles = setup().faultCycles();
+        long start = System.nanoTime();
+        for (int i = 0; i < cycles; i++) {
+            peer.enqueue(TurnScript.text("cycle " + i));
+            try (Session session = client.createSession(agent, options().build())) {
+                session.send("cycle " + i);
+                Result result = EventRecorder.record(session.stream(), turnTimeout()).awaitResult();
+                assertThat(result.success()).as("cycle %d: %s", i, result).isTrue();
+            }
+        }
+        long total = millisSince(start);
+        finish(cycles + " cycles of createSession, send, close", turnTimeout().multipliedBy(cycles),
+                "every Result success; " + (total / Math.max(1, cycles)) + " ms per cycle", total);
+    }
+
+    // ---- helpers ----
+
+    private static TurnScript heldTurn(String reasoning) {
+        return TurnScript.builder().reasoning(reasoning).stall().build();
+    }
+
+    /** Closes the client, checks the baseline, and records the row. */
+    private void finish(String fault, Duration bound, String outcome, long toOutcomeMs) {
+        long closeStart = System.nanoTime();
+        withinBound("client.close()", CLOSE_BOUND, client::close);
+        long restored = baseline.assertRestored(SETTLE, fault);
+        FaultReport.record(fault, setup().getClass().getSimpleName(), bound, outcome, toOutcomeMs,
+                millisSince(closeStart) + restored);
+    }
+
+    private void assertDenied(List<SessionEvent> events, String reason) {
+        List<ToolResult> results = ofType(events, ToolResult.class);
+        assertThat(results).as("tool results in %s", events).hasSize(1);
+        assertThat(results.get(0).isError()).isTrue();
+        assertThat(results.get(0).content()).contains(reason);
+        assertThat(last(events)).as("the turn ended").isNotNull();
+    }
+
+    private static void withinBound(String what, Duration bound, Runnable action) {
+        FutureTask<Void> task = new FutureTask<>(action, null);
+        Thread thread = new Thread(task, "fault-" + what.replaceAll("\\W+", "-"));
+        thread.setDaemon(true);
+        thread.start();
+        try {
+            task.get(bound.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " did not return within " + bound, e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(what + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

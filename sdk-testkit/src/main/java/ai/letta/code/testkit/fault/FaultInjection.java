@@ -1,0 +1,24 @@
+package ai.letta.code.testkit.fault;
+
+import ai.letta.code.api.Session;
+import java.util.Optional;
+
+/**
+ * What a contract peer can be made to do wrong beyond dying ({@code ContractPeer.killPeer}). A peer implements
+ * this where its real program allows it; each method says whether it did, so the matrix records "not applicable"
+ * rather than pretending.
+ */
+public interface FaultInjection {
+
+    /**
+     * Freezes the program serving the session ({@code SIGSTOP}): it neither reads nor writes, its pipes and sockets
+     * stay open. Seen from the SDK this is a stalled stream, an unread stdin and a silent socket at once. The peer
+     * thaws or ends it when it closes.
+     *
+     * @param session an open session of the peer's client
+     * @return the process frozen, or empty if this peer has none it can freeze
+     */
+    default Optional<ProcessHandle> freezePeer(Session session) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,122 @@
+package ai.letta.code.testkit.fault;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What the SDK holds at one moment: its threads (named {@code letta…}, and Netty's event loops), the pipes and
+ * sockets among this JVM's open descriptors ({@code /proc/self/fd}), and the JVM's live descendant processes. A
+ * fault scenario takes one before it starts and checks, after closing the client, that nothing new outlives it.
+ *
+ * <p>Descriptors are counted by kind, not by number: a pipe or socket closed and another opened is no leak, more of
+ * them is. Without {@code /proc} (not Linux) descriptors are not checked, and the check says so.
+ */
+public final class ResourceBaseline {
+
+    private final Set<String> threads;
+    private final long pipes;
+    private final long sockets;
+    private final Set<ProcessHandle> processes;
+
+    private ResourceBaseline(Set<String> threads, long pipes, long sockets, Set<ProcessHandle> processes) {
+        this.threads = threads;
+        this.pipes = pipes;
+        this.sockets = sockets;
+        this.processes = processes;
+    }
+
+    /** @return what the SDK holds now */
+    public static ResourceBaseline take() {
+        return new ResourceBaseline(sdkThreads(), descriptors("pipe:"), descriptors("socket:"),
+                new LinkedHashSet<>(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()));
+    }
+
+    /**
+     * Waits up to {@code settle} for the SDK to be back to this baseline, then fails naming what is left: threads
+     * and processes not in it, and more pipes or sockets than it had. Leftover processes are killed.
+     *
+     * @param settle how long closing may take to finish
+     * @param context what ran, for the message
+     * @return how long it took to get back, in milliseconds
+     * @throws AssertionError if something outlived the scenario
+     */
+    public long assertRestored(Duration settle, String context) {
+        long start = System.nanoTime();
+        long deadline = start + settle.toNanos();
+        List<String> left;
+        while (true) {
+            left = leftovers();
+            if (left.isEmpty()) {
+                return (System.nanoTime() - start) / 1_000_000;
+            }
+            if (System.nanoTime() >= deadline) {
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        ProcessHandle.current().descendants().filter(p -> !processes.contains(p)).forEach(ProcessHandle::destroyForcibly);
+        throw new AssertionError(context + " left behind, " + settle.toMillis() + " ms after close: " + left);
+    }
+
+    private List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        for (String thread : sdkThreads()) {
+            if (!threads.contains(thread)) {
+                left.add("thread " + thread);
+            }
+        }
+        ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(p -> !processes.contains(p))
+                .forEach(p -> left.add("process " + p.pid() + " " + p.info().commandLine().orElse("?")));
+        long pipesNow = descriptors("pipe:");
+        if (pipesNow > pipes) {
+            left.add((pipesNow - pipes) + " pipe(s) (" + pipes + " before, " + pipesNow + " now)");
+        }
+        long socketsNow = descriptors("socket:");
+        if (socketsNow > sockets) {
+            left.add((socketsNow - sockets) + " socket(s) (" + sockets + " before, " + socketsNow + " now)");
+        }
+        return left;
+    }
+
+    private static Set<String> sdkThreads() {
+        Set<String> names = new LinkedHashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            String name = thread.getName();
+            if (thread.isAlive() && (name.startsWith("letta") || name.contains("EventLoop")
+                    || name.startsWith("nioEventLoopGroup") || name.startsWith("globalEventExecutor"))) {
+                names.add(name + "#" + System.identityHashCode(thread));
+            }
+        }
+        return names;
+    }
+
+    private static long descriptors(String kind) {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return 0;
+        }
+        try (Stream<Path> entries = Files.list(fds)) {
+            return entries.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString().startsWith(kind);
+                } catch (IOException | UnsupportedOperationException e) {
+                    return false; // closed while listing
+                }
+            }).count();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
