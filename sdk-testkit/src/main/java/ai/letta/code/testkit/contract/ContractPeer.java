@@ -77,6 +77,14 @@ public interface ContractPeer extends AutoCloseable {
         return 1;
     }
 
+    /**
+     * @return the secret values this peer's client was configured with (API keys, tokens); the fault matrix checks
+     *     that none reaches a log record, an event, a result or an exception
+     */
+    default List<String> secrets() {
+        return List.of();
+    }
+
     /** Stops everything this peer started. */
     @Override
     void close();

@@ -3,6 +3,8 @@ package ai.letta.code.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.Session;
+import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
@@ -14,6 +16,8 @@ import ai.letta.code.testkit.fault.FaultReport;
 import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.fault.ResourceBaseline;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.secrets.LogCapture;
+import ai.letta.code.testkit.secrets.Sentinels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +36,9 @@ import org.junit.jupiter.api.Test;
  * The fault matrix, on every transport: each scenario plays one fault, waits at most its stated bound for the typed
  * outcome (a failed {@link Result}, a denial the model hears, a close that returns), then closes the client and
  * checks that the SDK's threads, pipes, sockets and descendant processes are back to what they were before
- * ({@link ResourceBaseline}). Each run appends its measured times to the {@link FaultReport} table. A fault the
+ * ({@link ResourceBaseline}), and that no secret (the peer's {@link ContractPeer#secrets()}, a sentinel in the
+ * local CLI's environment) reached a log record at any level, an event or a result ({@link LogCapture}). Each run
+ * appends its measured times to the {@link FaultReport} table. A fault the
  * peer cannot play ({@link FaultInjection}) is skipped, naming why.
  */
 public abstract class FaultContract extends ContractSupport {
@@ -46,16 +53,37 @@ public abstract class FaultContract extends ContractSupport {
     static final Duration PERMISSION_TIMEOUT = Duration.ofSeconds(1);
 
     private ResourceBaseline baseline;
+    private LogCapture logs;
 
     @BeforeEach
     final void takeBaseline() {
         baseline = ResourceBaseline.take();
+        logs = LogCapture.start();
+    }
+
+    @AfterEach
+    final void stopCapture() {
+        if (logs != null) {
+            logs.close();
+        }
+    }
+
+    /**
+     * Default options plus, on the local backend, a sentinel secret in the CLI's environment: the scenarios check
+     * it never surfaces.
+     */
+    private SessionOptions.Builder faultOptions() {
+        SessionOptions.Builder options = options();
+        if (client.backend() == BackendKind.LOCAL) {
+            options.env("LETTA_FAULT_SENTINEL", Sentinels.ENV_VALUE);
+        }
+        return options;
     }
 
     @Test
     void peerCrashMidTurnEndsTheTurnFailedAndLeavesNothing() {
         assumeFeature(ContractFeature.SLOW_TURNS);
-        Session session = openSession();
+        Session session = open(newAgent(), faultOptions().build());
         peer.enqueue(heldTurn("about to crash"));
         session.send("keep going");
         EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), CRASH_BOUND));
@@ -68,7 +96,8 @@ public abstract class FaultContract extends ContractSupport {
 
         assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
         assertThat(result.errorCode()).contains(ErrorCode.STREAM_CLOSED);
-        finish("peer crash mid-turn", CRASH_BOUND, "Result ERROR " + result.errorCode().orElseThrow(), toOutcome);
+        finish("peer crash mid-turn", CRASH_BOUND, "Result ERROR " + result.errorCode().orElseThrow(), toOutcome,
+                recorder.events());
     }
 
     @Test
@@ -76,7 +105,7 @@ public abstract class FaultContract extends ContractSupport {
         assumeFeature(ContractFeature.SLOW_TURNS);
         Duration idle = Duration.ofSeconds(2);
         Duration bound = idle.plus(CRASH_BOUND);
-        Session session = open(newAgent(), options().idleTimeout(idle).build());
+        Session session = open(newAgent(), faultOptions().idleTimeout(idle).build());
         peer.enqueue(heldTurn("about to freeze"));
         session.send("keep going");
         EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), bound));
@@ -97,7 +126,8 @@ public abstract class FaultContract extends ContractSupport {
             withinBound("close() with the peer frozen", CLOSE_BOUND, session::close);
             long toClose = millisSince(closeStart);
             finish("peer frozen mid-turn (SIGSTOP): stalled stream, unread input, silent socket", bound,
-                    "Result ERROR " + result.errorCode().orElseThrow() + "; close() " + toClose + " ms", toOutcome);
+                    "Result ERROR " + result.errorCode().orElseThrow() + "; close() " + toClose + " ms", toOutcome,
+                    recorder.events());
         } finally {
             ProcessSignals.thaw(frozen.get());
         }
@@ -105,7 +135,7 @@ public abstract class FaultContract extends ContractSupport {
 
     @Test
     void canUseToolThatThrowsDeniesTheCallAndTheTurnGoesOn() {
-        Session session = open(newAgent(), options().canUseTool(request -> {
+        Session session = open(newAgent(), faultOptions().canUseTool(request -> {
             throw new IllegalStateException("policy service down");
         }).build());
         peer.enqueue(shellTurn("touch thrown.txt && echo fault-ok"));
@@ -114,12 +144,12 @@ public abstract class FaultContract extends ContractSupport {
         long toOutcome = millisSince(start);
 
         assertDenied(events, "policy service down");
-        finish("canUseTool throws", turnTimeout(), "denied, Result " + last(events).status(), toOutcome);
+        finish("canUseTool throws", turnTimeout(), "denied, Result " + last(events).status(), toOutcome, events);
     }
 
     @Test
     void canUseToolThatNeverAnswersIsDeniedAfterThePermissionTimeout() {
-        Session session = open(newAgent(), options().permissionTimeout(PERMISSION_TIMEOUT)
+        Session session = open(newAgent(), faultOptions().permissionTimeout(PERMISSION_TIMEOUT)
                 .canUseTool(request -> new CompletableFuture<>()).build());
         peer.enqueue(shellTurn("touch unanswered.txt && echo fault-ok"));
         long start = System.nanoTime();
@@ -128,13 +158,13 @@ public abstract class FaultContract extends ContractSupport {
 
         assertDenied(events, "permissionTimeout");
         finish("canUseTool never answers", PERMISSION_TIMEOUT.plus(turnTimeout()),
-                "denied after the permission timeout, Result " + last(events).status(), toOutcome);
+                "denied after the permission timeout, Result " + last(events).status(), toOutcome, events);
     }
 
     @Test
     void canUseToolThatBlocksItsThreadIsInterruptedAndDenied() throws InterruptedException {
         CountDownLatch interrupted = new CountDownLatch(1);
-        Session session = open(newAgent(), options().permissionTimeout(PERMISSION_TIMEOUT).canUseToolSync(request -> {
+        Session session = open(newAgent(), faultOptions().permissionTimeout(PERMISSION_TIMEOUT).canUseToolSync(request -> {
             try {
                 Thread.sleep(TimeUnit.MINUTES.toMillis(10));
             } catch (InterruptedException e) {
@@ -151,13 +181,13 @@ public abstract class FaultContract extends ContractSupport {
         assertThat(interrupted.await(turnTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .as("the blocked canUseToolSync thread was interrupted").isTrue();
         finish("canUseToolSync blocks its thread", PERMISSION_TIMEOUT.plus(turnTimeout()),
-                "interrupted and denied, Result " + last(events).status(), toOutcome);
+                "interrupted and denied, Result " + last(events).status(), toOutcome, events);
     }
 
     @Test
     void closeDuringATurnReturnsAndEndsTheStream() {
         assumeFeature(ContractFeature.SLOW_TURNS);
-        Session session = openSession();
+        Session session = open(newAgent(), faultOptions().build());
         peer.enqueue(heldTurn("busy"));
         session.send("keep going");
         EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), CLOSE_BOUND));
@@ -170,7 +200,7 @@ public abstract class FaultContract extends ContractSupport {
 
         assertThat(result.success()).as("%s", result).isFalse();
         finish("close during a turn", CLOSE_BOUND, "Result " + result.status() + " "
-                + result.errorCode().map(ErrorCode::value).orElse(""), toOutcome);
+                + result.errorCode().map(ErrorCode::value).orElse(""), toOutcome, recorder.events());
     }
 
     @Test
@@ -180,7 +210,7 @@ public abstract class FaultContract extends ContractSupport {
         long start = System.nanoTime();
         for (int i = 0; i < cycles; i++) {
             peer.enqueue(TurnScript.text("cycle " + i));
-            try (Session session = client.createSession(agent, options().build())) {
+            try (Session session = client.createSession(agent, faultOptions().build())) {
                 session.send("cycle " + i);
                 Result result = EventRecorder.record(session.stream(), turnTimeout()).awaitResult();
                 assertThat(result.success()).as("cycle %d: %s", i, result).isTrue();
@@ -197,13 +227,28 @@ public abstract class FaultContract extends ContractSupport {
         return TurnScript.builder().reasoning(reasoning).stall().build();
     }
 
-    /** Closes the client, checks the baseline, and records the row. */
-    private void finish(String fault, Duration bound, String outcome, long toOutcomeMs) {
+    /**
+     * Closes the client, checks the baseline and that no secret reached the logs or what the scenario saw, and
+     * records the row.
+     */
+    private void finish(String fault, Duration bound, String outcome, long toOutcomeMs, Object... seen) {
         long closeStart = System.nanoTime();
         withinBound("client.close()", CLOSE_BOUND, client::close);
         long restored = baseline.assertRestored(SETTLE, fault);
+        String logged = logs.text();
+        Sentinels.assertAbsent(fault + ": the logs", logged);
+        for (Object observed : seen) {
+            Sentinels.assertAbsent(fault + ": what the scenario saw", String.valueOf(observed));
+        }
+        for (String secret : peer.secrets()) {
+            assertThat(logged).as(fault + ": the logs hold the peer's secret").doesNotContain(secret);
+            for (Object observed : seen) {
+                assertThat(String.valueOf(observed)).as(fault + ": an event holds the peer's secret")
+                        .doesNotContain(secret);
+            }
+        }
         FaultReport.record(fault, setup().getClass().getSimpleName(), bound, outcome, toOutcomeMs,
-                millisSince(closeStart) + restored);
+                millisSince(closeStart) + restored, baseline.waitedFor());
     }
 
     private void assertDenied(List<SessionEvent> events, String reason) {

@@ -24,6 +24,7 @@ public final class ResourceBaseline {
     private final long pipes;
     private final long sockets;
     private final Set<ProcessHandle> processes;
+    private List<String> waitedFor = List.of();
 
     private ResourceBaseline(Set<String> threads, long pipes, long sockets, Set<ProcessHandle> processes) {
         this.threads = threads;
@@ -51,8 +52,13 @@ public final class ResourceBaseline {
         long start = System.nanoTime();
         long deadline = start + settle.toNanos();
         List<String> left;
+        boolean first = true;
         while (true) {
             left = leftovers();
+            if (first) {
+                waitedFor = List.copyOf(left);
+                first = false;
+            }
             if (left.isEmpty()) {
                 return (System.nanoTime() - start) / 1_000_000;
             }
@@ -68,6 +74,11 @@ public final class ResourceBaseline {
         }
         ProcessHandle.current().descendants().filter(p -> !processes.contains(p)).forEach(ProcessHandle::destroyForcibly);
         throw new AssertionError(context + " left behind, " + settle.toMillis() + " ms after close: " + left);
+    }
+
+    /** @return what was still held when {@link #assertRestored} began (what closing had yet to release) */
+    public List<String> waitedFor() {
+        return waitedFor;
     }
 
     private List<String> leftovers() {

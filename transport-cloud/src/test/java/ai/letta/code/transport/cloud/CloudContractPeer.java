@@ -6,6 +6,8 @@ import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fault.FaultInjection;
+import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.fakecloud.FakeLettaCloud;
 import ai.letta.code.testkit.fakecloud.Sandbox;
 import ai.letta.code.testkit.script.TurnScript;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -27,7 +30,7 @@ import java.util.stream.Stream;
  * the listener, scripted through the fake's Letta API; tools really run in the peer's work dir (the session's
  * {@code cwd}). {@link #killPeer} SIGKILLs the listener the session runs on.
  */
-final class CloudContractPeer implements ContractPeer {
+final class CloudContractPeer implements ContractPeer, FaultInjection {
 
     /** Short, so the transport-death scenarios see their sessions close quickly. */
     static final Duration RECONNECT_BOUND = Duration.ofSeconds(1);
@@ -75,17 +78,34 @@ final class CloudContractPeer implements ContractPeer {
 
     /** SIGKILL of the session's listener: its sandbox's, or the environment's (restarted for the next peer). */
     @Override
+    public List<String> secrets() {
+        return List.of(cloud.apiKey());
+    }
+
+    @Override
     public void killPeer(Session session) {
-        if (shared.sandboxes()) {
-            String conversation = session.conversationId();
-            Sandbox sandbox = cloud.sandboxes().stream()
-                    .filter(s -> conversation.equals(s.conversationId()) || conversation.equals(s.agentId()))
-                    .reduce((first, second) -> second)
-                    .orElseThrow(() -> new AssertionError("no sandbox for " + conversation));
-            cloud.killListener(sandbox.deviceId());
-        } else {
-            cloud.killListener(shared.environment().deviceId());
+        cloud.killListener(deviceOf(session));
+    }
+
+    /** Freezes the listener the session runs on; the relay and the SDK's socket stay up and hear nothing. */
+    @Override
+    public Optional<ProcessHandle> freezePeer(Session session) {
+        ProcessHandle listener = cloud.listenerProcess(deviceOf(session))
+                .flatMap(process -> ProcessHandle.of(process.pid()))
+                .orElseThrow(() -> new AssertionError("no live listener for " + session.conversationId()));
+        ProcessSignals.freeze(listener);
+        return Optional.of(listener);
+    }
+
+    private String deviceOf(Session session) {
+        if (!shared.sandboxes()) {
+            return shared.environment().deviceId();
         }
+        String conversation = session.conversationId();
+        return cloud.sandboxes().stream()
+                .filter(s -> conversation.equals(s.conversationId()) || conversation.equals(s.agentId()))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no sandbox for " + conversation)).deviceId();
     }
 
     @Override

@@ -6,6 +6,8 @@ import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fault.FaultInjection;
+import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.peer.PeerInstall;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,7 +29,7 @@ import java.util.Set;
  * (turns are scripted and observed there). Closing the peer closes the client (which stops every CLI process),
  * then the fake, then deletes both directories.
  */
-abstract class CliContractPeer implements ContractPeer {
+abstract class CliContractPeer implements ContractPeer, FaultInjection {
 
     protected final Path home;
     protected final Path work;
@@ -98,6 +101,15 @@ abstract class CliContractPeer implements ContractPeer {
         LiveProcesses.serving(session.conversationId())
                 .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()))
                 .destroyForcibly();
+    }
+
+    /** Freezes the session's CLI: it stops reading stdin and writing stdout, its pipes stay open. */
+    @Override
+    public Optional<ProcessHandle> freezePeer(Session session) {
+        ProcessHandle cli = LiveProcesses.serving(session.conversationId())
+                .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()));
+        ProcessSignals.freeze(cli);
+        return Optional.of(cli);
     }
 
     /** The real CLI does everything the contract asks, on both of its backends. */

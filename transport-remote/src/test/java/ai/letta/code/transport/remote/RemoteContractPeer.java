@@ -6,6 +6,8 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fault.FaultInjection;
+import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,7 +31,7 @@ import java.util.stream.Stream;
  * the server and keeps it down, so sessions see a dropped socket and close once {@link #RECONNECT_BOUND} has
  * passed; the next peer restarts it.
  */
-final class RemoteContractPeer implements ContractPeer {
+final class RemoteContractPeer implements ContractPeer, FaultInjection {
 
     /** Short, so the transport-death scenarios see their sessions close quickly. */
     static final Duration RECONNECT_BOUND = Duration.ofSeconds(1);
@@ -79,6 +82,14 @@ final class RemoteContractPeer implements ContractPeer {
     @Override
     public void killPeer(Session session) {
         server.kill();
+    }
+
+    /** Freezes the app server: its socket stays open and goes silent, its pings unanswered. */
+    @Override
+    public Optional<ProcessHandle> freezePeer(Session session) {
+        ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
+        ProcessSignals.freeze(process);
+        return Optional.of(process);
     }
 
     @Override
