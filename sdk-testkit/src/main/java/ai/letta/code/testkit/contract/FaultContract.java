@@ -6,6 +6,7 @@ import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.ErrorCode;
+import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
@@ -21,6 +22,7 @@ import ai.letta.code.testkit.secrets.Sentinels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -131,6 +133,68 @@ public abstract class FaultContract extends ContractSupport {
         } finally {
             ProcessSignals.thaw(frozen.get());
         }
+    }
+
+    @Test
+    void garbageFrameMidTurnIsAnErrorEventAndTheTurnGoesOn() {
+        injectedFrameScenario("garbage frame mid-turn", session -> "{not json at all");
+    }
+
+    @Test
+    void wronglyTypedPermissionRequestIsAnErrorEventAndTheTurnGoesOn() {
+        injectedFrameScenario("wrongly typed control_request mid-turn", session -> "{\"type\":\"control_request\","
+                + "\"request_id\":\"fault-perm-1\"," + runtime(session) + ",\"request\":{\"subtype\":\"can_use_tool\","
+                + "\"tool_name\":\"\",\"input\":\"oops\",\"permission_suggestions\":\"oops\"}}");
+    }
+
+    @Test
+    void frameOver64MiBEndsInATypedOutcome() {
+        injectedFrameScenario("64 MiB + 1 frame mid-turn", session -> {
+            String head = "{\"type\":\"stream_delta\"," + runtime(session)
+                    + ",\"delta\":{\"message_type\":\"assistant_message\",\"id\":\"huge\",\"content\":\"";
+            String tail = "\"}}";
+            return head + "x".repeat(64 * 1024 * 1024 + 1 - head.length() - tail.length()) + tail;
+        });
+    }
+
+    /**
+     * A held turn, then {@code frame} injected on the session's path: the SDK reports it (an {@code ErrorEvent}, or
+     * for a frame too big to take, a failed turn) and stays in control — an abort ends the turn within the bound.
+     */
+    private void injectedFrameScenario(String fault, Function<Session, String> frame) {
+        assumeFeature(ContractFeature.SLOW_TURNS);
+        Assumptions.assumeTrue(peer instanceof FaultInjection, "the peer cannot inject frames; scenario skipped");
+        Session session = open(newAgent(), faultOptions().build());
+        peer.enqueue(heldTurn("frames incoming"));
+        session.send("keep going");
+        EventRecorder recorder = closeLater(EventRecorder.record(session.stream(), CRASH_BOUND));
+        recorder.awaitNext(Reasoning.class);
+
+        long start = System.nanoTime();
+        Assumptions.assumeTrue(((FaultInjection) peer).injectFrame(session, frame.apply(session)),
+                "the peer has no path it can write a frame into; scenario skipped");
+        SessionEvent reported = recorder.next();
+        String outcome;
+        if (reported instanceof ErrorEvent error) {
+            assertThat(error.errorCode()).as("%s", error).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+            withinBound("abort() after the frame", CRASH_BOUND, session::abort);
+            Result result = recorder.awaitResult();
+            assertThat(result.status()).as("the turn was still the SDK's to end: %s", result)
+                    .isEqualTo(Result.Status.INTERRUPTED);
+            outcome = "ErrorEvent protocol_error; abort() then Result INTERRUPTED";
+        } else {
+            assertThat(reported).as("what followed the frame").isInstanceOf(Result.class);
+            Result result = (Result) reported;
+            assertThat(result.success()).as("%s", result).isFalse();
+            outcome = "Result " + result.status() + " " + result.errorCode().map(ErrorCode::value).orElse("");
+        }
+        finish(fault, CRASH_BOUND, outcome, millisSince(start), recorder.events());
+    }
+
+    private static String runtime(Session session) {
+        String conversation = session.conversationId().equals(session.agentId()) ? "default"
+                : session.conversationId();
+        return "\"runtime\":{\"agent_id\":\"" + session.agentId() + "\",\"conversation_id\":\"" + conversation + "\"}";
     }
 
     @Test

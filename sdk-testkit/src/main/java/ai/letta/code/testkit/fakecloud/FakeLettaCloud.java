@@ -279,6 +279,23 @@ public final class FakeLettaCloud implements AutoCloseable {
         return spawner.byDevice(deviceId).orElseThrow(() -> unknownDevice(deviceId)).kill();
     }
 
+    /**
+     * Sends {@code text} as one frame to the SDK sockets of a conversation, as if the relay passed it on from the
+     * listener: garbage, a wrongly typed frame, a huge one.
+     *
+     * @param conversationId the sockets' conversation (an agent id for its default conversation)
+     * @param text the frame
+     * @return how many sockets it went to
+     */
+    public int sendToSdkSockets(String conversationId, String text) {
+        List<SdkSocket> sockets = registry.sdkSockets().stream()
+                .filter(sdk -> sdk.conversationId == null || sdk.conversationId.equals(conversationId)
+                        || conversationId.equals(sdk.agentId) && "default".equals(sdk.conversationId))
+                .toList();
+        sockets.forEach(sdk -> sdk.socket.send(text));
+        return sockets.size();
+    }
+
     /** Drops every open SDK socket without a close frame (they see 1006). */
     public void dropSdkSockets() {
         registry.sdkSockets().forEach(sdk -> sdk.socket.abort());

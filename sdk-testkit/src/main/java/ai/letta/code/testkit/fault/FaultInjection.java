@@ -21,4 +21,16 @@ public interface FaultInjection {
     default Optional<ProcessHandle> freezePeer(Session session) {
         return Optional.empty();
     }
+
+    /**
+     * Delivers {@code raw} to the SDK now, on the session's path, as if its peer had sent it (a websocket text
+     * frame, a stdout line): garbage, a frame with wrongly typed fields, a huge one.
+     *
+     * @param session an open session of the peer's client
+     * @param raw the frame
+     * @return whether it was delivered (false if this peer has no path it can write into)
+     */
+    default boolean injectFrame(Session session, String raw) {
+        return false;
+    }
 }

@@ -12,11 +12,15 @@ import java.util.stream.Stream;
 
 /**
  * What the SDK holds at one moment: its threads (named {@code letta…}, and Netty's event loops), the pipes and
- * sockets among this JVM's open descriptors ({@code /proc/self/fd}), and the JVM's live descendant processes. A
- * fault scenario takes one before it starts and checks, after closing the client, that nothing new outlives it.
+ * outbound sockets among this JVM's open descriptors ({@code /proc/self/fd}), and the JVM's live descendant
+ * processes. A fault scenario takes one before it starts and checks, after closing the client, that nothing new
+ * outlives it.
  *
  * <p>Descriptors are counted by kind, not by number: a pipe or socket closed and another opened is no leak, more of
- * them is. Without {@code /proc} (not Linux) descriptors are not checked, and the check says so.
+ * them is. Sockets are the SDK's kind only: connections out of this JVM (its websockets, its HTTP clients) and
+ * non-TCP sockets; a socket accepted by a test fake's server (a frozen peer keeps its model call open) and the
+ * fakes' listening sockets are not the SDK's and are not counted ({@code /proc/net/tcp}, {@code tcp6}). Without
+ * {@code /proc} (not Linux) descriptors are not checked.
  */
 public final class ResourceBaseline {
 
@@ -35,7 +39,7 @@ public final class ResourceBaseline {
 
     /** @return what the SDK holds now */
     public static ResourceBaseline take() {
-        return new ResourceBaseline(sdkThreads(), descriptors("pipe:"), descriptors("socket:"),
+        return new ResourceBaseline(sdkThreads(), descriptors("pipe:"), outboundSockets(),
                 new LinkedHashSet<>(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()));
     }
 
@@ -94,7 +98,7 @@ public final class ResourceBaseline {
         if (pipesNow > pipes) {
             left.add((pipesNow - pipes) + " pipe(s) (" + pipes + " before, " + pipesNow + " now)");
         }
-        long socketsNow = descriptors("socket:");
+        long socketsNow = outboundSockets();
         if (socketsNow > sockets) {
             left.add((socketsNow - sockets) + " socket(s) (" + sockets + " before, " + socketsNow + " now)");
         }
@@ -113,21 +117,62 @@ public final class ResourceBaseline {
         return names;
     }
 
-    private static long descriptors(String kind) {
+    /** Sockets among this JVM's descriptors, less listening ones and those accepted on a listening port. */
+    private static long outboundSockets() {
+        Set<String> inodes = new java.util.HashSet<>();
+        for (String target : descriptorTargets()) {
+            if (target.startsWith("socket:[")) {
+                inodes.add(target.substring("socket:[".length(), target.length() - 1));
+            }
+        }
+        java.util.Map<String, String[]> tcp = new java.util.HashMap<>(); // inode -> {localPort, state}
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            try {
+                for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length > 9) {
+                        String local = fields[1];
+                        tcp.put(fields[9], new String[] {local.substring(local.indexOf(':') + 1), fields[3]});
+                    }
+                }
+            } catch (IOException e) {
+                // no such table: no TCP sockets of that family
+            }
+        }
+        Set<String> listening = new java.util.HashSet<>();
+        for (String inode : inodes) {
+            String[] entry = tcp.get(inode);
+            if (entry != null && entry[1].equals("0A")) {
+                listening.add(entry[0]);
+            }
+        }
+        return inodes.stream().filter(inode -> {
+            String[] entry = tcp.get(inode);
+            return entry == null || !entry[1].equals("0A") && !listening.contains(entry[0]);
+        }).count();
+    }
+
+    private static List<String> descriptorTargets() {
         Path fds = Path.of("/proc/self/fd");
         if (!Files.isDirectory(fds)) {
-            return 0;
+            return List.of();
         }
+        List<String> targets = new ArrayList<>();
         try (Stream<Path> entries = Files.list(fds)) {
-            return entries.filter(fd -> {
+            entries.forEach(fd -> {
                 try {
-                    return Files.readSymbolicLink(fd).toString().startsWith(kind);
+                    targets.add(Files.readSymbolicLink(fd).toString());
                 } catch (IOException | UnsupportedOperationException e) {
-                    return false; // closed while listing
+                    // closed while listing
                 }
-            }).count();
+            });
         } catch (IOException e) {
-            return 0;
+            return List.of();
         }
+        return targets;
+    }
+
+    private static long descriptors(String kind) {
+        return descriptorTargets().stream().filter(target -> target.startsWith(kind)).count();
     }
 }

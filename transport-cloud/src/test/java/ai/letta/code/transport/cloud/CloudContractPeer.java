@@ -97,6 +97,12 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
         return Optional.of(listener);
     }
 
+    /** The fake relay passes the frame on to the session's SDK sockets, as if the listener had sent it. */
+    @Override
+    public boolean injectFrame(Session session, String raw) {
+        return cloud.sendToSdkSockets(session.conversationId(), raw) > 0;
+    }
+
     private String deviceOf(Session session) {
         if (!shared.sandboxes()) {
             return shared.environment().deviceId();
