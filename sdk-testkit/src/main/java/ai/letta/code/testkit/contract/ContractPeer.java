@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,6 +76,14 @@ public interface ContractPeer extends AutoCloseable {
      */
     default int modelCallAttempts() {
         return 1;
+    }
+
+    /**
+     * @return a new client made as {@link #client()} was ({@code LettaCode.create} with the same options), which the
+     *     caller closes; empty if this peer has only the one (the in-memory fake, whose client owns its transport)
+     */
+    default Optional<LettaCodeClient> newClient() {
+        return Optional.empty();
     }
 
     /**

@@ -2,6 +2,7 @@ package ai.letta.code.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.BackendKind;
@@ -158,8 +159,9 @@ public abstract class FaultContract extends ContractSupport {
     }
 
     /**
-     * A held turn, then {@code frame} injected on the session's path: the SDK reports it (an {@code ErrorEvent}, or
-     * for a frame too big to take, a failed turn) and stays in control — an abort ends the turn within the bound.
+     * A held turn, then {@code frame} injected on the session's path: the SDK reports it with a
+     * {@code protocol_error} {@code ErrorEvent} and stays in control (an abort ends the turn within the bound), or,
+     * for a frame over the size cap, fails the turn with an {@code ErrorEvent} naming the cap.
      */
     private void injectedFrameScenario(String fault, Function<Session, String> frame) {
         assumeFeature(ContractFeature.SLOW_TURNS);
@@ -173,20 +175,21 @@ public abstract class FaultContract extends ContractSupport {
         long start = System.nanoTime();
         Assumptions.assumeTrue(((FaultInjection) peer).injectFrame(session, frame.apply(session)),
                 "the peer has no path it can write a frame into; scenario skipped");
-        SessionEvent reported = recorder.next();
+        ErrorEvent error = recorder.awaitNext(ErrorEvent.class);
         String outcome;
-        if (reported instanceof ErrorEvent error) {
-            assertThat(error.errorCode()).as("%s", error).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+        if (error.errorCode().equals(ErrorCode.PROTOCOL_ERROR)) {
+            // Reported, and the turn is still the SDK's to end.
             withinBound("abort() after the frame", CRASH_BOUND, session::abort);
             Result result = recorder.awaitResult();
-            assertThat(result.status()).as("the turn was still the SDK's to end: %s", result)
-                    .isEqualTo(Result.Status.INTERRUPTED);
+            assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.INTERRUPTED);
             outcome = "ErrorEvent protocol_error; abort() then Result INTERRUPTED";
         } else {
-            assertThat(reported).as("what followed the frame").isInstanceOf(Result.class);
-            Result result = (Result) reported;
-            assertThat(result.success()).as("%s", result).isFalse();
-            outcome = "Result " + result.status() + " " + result.errorCode().map(ErrorCode::value).orElse("");
+            // A frame too big to take ends the connection: the turn fails, saying why.
+            assertThat(error.errorCode()).as("%s", error).isEqualTo(ErrorCode.STREAM_CLOSED);
+            assertThat(error.message()).contains("maxFrameBytes");
+            Result result = recorder.awaitResult();
+            assertThat(result.status()).as("%s", result).isEqualTo(Result.Status.ERROR);
+            outcome = "ErrorEvent stream_closed naming maxFrameBytes; Result ERROR";
         }
         finish(fault, CRASH_BOUND, outcome, millisSince(start), recorder.events());
     }
@@ -272,16 +275,22 @@ public abstract class FaultContract extends ContractSupport {
         String agent = newAgent();
         int cycles = setup().faultCycles();
         long start = System.nanoTime();
+        boolean freshClients = false;
         for (int i = 0; i < cycles; i++) {
             peer.enqueue(TurnScript.text("cycle " + i));
-            try (Session session = client.createSession(agent, faultOptions().build())) {
+            Optional<LettaCodeClient> fresh = peer.newClient();
+            freshClients = fresh.isPresent();
+            try (LettaCodeClient cycleClient = fresh.orElse(null);
+                    Session session = (cycleClient != null ? cycleClient : client).createSession(agent,
+                            faultOptions().build())) {
                 session.send("cycle " + i);
                 Result result = EventRecorder.record(session.stream(), turnTimeout()).awaitResult();
                 assertThat(result.success()).as("cycle %d: %s", i, result).isTrue();
             }
         }
         long total = millisSince(start);
-        finish(cycles + " cycles of createSession, send, close", turnTimeout().multipliedBy(cycles),
+        finish(cycles + " cycles of " + (freshClients ? "LettaCode.create, " : "") + "createSession, send, close",
+                turnTimeout().multipliedBy(cycles),
                 "every Result success; " + (total / Math.max(1, cycles)) + " ms per cycle", total);
     }
 

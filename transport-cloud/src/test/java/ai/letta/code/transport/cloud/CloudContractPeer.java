@@ -51,9 +51,17 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = LettaCode.create(CloudOptions.builder(cloud.apiKey()).baseUrl(cloud.baseUrl())
-                .requestTimeout(Duration.ofSeconds(15)).reconnectBound(RECONNECT_BOUND).target(shared.target())
-                .build());
+        client = LettaCode.create(clientOptions());
+    }
+
+    private CloudOptions clientOptions() {
+        return CloudOptions.builder(cloud.apiKey()).baseUrl(cloud.baseUrl()).requestTimeout(Duration.ofSeconds(15))
+                .reconnectBound(RECONNECT_BOUND).target(shared.target()).build();
+    }
+
+    @Override
+    public Optional<LettaCodeClient> newClient() {
+        return Optional.of(LettaCode.create(clientOptions()));
     }
 
     @Override

@@ -35,6 +35,7 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     protected final Path work;
     private ScriptedServer fake;
     private LettaCodeClient client;
+    private LocalOptions options;
 
     CliContractPeer() {
         try {
@@ -54,11 +55,17 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     protected final void connect(ScriptedServer scripted, LocalOptions.Builder backendOptions) {
         fake = scripted;
         try {
-            client = LettaCode.create(backendOptions.build());
+            options = backendOptions.build();
+            client = LettaCode.create(options);
         } catch (RuntimeException e) {
             scripted.close();
             throw e;
         }
+    }
+
+    @Override
+    public Optional<LettaCodeClient> newClient() {
+        return Optional.of(LettaCode.create(options));
     }
 
     /** @return the options every real-CLI peer starts from */

@@ -54,8 +54,17 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = LettaCode.create(RemoteOptions.builder().url(server.wsUri())
-                .requestTimeout(Duration.ofSeconds(15)).reconnectBound(RECONNECT_BOUND).build());
+        client = LettaCode.create(clientOptions());
+    }
+
+    private RemoteOptions clientOptions() {
+        return RemoteOptions.builder().url(server.wsUri()).requestTimeout(Duration.ofSeconds(15))
+                .reconnectBound(RECONNECT_BOUND).build();
+    }
+
+    @Override
+    public Optional<LettaCodeClient> newClient() {
+        return Optional.of(LettaCode.create(clientOptions()));
     }
 
     @Override

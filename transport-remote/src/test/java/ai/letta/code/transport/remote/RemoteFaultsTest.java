@@ -116,6 +116,12 @@ class RemoteFaultsTest {
             assertThat(result.result().orElseThrow()).contains("answer to odd");
             assertThat(sink.events()).filteredOn(UnknownEvent.class::isInstance).singleElement()
                     .satisfies(e -> assertThat(e.type()).isEqualTo("holo_message"));
+            // The non-JSON frame names no runtime: the session whose turn ran hears of it, and the turn went on.
+            assertThat(sink.events()).filteredOn(ErrorEvent.class::isInstance).map(ErrorEvent.class::cast)
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+                        assertThat(e.message()).contains("not JSON");
+                    });
             session.send("cm-after", UserMessage.text("after"));
             assertThat(sink.awaitResult(WAIT).result().orElseThrow()).contains("answer to after");
         }

@@ -43,6 +43,7 @@ final class FrameDispatcher implements FrameChannel.Listener {
             frame = codec.decode(text);
         } catch (MalformedFrameException e) {
             LOG.log(Level.WARNING, e.getMessage());
+            router.malformed(e.getMessage());
             return;
         }
         try {

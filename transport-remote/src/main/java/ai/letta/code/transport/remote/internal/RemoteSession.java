@@ -234,6 +234,13 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
     }
 
     @Override
+    public void onMalformedFrame(String message) {
+        if (!closed) {
+            stream.onMalformedFrame(message);
+        }
+    }
+
+    @Override
     public boolean ownsRunningTurn() {
         return !closed && stream.ownsRunningTurn();
     }

@@ -59,6 +59,15 @@ final class RuntimeRouter {
     }
 
     /**
+     * Reports an undecodable frame to the sessions whose turn runs: it may have been theirs.
+     *
+     * @param message why it could not be decoded
+     */
+    void malformed(String message) {
+        all().stream().filter(RuntimeSubscriber::ownsRunningTurn).forEach(s -> s.onMalformedFrame(message));
+    }
+
+    /**
      * @param key a runtime
      * @param asking a session on it
      * @return whether another session on that runtime owns the turn the server runs

@@ -8,6 +8,12 @@ interface RuntimeSubscriber {
     /** @param frame a frame naming this subscriber's runtime (events, and responses that echo it) */
     void onFrame(ServerFrame frame);
 
+    /**
+     * @param message why a frame on the connection could not be decoded (it names no runtime, so every session with
+     *     a running turn hears of it; redacted)
+     */
+    void onMalformedFrame(String message);
+
     /** @return whether the turn the server runs on this runtime is this subscriber's (also one it recovered) */
     boolean ownsRunningTurn();
 

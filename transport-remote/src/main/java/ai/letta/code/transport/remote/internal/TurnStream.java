@@ -135,6 +135,11 @@ final class TurnStream {
         turns.endRecovered();
     }
 
+    /** @param message why a frame on the connection, perhaps this turn's, could not be decoded */
+    void onMalformedFrame(String message) {
+        events.event(new ErrorEvent(message, ErrorCode.PROTOCOL_ERROR, null, null));
+    }
+
     /** @param frame a runtime event for this session */
     void onFrame(ServerFrame frame) {
         try {
