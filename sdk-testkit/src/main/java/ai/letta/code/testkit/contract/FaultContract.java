@@ -1,11 +1,19 @@
 package ai.letta.code.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.ConflictException;
+import ai.letta.code.api.exception.LettaCodeException;
+import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.exception.RateLimitException;
+import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Reasoning;
@@ -34,6 +42,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fault matrix, on every transport: each scenario plays one fault, waits at most its stated bound for the typed
@@ -52,6 +62,8 @@ public abstract class FaultContract extends ContractSupport {
     static final Duration CLOSE_BOUND = Duration.ofSeconds(30);
     /** After the client is closed, its threads, descriptors and processes are gone within this. */
     static final Duration SETTLE = Duration.ofSeconds(15);
+    /** An HTTP error, retried or not, is a typed exception within this. */
+    static final Duration HTTP_BOUND = Duration.ofSeconds(60);
     /** The permission timeout the canUseTool scenarios set. */
     static final Duration PERMISSION_TIMEOUT = Duration.ofSeconds(1);
 
@@ -200,6 +212,35 @@ public abstract class FaultContract extends ContractSupport {
         return "\"runtime\":{\"agent_id\":\"" + session.agentId() + "\",\"conversation_id\":\"" + conversation + "\"}";
     }
 
+    @ParameterizedTest(name = "HTTP {0}")
+    @ValueSource(ints = {401, 403, 404, 409, 429, 500, 503})
+    void anHttpErrorOfThePeersApiIsATypedException(int status) {
+        Assumptions.assumeTrue(peer instanceof FaultInjection injection && injection.failAgentCreation(status),
+                "the peer has no HTTP API it can make fail; scenario skipped");
+        FaultInjection injection = (FaultInjection) peer;
+        Class<? extends LettaCodeException> expected = switch (status) {
+            case 401, 403 -> AuthenticationException.class;
+            case 404 -> NotFoundException.class;
+            case 409 -> ConflictException.class;
+            case 429 -> RateLimitException.class;
+            default -> TransportException.class;
+        };
+        long start = System.nanoTime();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> withinBound("createAgent against HTTP " + status, HTTP_BOUND,
+                    () -> client.createAgent(AgentOptions.builder().name("fault-" + status).build())));
+        } finally {
+            injection.clearApiFailures();
+        }
+        long toOutcome = millisSince(start);
+        Throwable cause = thrown instanceof AssertionError && thrown.getCause() != null ? thrown.getCause() : thrown;
+        assertThat(cause).as("createAgent against HTTP %d", status).isInstanceOf(expected);
+        assertThat(cause.getMessage()).contains(String.valueOf(status));
+        finish("HTTP " + status + " from the peer's API (createAgent)", HTTP_BOUND,
+                cause.getClass().getSimpleName(), toOutcome, cause);
+    }
+
     @Test
     void canUseToolThatThrowsDeniesTheCallAndTheTurnGoesOn() {
         Session session = open(newAgent(), faultOptions().canUseTool(request -> {
@@ -342,6 +383,9 @@ public abstract class FaultContract extends ContractSupport {
         } catch (TimeoutException e) {
             throw new AssertionError(what + " did not return within " + bound, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new AssertionError(what + " failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -19,6 +19,11 @@ final class CloudFaults {
         remaining.add(count);
     }
 
+    synchronized void clearFailures() {
+        failures.clear();
+        remaining.clear();
+    }
+
     /** The first armed failure matching the request, counting it down. */
     synchronized Optional<HttpFailure> take(String method, String path) {
         for (int i = 0; i < failures.size(); i++) {

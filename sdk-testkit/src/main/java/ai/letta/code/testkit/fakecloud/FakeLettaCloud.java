@@ -318,6 +318,11 @@ public final class FakeLettaCloud implements AutoCloseable {
                 count);
     }
 
+    /** Disarms every {@link #failNext} rule not used up yet. */
+    public void clearFailures() {
+        faults.clearFailures();
+    }
+
     /**
      * Fails the next {@code count} HTTP requests (any path this port serves, Letta API ones included; not
      * websocket upgrades) whose method and path match, with {@code status} and {@code jsonBody} (see

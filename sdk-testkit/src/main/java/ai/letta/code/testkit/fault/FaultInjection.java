@@ -33,4 +33,19 @@ public interface FaultInjection {
     default boolean injectFrame(Session session, String raw) {
         return false;
     }
+
+    /**
+     * Until {@link #clearApiFailures()}, the peer's HTTP API answers the request {@code createAgent} makes with
+     * {@code status} and the Letta API's error body.
+     *
+     * @param status a 4xx or 5xx status
+     * @return whether this peer has such an API it can make fail
+     */
+    default boolean failAgentCreation(int status) {
+        return false;
+    }
+
+    /** Disarms {@link #failAgentCreation}. */
+    default void clearApiFailures() {
+    }
 }

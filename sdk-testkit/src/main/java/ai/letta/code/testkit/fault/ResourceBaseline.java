@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * outlives it.
  *
  * <p>Descriptors are counted by kind, not by number: a pipe or socket closed and another opened is no leak, more of
- * them is. Sockets are the SDK's kind only: connections out of this JVM (its websockets, its HTTP clients) and
- * non-TCP sockets; a socket accepted by a test fake's server (a frozen peer keeps its model call open) and the
- * fakes' listening sockets are not the SDK's and are not counted ({@code /proc/net/tcp}, {@code tcp6}). Without
- * {@code /proc} (not Linux) descriptors are not checked.
+ * them is. Sockets are the SDK's kind only, TCP connections out of this JVM (its websockets, its HTTP clients): the
+ * JDK's own non-TCP sockets (netlink, a resolver's) come and go with no SDK call, and a socket a test fake's server
+ * accepted (a frozen peer keeps its model call open) or listens on is not the SDK's ({@code /proc/net/tcp},
+ * {@code tcp6}). Without {@code /proc} (not Linux) descriptors are not checked.
  */
 public final class ResourceBaseline {
 
@@ -117,7 +117,7 @@ public final class ResourceBaseline {
         return names;
     }
 
-    /** Sockets among this JVM's descriptors, less listening ones and those accepted on a listening port. */
+    /** TCP sockets among this JVM's descriptors, less listening ones and those accepted on a listening port. */
     private static long outboundSockets() {
         Set<String> inodes = new java.util.HashSet<>();
         for (String target : descriptorTargets()) {
@@ -148,7 +148,7 @@ public final class ResourceBaseline {
         }
         return inodes.stream().filter(inode -> {
             String[] entry = tcp.get(inode);
-            return entry == null || !entry[1].equals("0A") && !listening.contains(entry[0]);
+            return entry != null && !entry[1].equals("0A") && !listening.contains(entry[0]);
         }).count();
     }
 

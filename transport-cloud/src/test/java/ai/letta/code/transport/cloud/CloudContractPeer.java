@@ -8,6 +8,7 @@ import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
 import ai.letta.code.testkit.fault.FaultInjection;
 import ai.letta.code.testkit.fault.ProcessSignals;
+import ai.letta.code.testkit.fakecloud.ErrorShape;
 import ai.letta.code.testkit.fakecloud.FakeLettaCloud;
 import ai.letta.code.testkit.fakecloud.Sandbox;
 import ai.letta.code.testkit.script.TurnScript;
@@ -109,6 +110,19 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
     @Override
     public boolean injectFrame(Session session, String raw) {
         return cloud.sendToSdkSockets(session.conversationId(), raw) > 0;
+    }
+
+    /** The fake Letta API answers {@code POST /v1/agents} with the status. */
+    @Override
+    public boolean failAgentCreation(int status) {
+        cloud.failNext("POST", "/v1/agents/?", status, ErrorShape.DETAIL.body("fake_failure",
+                "fake agent creation failure " + status), status == 429 ? 1 : null, 1000);
+        return true;
+    }
+
+    @Override
+    public void clearApiFailures() {
+        cloud.clearFailures();
     }
 
     private String deviceOf(Session session) {
