@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Nested;
 /**
  * The whole contract every transport passes against its real peer, and sdk-testkit against the in-memory fake:
  * each suite ({@link AgentContract}, {@link SessionContract}, {@link TurnContract}, {@link PermissionContract},
- * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}, {@link ResourceContract}) runs as
+ * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}, {@link ResourceContract},
+ * {@link ArchiveContract}, {@link ConversationResourceContract}) runs as
  * a nested class over peers from {@link #createPeer()}, with the timeouts of this {@link ContractSetup}.
  *
  * <pre>{@code
@@ -81,6 +82,22 @@ public abstract class TransportContract implements ContractSetup {
 
     @Nested
     class Resources extends ResourceContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class ArchiveResources extends ArchiveContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class ConversationResources extends ConversationResourceContract {
         @Override
         protected ContractSetup setup() {
             return TransportContract.this;
