@@ -32,7 +32,8 @@ public interface Passages {
     PassageInfo insert(String archiveId, PassageCreate passage);
 
     /**
-     * Writes several passages into an archive in one request ({@code POST /v1/archives/{archive_id}/passages/batch}).
+     * Writes several passages into an archive in one request
+     * ({@code POST /v1/archives/{archive_id}/passages/batch}).
      *
      * @param archiveId the archive
      * @param passages the passages, at least one
@@ -99,7 +100,8 @@ public interface Passages {
     List<PassageSearchResult> searchMemory(String agentId, PassageSearch search);
 
     /**
-     * Deletes a passage of an agent's archival memory ({@code DELETE /v1/agents/{agent_id}/archival-memory/{memory_id}}).
+     * Deletes a passage of an agent's archival memory
+     * ({@code DELETE /v1/agents/{agent_id}/archival-memory/{memory_id}}).
      *
      * @param agentId the agent
      * @param passageId the passage

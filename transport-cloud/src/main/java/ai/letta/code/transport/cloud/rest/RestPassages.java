@@ -141,7 +141,7 @@ public final class RestPassages implements Passages {
         return Checks.requireId(agentId, "agentId", "agent");
     }
 
-    /** {@code PassageCreateRequest}, or {@code CreateArchivalMemory} (no metadata) when {@code withMetadata} is false. */
+    /** {@code PassageCreateRequest}, or {@code CreateArchivalMemory} (no metadata) unless {@code withMetadata}. */
     private static Map<String, Object> body(PassageCreate passage, boolean withMetadata) {
         if (!withMetadata && passage.metadata().isPresent()) {
             throw new ConfigurationException("PassageCreate.metadata is not taken by an agent's archival memory "
