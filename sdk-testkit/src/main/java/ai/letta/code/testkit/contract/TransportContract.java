@@ -4,10 +4,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The whole contract every transport passes against its real peer, and sdk-testkit against the in-memory fake:
- * each suite ({@link AgentContract}, {@link SessionContract}, {@link TurnContract}, {@link PermissionContract},
- * {@link LifecycleContract}, {@link ControlContract}, {@link ObservationContract}, {@link ResourceContract},
- * {@link FaultContract}) runs as a nested class over peers from {@link #createPeer()}, with the timeouts of this
- * {@link ContractSetup}.
+ * each suite (agents, sessions, turns, permissions, lifecycle, controls, observation, faults, and one per Letta API
+ * resource family: the nested classes below) runs as a nested class over peers from {@link #createPeer()}, with
+ * the timeouts of this {@link ContractSetup}.
  *
  * <pre>{@code
  * class LocalTransportContractTest extends TransportContract {
@@ -90,6 +89,22 @@ public abstract class TransportContract implements ContractSetup {
 
     @Nested
     class Resources extends ResourceContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class ArchiveResources extends ArchiveContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class ConversationResources extends ConversationResourceContract {
         @Override
         protected ContractSetup setup() {
             return TransportContract.this;

@@ -76,6 +76,7 @@ public final class InMemoryTransport implements Transport {
 
     InMemoryTransport(InMemoryTransportBuilder builder) {
         this.options = builder.options();
+        conversations.backend(options.kind());
         this.scripts = new ScriptQueue(builder.responder());
         this.rawCommandHandler = builder.rawCommandHandler();
     }

@@ -7,24 +7,21 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /v1/agents/...}: agent CRUD, core-memory blocks, agent-level messages and archival memory
- * (cloud.md §2.1, §2.7, §2.8; offline-peers.md §5.2).
+ * {@code /v1/agents/...}: agent CRUD, core-memory blocks and agent-level messages (cloud.md §2.1, §2.7, §2.8;
+ * offline-peers.md §5.2). Archival memory is {@link ArchiveRoutes}'.
  */
 final class AgentRoutes {
 
     private final LettaStore store;
     private final ConversationStore conversations;
-    private final ArchiveStore archives;
     private final TurnEndpoint turns;
 
-    AgentRoutes(LettaStore store, ConversationStore conversations, ArchiveStore archives, TurnEndpoint turns) {
+    AgentRoutes(LettaStore store, ConversationStore conversations, TurnEndpoint turns) {
         this.store = store;
         this.conversations = conversations;
-        this.archives = archives;
         this.turns = turns;
     }
 
@@ -51,14 +48,7 @@ final class AgentRoutes {
                 .add("GET", "/v1/agents/{agent_id}/messages", this::messages)
                 .add("POST", "/v1/agents/{agent_id}/messages", call -> turns.agentMessages(call, false))
                 .add("POST", "/v1/agents/{agent_id}/messages/stream", call -> turns.agentMessages(call, true))
-                .add("POST", "/v1/agents/{agent_id}/messages/cancel", this::cancel)
-                .add("GET", "/v1/agents/{agent_id}/archival-memory", call -> withAgent(call, a -> call.ok(
-                        call.page(archives.passages("agent_id", call.path("agent_id"), null), "asc", 1000))))
-                .add("POST", "/v1/agents/{agent_id}/archival-memory", call -> withAgent(call, a -> call.okList(
-                        List.of(archives.addPassage(null, call.path("agent_id"), call.body())))))
-                .add("GET", "/v1/agents/{agent_id}/archival-memory/search", this::searchPassages)
-                .add("DELETE", "/v1/agents/{agent_id}/archival-memory/{memory_id}", call -> deleted(call,
-                        "Passage", archives.deletePassage(call.path("memory_id"))));
+                .add("POST", "/v1/agents/{agent_id}/messages/cancel", this::cancel);
     }
 
     private void list(ApiCall call) {
@@ -103,19 +93,6 @@ final class AgentRoutes {
                 });
             }
             call.ok(result);
-        });
-    }
-
-    private void searchPassages(ApiCall call) {
-        withAgent(call, agent -> {
-            ArrayNode results = JSON.createArrayNode();
-            archives.passages("agent_id", call.path("agent_id"), call.query("query").orElse(null))
-                    .forEach(p -> results.add(JSON.createObjectNode().put("id", p.path("id").asString())
-                            .put("content", p.path("text").asString("")).put("timestamp",
-                                    p.path("created_at").asString()).set("tags", p.path("tags").deepCopy())));
-            ObjectNode body = JSON.createObjectNode().put("count", results.size());
-            body.set("results", results);
-            call.ok(body);
         });
     }
 

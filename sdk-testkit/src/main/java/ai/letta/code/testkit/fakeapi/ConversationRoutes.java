@@ -4,9 +4,11 @@ import static ai.letta.code.testkit.fakeapi.AgentRoutes.deleted;
 import static ai.letta.code.testkit.fakeapi.AgentRoutes.reply;
 import static ai.letta.code.testkit.fakeapi.LettaStore.JSON;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,11 +41,8 @@ final class ConversationRoutes {
                 .add("POST", "/v1/conversations/{conversation_id}/stream", call -> turns.target(call,
                         call.path("conversation_id")).ifPresent(target -> turns.resume(call, target)))
                 .add("POST", "/v1/conversations/{conversation_id}/cancel", this::cancel)
-                .add("POST", "/v1/conversations/{conversation_id}/fork", call -> reply(call, "Conversation",
-                        conversations.fork(call.path("conversation_id"), call.query("message_id").orElse(null))))
-                .add("POST", "/v1/conversations/{conversation_id}/compact", call -> call.ok(JSON.createObjectNode()
-                        .put("summary", "compacted by the fake").put("num_messages_before", 0)
-                        .put("num_messages_after", 0)))
+                .add("POST", "/v1/conversations/{conversation_id}/fork", this::fork)
+                .add("POST", "/v1/conversations/{conversation_id}/compact", this::compact)
                 .add("POST", "/v1/conversations/{conversation_id}/recompile",
                         call -> call.ok(JSON.getNodeFactory().stringNode("")))
                 .add("GET", "/v1/messages/{message_id}", this::message)
@@ -65,13 +64,59 @@ final class ConversationRoutes {
         }
     }
 
+    /** {@code CreateConversation}; each {@code isolated_block_labels} entry becomes a copy of the agent's block. */
     private void create(ApiCall call) {
         String agentId = call.query("agent_id").orElse(call.body().path("agent_id").asString(""));
         if (!store.hasAgent(agentId)) {
             call.notFound("Agent " + agentId);
             return;
         }
-        call.ok(conversations.create(agentId, call.body()));
+        List<String> isolated = new ArrayList<>();
+        for (JsonNode label : call.body().path("isolated_block_labels")) {
+            Optional<ObjectNode> block = store.agentBlock(agentId, label.asString());
+            if (block.isEmpty()) {
+                call.notFound("Block " + label.asString() + " of agent " + agentId);
+                return;
+            }
+            isolated.add(store.createBlock(block.get()).get("id").stringValue());
+        }
+        call.ok(conversations.create(agentId, call.body(), isolated));
+    }
+
+    /**
+     * A conversation named in the path, or an agent's main thread: {@code default} with {@code agent_id} (query or
+     * body), or the agent id itself. Answers 404 and returns empty when neither is known.
+     */
+    private Optional<TurnEndpoint.Target> thread(ApiCall call) {
+        String id = call.path("conversation_id");
+        String agentId = id.equals("default")
+                ? call.query("agent_id").orElse(call.body().path("agent_id").asString("")) : id;
+        if ((id.equals("default") || id.equals(agentId)) && store.hasAgent(agentId)) {
+            return Optional.of(new TurnEndpoint.Target(agentId, "default", ConversationStore.defaultKey(agentId)));
+        }
+        Optional<ObjectNode> conversation = conversations.get(id);
+        if (conversation.isEmpty()) {
+            call.notFound(id.equals("default") ? "Agent " + agentId : "Conversation " + id);
+            return Optional.empty();
+        }
+        return Optional.of(new TurnEndpoint.Target(conversation.get().path("agent_id").asString(), id, id));
+    }
+
+    private void fork(ApiCall call) {
+        thread(call).ifPresent(target -> {
+            String agentId = target.conversationId().equals("default") ? target.agentId()
+                    : call.query("agent_id").orElse(target.agentId());
+            if (!store.hasAgent(agentId)) {
+                call.notFound("Agent " + agentId);
+                return;
+            }
+            call.ok(conversations.fork(target.key(), conversations.get(target.key()).orElse(null), agentId,
+                    call.query("message_id").orElse(null)));
+        });
+    }
+
+    private void compact(ApiCall call) {
+        thread(call).ifPresent(target -> call.ok(conversations.compact(target.key())));
     }
 
     private void list(ApiCall call) {
@@ -95,9 +140,12 @@ final class ConversationRoutes {
     }
 
     private void cancel(ApiCall call) {
-        ObjectNode result = JSON.createObjectNode();
-        conversations.cancelRuns(call.path("conversation_id")).forEach(runId -> result.put(runId, "cancelled"));
-        call.ok(result);
+        thread(call).ifPresent(target -> {
+            ObjectNode result = JSON.createObjectNode();
+            conversations.cancelRuns(target.conversationId(), target.conversationId().equals("default")
+                    ? target.agentId() : null).forEach(runId -> result.put(runId, "cancelled"));
+            call.ok(result);
+        });
     }
 
     private void resumeRun(ApiCall call) {

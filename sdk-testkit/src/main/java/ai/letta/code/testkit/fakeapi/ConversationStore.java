@@ -42,15 +42,25 @@ final class ConversationStore {
     }
 
     ObjectNode create(String agentId, JsonNode body) {
+        return create(agentId, body, List.of());
+    }
+
+    /**
+     * A {@code Conversation} from a {@code CreateConversation} body, with the ids of the block copies it keeps of
+     * its own ({@code isolated_block_ids}).
+     */
+    ObjectNode create(String agentId, JsonNode body, List<String> isolatedBlockIds) {
         return locked(() -> {
-            ObjectNode conversation = JSON.createObjectNode().put("id", newId("conv")).put("agent_id", agentId)
-                    .put("created_at", now()).put("updated_at", now());
+            ObjectNode conversation = JSON.createObjectNode().putNull("created_by_id").putNull("last_updated_by_id")
+                    .put("created_at", now()).put("updated_at", now()).put("id", newId("conv"))
+                    .put("agent_id", agentId);
             conversation.set("summary", copyOrNull(body.path("summary")));
             conversation.putArray("in_context_message_ids");
-            conversation.putArray("isolated_block_ids");
+            ArrayNode isolated = conversation.putArray("isolated_block_ids");
+            isolatedBlockIds.forEach(isolated::add);
             conversation.set("model", copyOrNull(body.path("model")));
             conversation.set("model_settings", copyOrNull(body.path("model_settings")));
-            conversation.put("archived", false).putNull("last_message_at");
+            conversation.putNull("last_message_at");
             conversations.put(conversation.get("id").stringValue(), conversation);
             return conversation.deepCopy();
         });
@@ -64,33 +74,71 @@ final class ConversationStore {
         return locked(() -> conversations.values().stream().map(ObjectNode::deepCopy).toList());
     }
 
+    /** Applies an {@code UpdateConversation} body: summary, model, model settings, last message time. */
     Optional<ObjectNode> update(String id, JsonNode patch) {
         return locked(() -> Optional.ofNullable(conversations.get(id)).map(c -> {
-            patch.propertyStream().filter(e -> !List.of("id", "agent_id", "created_at").contains(e.getKey()))
-                    .forEach(e -> c.set(e.getKey(), e.getValue().deepCopy()));
+            for (String field : List.of("summary", "model", "model_settings", "last_message_at")) {
+                if (patch.has(field)) {
+                    c.set(field, patch.get(field).deepCopy());
+                }
+            }
             c.put("updated_at", now());
             return c.deepCopy();
         }));
     }
 
     boolean delete(String id) {
-        return locked(() -> conversations.remove(id) != null);
+        return locked(() -> {
+            messages.remove(id);
+            return conversations.remove(id) != null;
+        });
     }
 
-    /** A copy of {@code id} with the history up to {@code messageId} (all when null). */
-    Optional<ObjectNode> fork(String id, String messageId) {
-        return locked(() -> Optional.ofNullable(conversations.get(id)).map(source -> {
-            ObjectNode fork = create(source.get("agent_id").asString(), source);
+    /**
+     * A new conversation of {@code agentId} with the settings of {@code source} (null for an agent's default
+     * thread) and the history under {@code sourceKey} up to {@code messageId} (all when null).
+     */
+    ObjectNode fork(String sourceKey, ObjectNode source, String agentId, String messageId) {
+        return locked(() -> {
+            ObjectNode fork = create(agentId, source == null ? JSON.createObjectNode() : source);
+            ObjectNode stored = conversations.get(fork.get("id").stringValue());
             List<ObjectNode> copied = new ArrayList<>();
-            for (ObjectNode message : messages.getOrDefault(id, List.of())) {
+            for (ObjectNode message : messages.getOrDefault(sourceKey, List.of())) {
                 copied.add(message.deepCopy());
+                if (message.path("id").isString()) {
+                    ((ArrayNode) stored.get("in_context_message_ids")).add(message.get("id").stringValue());
+                }
                 if (message.path("id").asString().equals(messageId)) {
                     break;
                 }
             }
             messages.put(fork.get("id").stringValue(), copied);
-            return fork;
-        }));
+            return stored.deepCopy();
+        });
+    }
+
+    /**
+     * Compacts a conversation's context as the fake understands it: all but the last two in-context messages are
+     * dropped from {@code in_context_message_ids} (the history stays) and a summary line stands for them.
+     *
+     * @return a {@code CompactionResponse}
+     */
+    ObjectNode compact(String key) {
+        return locked(() -> {
+            List<ObjectNode> history = messages.getOrDefault(key, List.of());
+            ObjectNode conversation = conversations.get(key);
+            int before = conversation == null ? history.size() : conversation.get("in_context_message_ids").size();
+            int after = Math.min(before, 2);
+            if (conversation != null) {
+                ArrayNode ids = (ArrayNode) conversation.get("in_context_message_ids");
+                while (ids.size() > after) {
+                    ids.remove(0);
+                }
+                conversation.put("updated_at", now());
+            }
+            return JSON.createObjectNode().put("summary", "The fake compacted " + (before - after) + " of " + before
+                    + " messages.").put("num_messages_before", before).put("num_messages_after", after);
+        });
     }
 
     /**
@@ -170,9 +218,15 @@ final class ConversationStore {
 
     /** Marks every running run of a conversation key cancelled; returns their ids. */
     List<String> cancelRuns(String conversationId) {
+        return cancelRuns(conversationId, null);
+    }
+
+    /** Marks the running runs of a conversation (of {@code agentId} when not null: for {@code default}) cancelled. */
+    List<String> cancelRuns(String conversationId, String agentId) {
         return locked(() -> runs.values().stream()
                 .filter(r -> "running".equals(r.path("status").asString())
-                        && conversationId.equals(r.path("conversation_id").asString()))
+                        && conversationId.equals(r.path("conversation_id").asString())
+                        && (agentId == null || agentId.equals(r.path("agent_id").asString())))
                 .map(r -> {
                     r.put("status", "cancelled").put("stop_reason", "cancelled").put("completed_at", now());
                     return r.get("id").stringValue();

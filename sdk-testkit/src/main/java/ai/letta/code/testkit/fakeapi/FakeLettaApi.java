@@ -74,7 +74,8 @@ public final class FakeLettaApi extends ScriptedServer {
         builder.models.forEach(store::addModel);
         ArchiveStore archives = new ArchiveStore();
         turns = new TurnEndpoint(store, conversations, scripts);
-        new AgentRoutes(store, conversations, archives, turns).register(router);
+        new ArchiveRoutes(store, archives).register(router);
+        new AgentRoutes(store, conversations, turns).register(router);
         new ConversationRoutes(store, conversations, turns).register(router);
         new ResourceRoutes(store, archives).register(router);
     }

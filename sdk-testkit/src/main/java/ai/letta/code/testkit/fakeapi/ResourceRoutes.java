@@ -9,8 +9,8 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The agent-independent resources: health, models, providers, tools, global blocks and archives with their
- * passages (offline-peers.md §5.2, app-server-ws.md §4.3, cloud.md §2.6, §2.7).
+ * The agent-independent resources: health, models, providers, tools and global blocks (offline-peers.md §5.2,
+ * app-server-ws.md §4.3, cloud.md §2.6, §2.7). Archives and passages are {@link ArchiveRoutes}'.
  */
 final class ResourceRoutes {
 
@@ -43,19 +43,7 @@ final class ResourceRoutes {
                 .add("PATCH", "/v1/blocks/{block_id}", call -> reply(call, "Block",
                         store.updateBlock(call.path("block_id"), call.body())))
                 .add("DELETE", "/v1/blocks/{block_id}", call -> deleted(call, "Block",
-                        store.deleteBlock(call.path("block_id"))))
-                .add("GET", "/v1/archives", call -> call.ok(call.page(archives.archives(), "asc", 50)))
-                .add("POST", "/v1/archives", call -> call.ok(archives.createArchive(call.body())))
-                .add("GET", "/v1/archives/{archive_id}", call -> reply(call, "Archive",
-                        archives.archive(call.path("archive_id"))))
-                .add("PATCH", "/v1/archives/{archive_id}", call -> reply(call, "Archive",
-                        archives.updateArchive(call.path("archive_id"), call.body())))
-                .add("DELETE", "/v1/archives/{archive_id}", call -> deleted(call, "Archive",
-                        archives.deleteArchive(call.path("archive_id"))))
-                .add("GET", "/v1/archives/{archive_id}/passages", this::listPassages)
-                .add("POST", "/v1/archives/{archive_id}/passages", this::addPassage)
-                .add("DELETE", "/v1/archives/{archive_id}/passages/{passage_id}", call -> deleted(call, "Passage",
-                        archives.deletePassage(call.path("passage_id"))));
+                        store.deleteBlock(call.path("block_id"))));
     }
 
     private void listBlocks(ApiCall call) {
@@ -63,22 +51,5 @@ final class ResourceRoutes {
                 .filter(b -> call.query("label").map(l -> l.equals(b.path("label").asString())).orElse(true))
                 .toList();
         call.ok(call.page(blocks, "asc", 50));
-    }
-
-    private void listPassages(ApiCall call) {
-        if (archives.archive(call.path("archive_id")).isEmpty()) {
-            call.notFound("Archive " + call.path("archive_id"));
-            return;
-        }
-        call.ok(call.page(archives.passages("archive_id", call.path("archive_id"),
-                call.query("search").orElse(null)), "asc", 100));
-    }
-
-    private void addPassage(ApiCall call) {
-        if (archives.archive(call.path("archive_id")).isEmpty()) {
-            call.notFound("Archive " + call.path("archive_id"));
-            return;
-        }
-        call.ok(archives.addPassage(call.path("archive_id"), null, call.body()));
     }
 }

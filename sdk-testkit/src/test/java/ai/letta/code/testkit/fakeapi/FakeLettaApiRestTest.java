@@ -165,13 +165,25 @@ class FakeLettaApiRestTest {
         http.post("/v1/agents/" + agent + "/archival-memory", "{\"text\":\"Patch prefers records.\"}");
         http.post("/v1/agents/" + agent + "/archival-memory", "{\"text\":\"Unrelated.\"}");
 
-        assertThat(json(http.get("/v1/archives/" + archive + "/passages")).path(0).path("text").asString())
-                .isEqualTo("The build uses Maven.");
+        JsonNode inArchive = json(http.post("/v1/passages/search", "{\"archive_id\":\"" + archive + "\"}"));
+        assertThat(inArchive.path(0).path("passage").path("text").asString()).isEqualTo("The build uses Maven.");
+        assertThat(inArchive.size()).isEqualTo(1);
         JsonNode search = json(http.get("/v1/agents/" + agent + "/archival-memory/search?query=records"));
         assertThat(search.path("count").asInt()).isEqualTo(1);
         assertThat(search.path("results").path(0).path("content").asString()).isEqualTo("Patch prefers records.");
         assertThat(json(http.get("/v1/agents/" + agent + "/archival-memory")).size()).isEqualTo(2);
-        assertThat(http.delete("/v1/archives/" + archive).statusCode()).isEqualTo(200);
+        // The agent's memory went into an archive created for it and attached to it.
+        assertThat(json(http.get("/v1/archives/?agent_id=" + agent)).size()).isEqualTo(1);
+        assertThat(http.delete("/v1/archives/" + archive).statusCode()).isEqualTo(204);
+        assertThat(http.get("/v1/archives/" + archive).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aMissingRequiredFieldAnswers422NamingItsLocation() {
+        var answer = http.post("/v1/archives", "{}");
+
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(json(answer).path("detail").path(0).path("loc").toString()).isEqualTo("[\"body\",\"name\"]");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package ai.letta.code.transport.cloud;
 
-import ai.letta.code.api.archive.Archives;
-import ai.letta.code.api.archive.Passages;
 import ai.letta.code.api.group.Groups;
 import ai.letta.code.api.message.Messages;
 import ai.letta.code.api.tool.Tools;
@@ -16,9 +14,11 @@ import ai.letta.code.transport.cloud.http.HttpSettings;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
 import ai.letta.code.transport.cloud.rest.RestAgents;
+import ai.letta.code.transport.cloud.rest.RestArchives;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
 import ai.letta.code.transport.cloud.rest.RestConversations;
 import ai.letta.code.transport.cloud.rest.RestModels;
+import ai.letta.code.transport.cloud.rest.RestPassages;
 import ai.letta.code.transport.cloud.session.CloudSessions;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
@@ -83,8 +83,8 @@ public final class CloudTransport extends LazyTransport {
         return new Ports(new RestAgents(http, control), new RestConversations(http, control), new RestBlocks(http),
                 new RestModels(http), new CloudSessions(options, control, resolver, timer), new ApiResources(
                         Unsupported.resource(Tools.class, BackendKind.CLOUD),
-                        Unsupported.resource(Archives.class, BackendKind.CLOUD),
-                        Unsupported.resource(Passages.class, BackendKind.CLOUD),
+                        new RestArchives(http),
+                        new RestPassages(http),
                         Unsupported.resource(Messages.class, BackendKind.CLOUD),
                         Unsupported.resource(Groups.class, BackendKind.CLOUD)), () -> {
                     timer.shutdownNow();

@@ -73,7 +73,7 @@ public final class LocalTransport implements Transport {
 
     @Override
     public Conversations conversations() {
-        return unsupported(Conversations.class, "conversation management (list/get/messages)");
+        return unsupported(Conversations.class, "conversation management");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package ai.letta.code.transport.cloud.rest;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,9 +34,15 @@ final class Wire {
             @JsonProperty("read_only") Boolean readOnly) {
     }
 
-    /** {@code Conversation}. */
+    /** {@code Conversation}; the fields it does not name stay in {@code extras}. */
     record Conversation(String id, @JsonProperty("agent_id") String agentId, String summary,
-            @JsonProperty("created_at") String createdAt) {
+            @JsonProperty("created_at") String createdAt, String model,
+            @JsonProperty("last_message_at") String lastMessageAt, @JsonAnySetter Map<String, Object> extras) {
+    }
+
+    /** {@code CompactionResponse}. */
+    record Compaction(String summary, @JsonProperty("num_messages_before") Integer messagesBefore,
+            @JsonProperty("num_messages_after") Integer messagesAfter, @JsonAnySetter Map<String, Object> extras) {
     }
 
     /** A {@code LettaMessageUnion} member, the fields of every variant this SDK shows. */

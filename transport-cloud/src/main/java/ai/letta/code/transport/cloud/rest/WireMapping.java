@@ -61,7 +61,8 @@ final class WireMapping {
     static ConversationInfo conversation(Wire.Conversation conversation, String fallbackAgentId) {
         return new ConversationInfo(conversation.id(),
                 conversation.agentId() == null ? fallbackAgentId : conversation.agentId(), conversation.summary(),
-                instant(conversation.createdAt()));
+                instant(conversation.createdAt()), conversation.model(), instant(conversation.lastMessageAt()),
+                conversation.extras());
     }
 
     static MessageRecord message(Wire.Message message) {
