@@ -4,7 +4,6 @@ import ai.letta.code.api.archive.Archives;
 import ai.letta.code.api.archive.Passages;
 import ai.letta.code.api.group.Groups;
 import ai.letta.code.api.message.Messages;
-import ai.letta.code.api.tool.Tools;
 import ai.letta.code.core.spi.ApiResources;
 import ai.letta.code.spi.Unsupported;
 
@@ -17,6 +16,7 @@ import ai.letta.code.transport.cloud.http.LettaHttp;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
 import ai.letta.code.transport.cloud.rest.RestAgents;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
+import ai.letta.code.transport.cloud.rest.RestTools;
 import ai.letta.code.transport.cloud.rest.RestConversations;
 import ai.letta.code.transport.cloud.rest.RestModels;
 import ai.letta.code.transport.cloud.session.CloudSessions;
@@ -82,7 +82,7 @@ public final class CloudTransport extends LazyTransport {
         timer.setRemoveOnCancelPolicy(true);
         return new Ports(new RestAgents(http, control), new RestConversations(http, control), new RestBlocks(http),
                 new RestModels(http), new CloudSessions(options, control, resolver, timer), new ApiResources(
-                        Unsupported.resource(Tools.class, BackendKind.CLOUD),
+                        new RestTools(http),
                         Unsupported.resource(Archives.class, BackendKind.CLOUD),
                         Unsupported.resource(Passages.class, BackendKind.CLOUD),
                         Unsupported.resource(Messages.class, BackendKind.CLOUD),
