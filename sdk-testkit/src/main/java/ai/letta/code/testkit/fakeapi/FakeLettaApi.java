@@ -76,6 +76,10 @@ public final class FakeLettaApi extends ScriptedServer {
         turns = new TurnEndpoint(store, conversations, scripts);
         new AgentRoutes(store, conversations, archives, turns).register(router);
         new ConversationRoutes(store, conversations, turns).register(router);
+        ToolStore tools = new ToolStore();
+        store.toolsOf(tools::rendered);
+        new ToolRoutes(store, tools).register(router);
+        new BlockRoutes(store).register(router);
         new ResourceRoutes(store, archives).register(router);
     }
 

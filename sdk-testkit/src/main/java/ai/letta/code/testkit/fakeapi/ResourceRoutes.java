@@ -6,11 +6,11 @@ import static ai.letta.code.testkit.fakeapi.LettaStore.JSON;
 
 import java.util.List;
 
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The agent-independent resources: health, models, providers, tools, global blocks and archives with their
- * passages (offline-peers.md §5.2, app-server-ws.md §4.3, cloud.md §2.6, §2.7).
+ * The agent-independent resources: health, models, providers and archives with their passages; tools and
+ * standalone blocks are {@link ToolRoutes} and {@link BlockRoutes} (offline-peers.md §5.2, app-server-ws.md §4.3,
+ * cloud.md §2.6, §2.7).
  */
 final class ResourceRoutes {
 
@@ -32,18 +32,6 @@ final class ResourceRoutes {
                 .add("GET", "/v1/models/embedding", call -> call.okList(List.of()))
                 .add("GET", "/v1/providers", call -> call.okList(List.of()))
                 .add("POST", "/v1/tools/add-base-tools", call -> call.okList(List.of()))
-                .add("GET", "/v1/tools", call -> call.ok(call.page(archives.tools(), "asc", 50)))
-                .add("POST", "/v1/tools", call -> call.ok(archives.createTool(call.body())))
-                .add("GET", "/v1/tools/{tool_id}", call -> reply(call, "Tool", archives.tool(call.path("tool_id"))))
-                .add("DELETE", "/v1/tools/{tool_id}", call -> deleted(call, "Tool",
-                        archives.deleteTool(call.path("tool_id"))))
-                .add("GET", "/v1/blocks", this::listBlocks)
-                .add("POST", "/v1/blocks", call -> call.ok(store.createBlock(call.body())))
-                .add("GET", "/v1/blocks/{block_id}", call -> reply(call, "Block", store.block(call.path("block_id"))))
-                .add("PATCH", "/v1/blocks/{block_id}", call -> reply(call, "Block",
-                        store.updateBlock(call.path("block_id"), call.body())))
-                .add("DELETE", "/v1/blocks/{block_id}", call -> deleted(call, "Block",
-                        store.deleteBlock(call.path("block_id"))))
                 .add("GET", "/v1/archives", call -> call.ok(call.page(archives.archives(), "asc", 50)))
                 .add("POST", "/v1/archives", call -> call.ok(archives.createArchive(call.body())))
                 .add("GET", "/v1/archives/{archive_id}", call -> reply(call, "Archive",
@@ -56,13 +44,6 @@ final class ResourceRoutes {
                 .add("POST", "/v1/archives/{archive_id}/passages", this::addPassage)
                 .add("DELETE", "/v1/archives/{archive_id}/passages/{passage_id}", call -> deleted(call, "Passage",
                         archives.deletePassage(call.path("passage_id"))));
-    }
-
-    private void listBlocks(ApiCall call) {
-        List<ObjectNode> blocks = store.blocks().stream()
-                .filter(b -> call.query("label").map(l -> l.equals(b.path("label").asString())).orElse(true))
-                .toList();
-        call.ok(call.page(blocks, "asc", 50));
     }
 
     private void listPassages(ApiCall call) {
