@@ -6,7 +6,6 @@ import static ai.letta.code.testkit.fakeapi.LettaStore.JSON;
 
 import java.util.List;
 
-
 /**
  * The agent-independent resources: health, models, providers and archives with their passages; tools and
  * standalone blocks are {@link ToolRoutes} and {@link BlockRoutes} (offline-peers.md §5.2, app-server-ws.md §4.3,
