@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * sent; an update that sets nothing is refused when built.
  *
  * <pre>{@code
- * client.tools().update(toolId, ToolUpdate.builder().description("Roll two dice").build());
+ * ToolInfo roll = client.tools().list(ToolFilter.name("roll_dice"), PageRequest.first(1)).items().get(0);
+ * client.tools().update(roll.id(), ToolUpdate.builder().description("Roll two dice").build());
  * }</pre>
  */
 public final class ToolUpdate {

@@ -14,6 +14,7 @@ import java.util.List;
  * {@link #listForAgent}. Answering a pending approval of a conversation is a message operation, not a tool one.
  *
  * <pre>{@code
+ * String source = "def roll_dice() -> int:\n    \"\"\"Roll a die.\"\"\"\n    return 4\n";
  * ToolInfo roll = client.tools().upsert(ToolCreate.builder(source).description("Roll a die").build());
  * client.tools().attach(agentId, roll.id());
  * client.tools().updateApproval(agentId, roll.name().orElseThrow(), true);
