@@ -3,6 +3,10 @@ package ai.letta.code.api.agent;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.internal.Checks;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,6 +19,10 @@ import java.util.OptionalInt;
  * so it is checked ({@link #requireLabel}): one or more {@code /}-separated segments (the CLI's memory files nest
  * labels such as {@code skills/java}), each non-blank and not starting with {@code .} (so no {@code .} or
  * {@code ..}); no {@code \}, control character or NUL; at most {@value #MAX_LABEL_BYTES} bytes of UTF-8.
+ *
+ * <p>A block read from a Letta API server carries its {@link #id()}, {@link #tags()}, {@link #metadata()} and the
+ * server's fields this SDK does not model ({@link #extras()}); a block given in {@code AgentOptions} has none of
+ * them. Make one with {@link #of} or {@link #builder}.
  */
 public final class MemoryBlock {
 
@@ -27,6 +35,9 @@ public final class MemoryBlock {
     private final int limit;
     private final boolean readOnly;
     private final String id;
+    private final List<String> tags;
+    private final Map<String, Object> metadata;
+    private final Map<String, Object> extras;
 
     /**
      * Validates.
@@ -39,6 +50,11 @@ public final class MemoryBlock {
      * @param id the peer's block id once stored, or {@code null}
      */
     public MemoryBlock(String label, String value, String description, int limit, boolean readOnly, String id) {
+        this(label, value, description, limit, readOnly, id, List.of(), Map.of(), Map.of());
+    }
+
+    private MemoryBlock(String label, String value, String description, int limit, boolean readOnly, String id,
+            List<String> tags, Map<String, Object> metadata, Map<String, Object> extras) {
         requireLabel(label, "MemoryBlock.label");
         Checks.requireNonNull(value, "MemoryBlock.value of block '" + label + "'");
         if (limit < 0) {
@@ -50,6 +66,18 @@ public final class MemoryBlock {
         this.limit = limit;
         this.readOnly = readOnly;
         this.id = id;
+        this.tags = List.copyOf(tags);
+        this.metadata = unmodifiable(metadata);
+        this.extras = unmodifiable(extras);
+    }
+
+    /**
+     * @param label the block's label (checked by {@link #requireLabel})
+     * @param value its text
+     * @return a builder for a block with more parts than {@link #of} sets
+     */
+    public static Builder builder(String label, String value) {
+        return new Builder(label, value);
     }
 
     /**
@@ -66,7 +94,7 @@ public final class MemoryBlock {
      * @return a copy with that description
      */
     public MemoryBlock withDescription(String description) {
-        return new MemoryBlock(label, value, description, limit, readOnly, id);
+        return new MemoryBlock(label, value, description, limit, readOnly, id, tags, metadata, extras);
     }
 
     /** @return the block's label, unique per agent */
@@ -99,22 +127,139 @@ public final class MemoryBlock {
         return Optional.ofNullable(id);
     }
 
+    /** @return the block's tags (a Letta API server's; empty elsewhere) */
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** @return the block's metadata as plain Java values (a Letta API server's; empty elsewhere) */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /**
+     * @return the server's fields of this block that the SDK does not model (e.g. {@code created_by_id},
+     *     {@code project_id}), as plain Java values; empty for a block the SDK made
+     */
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MemoryBlock b && label.equals(b.label) && value.equals(b.value)
                 && Objects.equals(description, b.description) && limit == b.limit && readOnly == b.readOnly
-                && Objects.equals(id, b.id);
+                && Objects.equals(id, b.id) && tags.equals(b.tags) && metadata.equals(b.metadata)
+                && extras.equals(b.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(label, value, description, limit, readOnly, id);
+        return Objects.hash(label, value, description, limit, readOnly, id, tags, metadata, extras);
     }
 
     @Override
     public String toString() {
         return "MemoryBlock[label=" + label + ", value=" + value + ", description=" + description + ", limit="
-                + limit + ", readOnly=" + readOnly + ", id=" + id + "]";
+                + limit + ", readOnly=" + readOnly + ", id=" + id
+                + (tags.isEmpty() ? "" : ", tags=" + tags) + (metadata.isEmpty() ? "" : ", metadata=" + metadata)
+                + (extras.isEmpty() ? "" : ", extras=" + extras) + "]";
+    }
+
+    private static Map<String, Object> unmodifiable(Map<String, Object> map) {
+        // Map.copyOf refuses the nulls a JSON object may hold.
+        return map == null || map.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** Builds a {@link MemoryBlock}; each part is checked when the block is built. Not thread-safe. */
+    public static final class Builder {
+        private final String label;
+        private final String value;
+        private String description;
+        private int limit;
+        private boolean readOnly;
+        private String id;
+        private List<String> tags = List.of();
+        private Map<String, Object> metadata = Map.of();
+        private Map<String, Object> extras = Map.of();
+
+        private Builder(String label, String value) {
+            this.label = label;
+            this.value = value;
+        }
+
+        /**
+         * @param description what the block is for, or {@code null}
+         * @return this
+         */
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        /**
+         * @param limit the most characters it may hold, or 0 for the peer's default
+         * @return this
+         */
+        public Builder limit(int limit) {
+            this.limit = limit;
+            return this;
+        }
+
+        /**
+         * @param readOnly whether the agent may not edit it
+         * @return this
+         */
+        public Builder readOnly(boolean readOnly) {
+            this.readOnly = readOnly;
+            return this;
+        }
+
+        /**
+         * @param id the peer's block id, or {@code null}
+         * @return this
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * @param tags the block's tags (copied; no {@code null} element)
+         * @return this
+         */
+        public Builder tags(List<String> tags) {
+            Checks.requireNonNull(tags, "MemoryBlock.tags");
+            tags.forEach(tag -> Checks.requireNonNull(tag, "MemoryBlock.tags element"));
+            this.tags = List.copyOf(tags);
+            return this;
+        }
+
+        /**
+         * @param metadata the block's metadata (copied)
+         * @return this
+         */
+        public Builder metadata(Map<String, Object> metadata) {
+            this.metadata = new LinkedHashMap<>(Checks.requireNonNull(metadata, "MemoryBlock.metadata"));
+            return this;
+        }
+
+        /**
+         * @param extras the server's fields the SDK does not model (copied)
+         * @return this
+         */
+        public Builder extras(Map<String, Object> extras) {
+            this.extras = new LinkedHashMap<>(Checks.requireNonNull(extras, "MemoryBlock.extras"));
+            return this;
+        }
+
+        /**
+         * @return the block
+         * @throws ConfigurationException if the label or value is not valid or the limit is negative
+         */
+        public MemoryBlock build() {
+            return new MemoryBlock(label, value, description, limit, readOnly, id, tags, metadata, extras);
+        }
     }
 
     /**

@@ -14,8 +14,13 @@ import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.agent.Agents;
+import ai.letta.code.api.agent.BlockCreate;
+import ai.letta.code.api.agent.BlockFilter;
+import ai.letta.code.api.agent.BlockUpdate;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.conversation.Page;
+import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.model.Models;
 import ai.letta.code.api.archive.Archives;
 import ai.letta.code.api.archive.Passages;
@@ -241,6 +246,52 @@ public final class EngineClient implements LettaCodeClient {
         @Override
         public MemoryBlock update(String agentId, String label, String value) {
             return port.update(agentId, MemoryBlock.requireLabel(label, "label"), value);
+        }
+
+        @Override
+        public MemoryBlock update(String agentId, String label, BlockUpdate update) {
+            return port.update(agentId, MemoryBlock.requireLabel(label, "label"), Checks.requireNonNull(update,
+                    "update"));
+        }
+
+        @Override
+        public void attach(String agentId, String blockId) {
+            port.attach(agentId, blockId);
+        }
+
+        @Override
+        public void detach(String agentId, String blockId) {
+            port.detach(agentId, blockId);
+        }
+
+        @Override
+        public MemoryBlock create(BlockCreate create) {
+            return port.create(Checks.requireNonNull(create, "create"));
+        }
+
+        @Override
+        public MemoryBlock get(String blockId) {
+            return port.get(blockId);
+        }
+
+        @Override
+        public MemoryBlock update(String blockId, BlockUpdate update) {
+            return port.update(blockId, Checks.requireNonNull(update, "update"));
+        }
+
+        @Override
+        public void delete(String blockId) {
+            port.delete(blockId);
+        }
+
+        @Override
+        public Page<MemoryBlock> list(BlockFilter filter, PageRequest page) {
+            return port.list(Checks.requireNonNull(filter, "filter"), Checks.requireNonNull(page, "page"));
+        }
+
+        @Override
+        public int count(BlockFilter filter) {
+            return port.count(Checks.requireNonNull(filter, "filter"));
         }
     }
 }

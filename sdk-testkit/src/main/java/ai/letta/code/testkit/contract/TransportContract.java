@@ -110,4 +110,20 @@ public abstract class TransportContract implements ContractSetup {
             return TransportContract.this;
         }
     }
+
+    @Nested
+    class Tools extends ToolContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class Blocks extends BlockContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
 }

@@ -11,7 +11,6 @@ import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
-import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.WireNames;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import java.util.UUID;
  * Each agent gets a default conversation with a real id when it is created, so {@code resumeSession(agentId)}
  * never sees the {@code default} alias. Thread-safe (every method holds the monitor; nothing inside blocks).
  */
-final class InMemoryAgents implements Agents, Blocks {
+final class InMemoryAgents implements Agents {
 
     private final InMemoryConversations conversations;
     private final InMemoryModels models;
@@ -81,13 +80,12 @@ final class InMemoryAgents implements Agents, Blocks {
         }
     }
 
-    @Override
-    public synchronized List<MemoryBlock> list(String agentId) {
+    /** The agent's blocks, for {@link InMemoryBlocks}. */
+    synchronized List<MemoryBlock> list(String agentId) {
         return List.copyOf(require(agentId).blocks.values());
     }
 
-    @Override
-    public synchronized MemoryBlock get(String agentId, String label) {
+    synchronized MemoryBlock get(String agentId, String label) {
         MemoryBlock block = require(agentId).blocks.get(label);
         if (block == null) {
             throw new NotFoundException("agent " + agentId + " has no memory block labelled '" + label + "'");
@@ -95,11 +93,14 @@ final class InMemoryAgents implements Agents, Blocks {
         return block;
     }
 
-    @Override
-    public synchronized MemoryBlock update(String agentId, String label, String value) {
+    /** Replaces the parts of an agent's block that are given ({@code null}: kept). */
+    synchronized MemoryBlock update(String agentId, String label, String value, String description, Integer limit,
+            Boolean readOnly) {
         MemoryBlock old = get(agentId, label);
-        MemoryBlock updated = new MemoryBlock(label, Checks.requireNonNull(value, "block value"),
-                old.description().orElse(null), old.limit().orElse(0), old.readOnly(), old.id().orElse(null));
+        MemoryBlock updated = new MemoryBlock(label, value == null ? old.value() : value,
+                description == null ? old.description().orElse(null) : description,
+                limit == null ? old.limit().orElse(0) : limit, readOnly == null ? old.readOnly() : readOnly,
+                old.id().orElse(null));
         agents.get(agentId).blocks.put(label, updated);
         return updated;
     }

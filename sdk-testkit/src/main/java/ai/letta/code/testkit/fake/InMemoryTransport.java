@@ -60,6 +60,7 @@ public final class InMemoryTransport implements Transport {
     private final InMemoryModels catalog = new InMemoryModels();
     private final InMemoryConversations conversations = new InMemoryConversations();
     private final InMemoryAgents agents = new InMemoryAgents(conversations, catalog);
+    private final InMemoryBlocks blocks = new InMemoryBlocks(agents, this::kind);
     private final InMemorySessions sessions = new InMemorySessions(this);
     private final ScriptQueue scripts;
     private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
@@ -191,7 +192,7 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public Blocks blocks() {
-        return agents;
+        return blocks;
     }
 
     @Override

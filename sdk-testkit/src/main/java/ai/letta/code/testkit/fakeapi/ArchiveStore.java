@@ -18,9 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Archives, their passages and which agents they are attached to, plus registered tools. As on a Letta server, an
- * agent's archival memory is the passages of the archives attached to it: the first write to an agent with none
- * creates and attaches one. Entities are the OpenAPI's {@code Archive} and {@code Passage} objects (no embeddings:
+ * Archives, their passages and which agents they are attached to. As on a Letta server, an agent's archival memory
+ * is the passages of the archives attached to it: the first write to an agent with none creates and attaches one. Entities are the OpenAPI's {@code Archive} and {@code Passage} objects (no embeddings:
  * {@code embedding} is null). Deep copies out, one lock.
  */
 final class ArchiveStore {
@@ -32,7 +31,6 @@ final class ArchiveStore {
     private final Map<String, ObjectNode> archives = new LinkedHashMap<>();
     private final Map<String, ObjectNode> passages = new LinkedHashMap<>();
     private final Map<String, Set<String>> attached = new LinkedHashMap<>();
-    private final Map<String, ObjectNode> tools = new LinkedHashMap<>();
 
     private <T> T locked(Supplier<T> action) {
         lock.lock();
@@ -187,32 +185,6 @@ final class ArchiveStore {
             passages.remove(passageId);
             return true;
         });
-    }
-
-    // ---- tools -----------------------------------------------------------------------------------------------
-
-    ObjectNode createTool(JsonNode body) {
-        return locked(() -> {
-            ObjectNode tool = JSON.createObjectNode().put("id", newId("tool"));
-            for (String field : List.of("name", "description", "source_code", "json_schema", "tags")) {
-                tool.set(field, body.path(field).isMissingNode() ? JSON.nullNode() : body.get(field).deepCopy());
-            }
-            tool.put("created_at", now()).put("updated_at", now());
-            tools.put(tool.get("id").stringValue(), tool);
-            return tool.deepCopy();
-        });
-    }
-
-    Optional<ObjectNode> tool(String id) {
-        return get(tools, id);
-    }
-
-    List<ObjectNode> tools() {
-        return all(tools);
-    }
-
-    boolean deleteTool(String id) {
-        return locked(() -> tools.remove(id) != null);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

@@ -77,7 +77,11 @@ public final class FakeLettaApi extends ScriptedServer {
         new ArchiveRoutes(store, archives).register(router);
         new AgentRoutes(store, conversations, turns).register(router);
         new ConversationRoutes(store, conversations, turns).register(router);
-        new ResourceRoutes(store, archives).register(router);
+        ToolStore tools = new ToolStore();
+        store.toolsOf(tools::rendered);
+        new ToolRoutes(store, tools).register(router);
+        new BlockRoutes(store).register(router);
+        new ResourceRoutes(store).register(router);
     }
 
     /** Starts a fake with the default model and the deterministic responder. */

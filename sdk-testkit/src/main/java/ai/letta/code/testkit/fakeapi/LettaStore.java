@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,8 @@ final class LettaStore {
     private final Map<String, ObjectNode> agents = new LinkedHashMap<>();
     private final Map<String, ObjectNode> blocks = new LinkedHashMap<>();
     private final Map<String, ObjectNode> models = new LinkedHashMap<>();
+    /** Renders an agent's attached tools ({@code AgentState.tools}); the tools' store, which never calls back. */
+    private volatile Function<String, ArrayNode> toolsOf = id -> JSON.createArrayNode();
 
     private <T> T locked(Supplier<T> action) {
         lock.lock();
@@ -36,6 +39,11 @@ final class LettaStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** @param renderer the tools attached to an agent, as {@code AgentState.tools} */
+    void toolsOf(Function<String, ArrayNode> renderer) {
+        this.toolsOf = renderer;
     }
 
     static String now() {
@@ -254,6 +262,7 @@ final class LettaStore {
         ObjectNode copy = agent.deepCopy();
         ArrayNode blockArray = array(agentBlocks(agent.get("id").stringValue()));
         copy.set("blocks", blockArray);
+        copy.set("tools", toolsOf.apply(agent.get("id").stringValue()));
         ObjectNode memory = copy.putObject("memory");
         memory.set("blocks", blockArray.deepCopy());
         memory.putArray("file_blocks");

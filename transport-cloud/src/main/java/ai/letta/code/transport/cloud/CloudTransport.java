@@ -2,7 +2,6 @@ package ai.letta.code.transport.cloud;
 
 import ai.letta.code.api.group.Groups;
 import ai.letta.code.api.message.Messages;
-import ai.letta.code.api.tool.Tools;
 import ai.letta.code.core.spi.ApiResources;
 import ai.letta.code.spi.Unsupported;
 
@@ -16,6 +15,7 @@ import ai.letta.code.transport.cloud.rest.ControlPlane;
 import ai.letta.code.transport.cloud.rest.RestAgents;
 import ai.letta.code.transport.cloud.rest.RestArchives;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
+import ai.letta.code.transport.cloud.rest.RestTools;
 import ai.letta.code.transport.cloud.rest.RestConversations;
 import ai.letta.code.transport.cloud.rest.RestModels;
 import ai.letta.code.transport.cloud.rest.RestPassages;
@@ -82,7 +82,7 @@ public final class CloudTransport extends LazyTransport {
         timer.setRemoveOnCancelPolicy(true);
         return new Ports(new RestAgents(http, control), new RestConversations(http, control), new RestBlocks(http),
                 new RestModels(http), new CloudSessions(options, control, resolver, timer), new ApiResources(
-                        Unsupported.resource(Tools.class, BackendKind.CLOUD),
+                        new RestTools(http),
                         new RestArchives(http),
                         new RestPassages(http),
                         Unsupported.resource(Messages.class, BackendKind.CLOUD),

@@ -78,7 +78,7 @@ public final class LocalTransport implements Transport {
 
     @Override
     public Blocks blocks() {
-        return unsupported(Blocks.class, "memory-block management");
+        return new LocalBlocks();
     }
 
     @Override

@@ -4,8 +4,13 @@ import static ai.letta.code.transport.remote.FakeAppServer.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.letta.code.api.agent.BlockCreate;
+import ai.letta.code.api.agent.BlockFilter;
+import ai.letta.code.api.agent.BlockUpdate;
 import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.RemoteOptions;
+import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -98,5 +103,58 @@ class RemoteMemoryBlocksTest {
                 .isInstanceOf(UnsupportedFeatureException.class)
                 .hasMessageContaining("agent-1").hasMessageContaining("memory files");
         assertThat(server.received).noneMatch(c -> c.path("type").asString().equals("write_memory_file"));
+    }
+
+    @Test
+    void aBlockUpdateWritesTheMemoryFileAndWhatAFileCannotHoldNamesTheCloudBackend() {
+        Map<String, String[]> files = new java.util.concurrent.ConcurrentHashMap<>();
+        files.put("system/persona.md", new String[] {"who I am", "I am Patch."});
+        server = new FakeAppServer((command, channel) -> {
+            String id = command.path("request_id").asString();
+            switch (command.path("type").asString()) {
+                case "list_memory" -> {
+                    List<Map<String, Object>> entries = new ArrayList<>();
+                    files.forEach((path, file) -> entries.add(Map.of("relative_path", path, "description", file[0],
+                            "content", file[1])));
+                    send(channel, Map.of("type", "list_memory_response", "request_id", id, "success", true,
+                            "memfs_enabled", true, "total", entries.size(), "done", true, "entries", entries));
+                }
+                case "write_memory_file" -> {
+                    String content = command.path("content").asString();
+                    String[] parts = content.split("\n---\n", 2);
+                    files.put(command.path("path").asString(), new String[] {
+                            parts[0].replace("---\ndescription: ", ""), parts[1]});
+                    send(channel, Map.of("type", "write_memory_file_response", "request_id", id, "success", true));
+                }
+                default -> AppServerReplies.reply(command, channel);
+            }
+        });
+        WebSocketTransport remote = connect();
+
+        MemoryBlock updated = remote.blocks().update("agent-1", "persona",
+                BlockUpdate.builder().description("the agent's self").build());
+
+        assertThat(updated.value()).isEqualTo("I am Patch.");
+        assertThat(updated.description()).contains("the agent's self");
+        assertThat(remote.blocks().update("agent-1", "persona", BlockUpdate.value("I am Bolt.")).description())
+                .contains("the agent's self");
+        assertThat(remote.blocks().get("agent-1", "persona").value()).isEqualTo("I am Bolt.");
+
+        long writes = server.received.stream().filter(c -> c.path("type").asString().equals("write_memory_file"))
+                .count();
+        List<org.junit.jupiter.api.function.Executable> refused = List.of(
+                () -> remote.blocks().update("agent-1", "persona", BlockUpdate.builder().limit(10).build()),
+                () -> remote.blocks().create(BlockCreate.builder("team", "v").build()),
+                () -> remote.blocks().get("block-1"), () -> remote.blocks().update("block-1", BlockUpdate.value("v")),
+                () -> remote.blocks().delete("block-1"), () -> remote.blocks().attach("agent-1", "block-1"),
+                () -> remote.blocks().detach("agent-1", "block-1"),
+                () -> remote.blocks().list(BlockFilter.all(), PageRequest.first(5)),
+                () -> remote.blocks().count(BlockFilter.all()));
+        for (org.junit.jupiter.api.function.Executable call : refused) {
+            assertThatThrownBy(call::execute).isInstanceOfSatisfying(UnsupportedFeatureException.class,
+                    e -> assertThat(e.supportedBy()).contains(BackendKind.CLOUD));
+        }
+        assertThat(server.received.stream().filter(c -> c.path("type").asString().equals("write_memory_file"))
+                .count()).isEqualTo(writes);
     }
 }

@@ -50,6 +50,14 @@ public final class ApiRequest {
 
     /**
      * @param segments the path's segments; each is encoded
+     * @return a PUT (idempotent: an upsert)
+     */
+    public static Builder put(String... segments) {
+        return new Builder("PUT", segments);
+    }
+
+    /**
+     * @param segments the path's segments; each is encoded
      * @return a PATCH
      */
     public static Builder patch(String... segments) {

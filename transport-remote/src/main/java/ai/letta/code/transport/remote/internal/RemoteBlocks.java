@@ -1,12 +1,18 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.api.agent.BlockCreate;
+import ai.letta.code.api.agent.BlockFilter;
+import ai.letta.code.api.agent.BlockUpdate;
 import ai.letta.code.api.agent.MemoryBlock;
+import ai.letta.code.api.conversation.Page;
+import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.internal.Checks;
+import ai.letta.code.spi.Unsupported;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  * {@code system/<label>.md} with a front matter carrying its description, read with {@code list_memory} and written
  * with {@code write_memory_file}. An agent without them (API mode against a Letta server without git memory) keeps
  * its blocks on the Letta server, read from the agent ({@code agent_retrieve}); the app server has no command that
- * writes those. Verified on CLI 0.32.18.
+ * writes those. Verified on CLI 0.32.18. Standalone blocks, attaching by id and counting are Letta API resources
+ * the app server has no command for: they throw naming the cloud backend.
  */
 public final class RemoteBlocks implements Blocks {
 
@@ -47,18 +54,86 @@ public final class RemoteBlocks implements Blocks {
 
     @Override
     public MemoryBlock update(String agentId, String label, String value) {
+        Checks.requireNonNull(value, "value");
+        return write(agentId, label, value, null);
+    }
+
+    /**
+     * Writes the block's memory file: the text and the description (its front matter) are what a memory file
+     * holds; the other parts of a block (limit, label, read-only, tags, metadata) live only on a Letta API server.
+     */
+    @Override
+    public MemoryBlock update(String agentId, String label, BlockUpdate update) {
+        Checks.requireNonNull(update, "update");
+        String part = update.limit().isPresent() ? "limit" : update.label().isPresent() ? "label"
+                : update.readOnly().isPresent() ? "readOnly" : update.tags().isPresent() ? "tags"
+                : update.metadata().isPresent() ? "metadata" : null;
+        if (part != null) {
+            throw Unsupported.feature("blocks().update(BlockUpdate." + part + ") (a memory file holds a block's"
+                    + " text and description only)", BackendKind.REMOTE);
+        }
+        return write(agentId, label, update.value().orElse(null), update.description().orElse(null));
+    }
+
+    @Override
+    public void attach(String agentId, String blockId) {
+        throw Unsupported.feature("blocks().attach", BackendKind.REMOTE);
+    }
+
+    @Override
+    public void detach(String agentId, String blockId) {
+        throw Unsupported.feature("blocks().detach", BackendKind.REMOTE);
+    }
+
+    @Override
+    public MemoryBlock create(BlockCreate create) {
+        throw Unsupported.feature("blocks().create", BackendKind.REMOTE);
+    }
+
+    @Override
+    public MemoryBlock get(String blockId) {
+        throw Unsupported.feature("blocks().get(blockId)", BackendKind.REMOTE);
+    }
+
+    @Override
+    public MemoryBlock update(String blockId, BlockUpdate update) {
+        throw Unsupported.feature("blocks().update(blockId, BlockUpdate)", BackendKind.REMOTE);
+    }
+
+    @Override
+    public void delete(String blockId) {
+        throw Unsupported.feature("blocks().delete", BackendKind.REMOTE);
+    }
+
+    @Override
+    public Page<MemoryBlock> list(BlockFilter filter, PageRequest page) {
+        throw Unsupported.feature("blocks().list(BlockFilter, PageRequest)", BackendKind.REMOTE);
+    }
+
+    @Override
+    public int count(BlockFilter filter) {
+        throw Unsupported.feature("blocks().count", BackendKind.REMOTE);
+    }
+
+    /** Writes {@code system/<label>.md}; a {@code null} value or description keeps the current one. */
+    private MemoryBlock write(String agentId, String label, String value, String description) {
         Checks.requireText(agentId, "agentId");
         Checks.requireText(label, "label");
-        Checks.requireNonNull(value, "value");
         if (label.contains("/") || label.contains("..")) {
             throw new ConfigurationException("memory block label must be a plain name (got \"" + label + "\")");
         }
         List<MemoryBlock> current = memoryFiles(agentId).orElseThrow(() -> new UnsupportedFeatureException(
                 "updating a memory block of an agent without memory files (agent " + agentId + " keeps its blocks"
                         + " on the Letta server behind the app server, which has no command that writes them)",
-                BackendKind.REMOTE, Set.of(BackendKind.LOCAL)));
-        String description = current.stream().filter(b -> b.label().equals(label)).findFirst()
-                .flatMap(MemoryBlock::description).orElse(null);
+                BackendKind.REMOTE, Set.of(BackendKind.LOCAL, BackendKind.CLOUD)));
+        Optional<MemoryBlock> old = current.stream().filter(b -> b.label().equals(label)).findFirst();
+        if (value == null) {
+            value = old.map(MemoryBlock::value).orElseThrow(() -> new NotFoundException("agent " + agentId
+                    + " has no memory block '" + label + "' (an update without a value cannot create one)"));
+        }
+        if (description == null) {
+            description = old.flatMap(MemoryBlock::description).orElse(null);
+        }
         Map<String, Object> command = Commands.command("write_memory_file",
                 connection.correlator().nextRequestId("wm"));
         command.put("agent_id", agentId);
