@@ -3,7 +3,7 @@ package ai.letta.code.transport.cloud;
 import ai.letta.code.api.archive.Archives;
 import ai.letta.code.api.archive.Passages;
 import ai.letta.code.api.group.Groups;
-import ai.letta.code.api.message.Messages;
+
 import ai.letta.code.api.tool.Tools;
 import ai.letta.code.core.spi.ApiResources;
 import ai.letta.code.spi.Unsupported;
@@ -14,10 +14,12 @@ import ai.letta.code.core.spi.LazyTransport;
 import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.cloud.http.HttpSettings;
 import ai.letta.code.transport.cloud.http.LettaHttp;
+import ai.letta.code.transport.cloud.http.StreamLimits;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
 import ai.letta.code.transport.cloud.rest.RestAgents;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
 import ai.letta.code.transport.cloud.rest.RestConversations;
+import ai.letta.code.transport.cloud.rest.RestMessages;
 import ai.letta.code.transport.cloud.rest.RestModels;
 import ai.letta.code.transport.cloud.session.CloudSessions;
 import jakarta.inject.Inject;
@@ -85,7 +87,7 @@ public final class CloudTransport extends LazyTransport {
                         Unsupported.resource(Tools.class, BackendKind.CLOUD),
                         Unsupported.resource(Archives.class, BackendKind.CLOUD),
                         Unsupported.resource(Passages.class, BackendKind.CLOUD),
-                        Unsupported.resource(Messages.class, BackendKind.CLOUD),
+                        new RestMessages(http, StreamLimits.of(HttpSettings.from(options))),
                         Unsupported.resource(Groups.class, BackendKind.CLOUD)), () -> {
                     timer.shutdownNow();
                     resolver.shutdownNow();
