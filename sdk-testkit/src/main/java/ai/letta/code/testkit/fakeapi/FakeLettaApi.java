@@ -74,6 +74,7 @@ public final class FakeLettaApi extends ScriptedServer {
         builder.models.forEach(store::addModel);
         ArchiveStore archives = new ArchiveStore();
         turns = new TurnEndpoint(store, conversations, scripts);
+        new MessageRoutes(store, conversations, turns).register(router);
         new AgentRoutes(store, conversations, archives, turns).register(router);
         new ConversationRoutes(store, conversations, turns).register(router);
         new ResourceRoutes(store, archives).register(router);
