@@ -86,4 +86,12 @@ public abstract class TransportContract implements ContractSetup {
             return TransportContract.this;
         }
     }
+
+    @Nested
+    class Messages extends MessageContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
 }
