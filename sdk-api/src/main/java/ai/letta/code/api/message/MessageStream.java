@@ -59,8 +59,9 @@ public interface MessageStream extends Iterable<SessionEvent>, AutoCloseable {
 
     /**
      * Stops the run on the server and the stream here: closes the connection, then asks the server to cancel the
-     * run ({@code POST /v1/agents/{id}/messages/cancel} with the stream's run id, or
-     * {@code POST /v1/conversations/{id}/cancel}). A run that already ended is not an error. Idempotent.
+     * run ({@code POST /v1/agents/{id}/messages/cancel} with the stream's run id, or every active run of the agent
+     * when no message has named one yet; {@code POST /v1/conversations/{id}/cancel} for a conversation). A run that
+     * already ended is not an error. Idempotent.
      *
      * @throws ai.letta.code.api.exception.LettaCodeException if the cancel request fails otherwise
      */

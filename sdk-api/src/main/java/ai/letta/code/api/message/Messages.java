@@ -77,6 +77,18 @@ public interface Messages {
     MessageStream streamToConversation(String conversationId, SendRequest request);
 
     /**
+     * Attaches to the stream of a run that is still going on a conversation, e.g. after a stream was cut or the
+     * client restarted ({@code POST /v1/conversations/{id}/stream} with {@code run_id}); the run must have been
+     * started with {@link SendRequest.Builder#background(boolean) background}.
+     *
+     * @param conversationId the conversation, {@code conv-…}, or an agent id for its main thread
+     * @param runId the run, {@code run-…} (a stream's {@link MessageStream#runId()})
+     * @return the open stream, from the run's first message on
+     * @throws ai.letta.code.api.exception.NotFoundException if the run is not streaming any more
+     */
+    MessageStream reattach(String conversationId, String runId);
+
+    /**
      * Answers pending tool approvals on a conversation and waits for what the agent does next: an
      * {@code ApprovalCreate} message ({@code approvals: [{type: "approval", tool_call_id, approve, reason}]}) sent
      * as {@link #sendToConversation} sends.

@@ -140,6 +140,7 @@ public abstract class MessageContract extends ContractSupport {
                 m -> m.sendToConversation(agentId, SendRequest.text("hi")),
                 m -> m.streamToConversation(agentId, SendRequest.text("hi")),
                 m -> m.answerApprovals(agentId, List.of(ToolApproval.approve("call_1"))),
+                m -> m.reattach(agentId, "run-1"),
                 m -> m.sendAsync(agentId, SendRequest.text("hi")),
                 m -> m.run("run-1"),
                 m -> m.list(agentId, PageRequest.first(5)),

@@ -90,6 +90,24 @@ public final class RestMessages implements Messages {
     }
 
     @Override
+    public MessageStream reattach(String conversationId, String runId) {
+        Target target = Target.of(conversationId);
+        String run = Checks.requireId(runId, "runId", "run");
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (target.agentId() != null) {
+            body.put("agent_id", target.agentId());
+        }
+        body.put("run_id", run);
+        body.put("starting_after", 0);
+        ApiRequest post = ApiRequest.post("v1", "conversations", target.pathId(), "stream").body(body).build();
+        // A 404 here means "nothing streaming to attach to", not an unknown conversation: left as the server said.
+        EventSource source = http.stream(post, limits);
+        return new RestMessageStream(source, post + " on the Letta API at " + http.baseUrl(),
+                ignored -> http.send(ApiRequest.post("v1", "conversations", target.pathId(), "cancel")
+                        .query("agent_id", target.agentId()).build()));
+    }
+
+    @Override
     public MessageResponse answerApprovals(String conversationId, List<ToolApproval> approvals) {
         Target.of(conversationId);
         Checks.requireNonNull(approvals, "approvals");

@@ -8,6 +8,7 @@ import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.FrameTooLongException;
+import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /** A message stream's faults: before it starts, cut mid-way, silent, oversized; every wait bounded. */
 class MessageStreamFaultsTest {
@@ -85,6 +87,29 @@ class MessageStreamFaultsTest {
             assertThat(events.hasNext()).isFalse();
             assertThat(stream.stopReason()).isEmpty();
         }
+    }
+
+    @Test
+    void aCutStreamIsReattachedToItsRun() {
+        String conversation = new ControlPlane(http).createConversation(agentId).id();
+        fake.enqueue(conversation, TurnScript.builder().assistant("before the cut").dropConnection()
+                .assistant("after the cut").build());
+        String runId;
+        try (MessageStream stream = messages.streamToConversation(conversation, SendRequest.builder().text("hi")
+                .background(true).build())) {
+            Iterator<SessionEvent> events = stream.iterator();
+            assertThat(((AssistantMessage) events.next()).content()).isEqualTo("before the cut");
+            assertThatThrownBy(events::hasNext).isInstanceOf(TransportLostException.class);
+            runId = stream.runId().orElseThrow();
+        }
+
+        try (MessageStream again = messages.reattach(conversation, runId)) {
+            assertThat(again.collect().text()).isEqualTo("after the cut");
+        }
+        JsonNode body = fake.requests().stream().filter(r -> r.path().equals("/v1/conversations/" + conversation
+                + "/stream")).reduce((a, b) -> b).orElseThrow().json();
+        assertThat(body.path("run_id").asString()).isEqualTo(runId);
+        assertThatThrownBy(() -> messages.reattach(conversation, runId)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
