@@ -126,4 +126,12 @@ public abstract class TransportContract implements ContractSetup {
             return TransportContract.this;
         }
     }
+
+    @Nested
+    class Messages extends MessageContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
 }

@@ -170,6 +170,41 @@ final class ConversationStore {
         return locked(() -> messages.getOrDefault(key, List.of()).stream().map(ObjectNode::deepCopy).toList());
     }
 
+    /**
+     * Rewrites the text of every history entry of {@code keys} with {@code messageId} and the patch's
+     * {@code message_type} ({@code content}, or {@code reasoning} for a reasoning message); returns the first, or
+     * empty when none matches.
+     */
+    Optional<ObjectNode> updateMessage(List<String> keys, String messageId, JsonNode patch) {
+        return locked(() -> {
+            String type = patch.path("message_type").asString("");
+            ObjectNode found = null;
+            for (String key : keys) {
+                for (ObjectNode message : messages.getOrDefault(key, List.of())) {
+                    if (messageId.equals(message.path("id").asString())
+                            && (type.isEmpty() || type.equals(message.path("message_type").asString()))) {
+                        for (String field : List.of("content", "reasoning")) {
+                            if (patch.has(field)) {
+                                message.set(field, patch.get(field).deepCopy());
+                            }
+                        }
+                        found = found == null ? message : found;
+                    }
+                }
+            }
+            return Optional.ofNullable(found).map(ObjectNode::deepCopy);
+        });
+    }
+
+    /** Empties the history of a conversation key ({@code reset-messages}). */
+    void clearMessages(String key) {
+        locked(() -> {
+            messages.remove(key);
+            Optional.ofNullable(conversations.get(key)).ifPresent(c -> c.putArray("in_context_message_ids"));
+            return null;
+        });
+    }
+
     /** Every history entry with {@code messageId}, in any conversation, oldest first. */
     List<ObjectNode> variants(String messageId) {
         return locked(() -> messages.values().stream().flatMap(List::stream)

@@ -75,6 +75,7 @@ public final class FakeLettaApi extends ScriptedServer {
         ArchiveStore archives = new ArchiveStore();
         turns = new TurnEndpoint(store, conversations, scripts);
         new ArchiveRoutes(store, archives).register(router);
+        new MessageRoutes(store, conversations, turns).register(router);
         new AgentRoutes(store, conversations, turns).register(router);
         new ConversationRoutes(store, conversations, turns).register(router);
         ToolStore tools = new ToolStore();

@@ -55,6 +55,31 @@ final class TurnEndpoint {
     }
 
     /**
+     * {@code POST /v1/agents/{agent_id}/messages/async}: the turn runs at once as a non-streaming one would (its
+     * messages land in the history), and the answer is its {@code Run}, already finished.
+     */
+    void agentAsync(ApiCall call) {
+        String agentId = call.path("agent_id");
+        if (!store.hasAgent(agentId)) {
+            call.notFound("Agent " + agentId);
+            return;
+        }
+        Target target = new Target(agentId, "default", ConversationStore.defaultKey(agentId));
+        JsonNode body = call.body();
+        TurnRequest request = LettaTurnRequests.parse(target.conversationId(), modelOf(target), body, call.request());
+        LettaTurnRequests.historyEntries(body).forEach(entry -> conversations.append(target.key(), entry));
+        answered.add(request);
+        TurnScript.Step step = scripts.next(target.key(), request);
+        if (step.ending() instanceof StepEnding.HttpError error) {
+            call.exchange().respondJson(error.status(), errorBody(error));
+            return;
+        }
+        String runId = conversations.startRun(agentId, target.conversationId()).get("id").stringValue();
+        whole(target, new LettaStreamRenderer(runId, request, this::nextToolCallId).render(step), runId);
+        call.ok(conversations.run(runId).orElseThrow());
+    }
+
+    /**
      * {@code POST /v1/conversations/{id}/stream} and {@code /v1/runs/{id}/stream}: a client re-attaching after a
      * dropped or failed stream. The conversation's active script answers with its next step when it has one
      * (so a script can say what the re-attached stream shows); otherwise there is nothing to resume: 404, as for
@@ -129,6 +154,11 @@ final class TurnEndpoint {
 
     /** {@code streaming:false}: the same messages as one {@code LettaResponse}, delays and faults ignored. */
     private void respondWhole(ApiCall call, Target target, List<SseFrame> frames, String runId) {
+        call.ok(whole(target, frames, runId));
+    }
+
+    /** The frames as one {@code LettaResponse}, the messages recorded and the run finished. */
+    private ObjectNode whole(Target target, List<SseFrame> frames, String runId) {
         ObjectNode response = JSON.createObjectNode();
         ArrayNode messages = response.putArray("messages");
         for (SseFrame frame : frames) {
@@ -145,7 +175,7 @@ final class TurnEndpoint {
             }
         }
         conversations.finishRun(runId, "completed", response.path("stop_reason").path("stop_reason").asString(null));
-        call.ok(response);
+        return response;
     }
 
     private static JsonNode errorBody(StepEnding.HttpError error) {

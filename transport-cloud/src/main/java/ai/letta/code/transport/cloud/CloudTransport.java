@@ -1,24 +1,24 @@
 package ai.letta.code.transport.cloud;
 
-import ai.letta.code.api.group.Groups;
-import ai.letta.code.api.message.Messages;
-import ai.letta.code.core.spi.ApiResources;
-import ai.letta.code.spi.Unsupported;
-
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
+import ai.letta.code.api.group.Groups;
+import ai.letta.code.core.spi.ApiResources;
 import ai.letta.code.core.spi.LazyTransport;
 import ai.letta.code.internal.Checks;
+import ai.letta.code.spi.Unsupported;
 import ai.letta.code.transport.cloud.http.HttpSettings;
 import ai.letta.code.transport.cloud.http.LettaHttp;
+import ai.letta.code.transport.cloud.http.StreamLimits;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
 import ai.letta.code.transport.cloud.rest.RestAgents;
 import ai.letta.code.transport.cloud.rest.RestArchives;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
-import ai.letta.code.transport.cloud.rest.RestTools;
 import ai.letta.code.transport.cloud.rest.RestConversations;
+import ai.letta.code.transport.cloud.rest.RestMessages;
 import ai.letta.code.transport.cloud.rest.RestModels;
 import ai.letta.code.transport.cloud.rest.RestPassages;
+import ai.letta.code.transport.cloud.rest.RestTools;
 import ai.letta.code.transport.cloud.session.CloudSessions;
 import jakarta.inject.Inject;
 import java.util.concurrent.ExecutorService;
@@ -85,7 +85,7 @@ public final class CloudTransport extends LazyTransport {
                         new RestTools(http),
                         new RestArchives(http),
                         new RestPassages(http),
-                        Unsupported.resource(Messages.class, BackendKind.CLOUD),
+                        new RestMessages(http, StreamLimits.of(HttpSettings.from(options))),
                         Unsupported.resource(Groups.class, BackendKind.CLOUD)), () -> {
                     timer.shutdownNow();
                     resolver.shutdownNow();

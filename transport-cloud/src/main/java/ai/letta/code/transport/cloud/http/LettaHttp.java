@@ -7,6 +7,7 @@ import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.internal.Checks;
+import ai.letta.code.spi.Redaction;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -141,6 +142,109 @@ public final class LettaHttp implements AutoCloseable {
      */
     public void send(ApiRequest request) {
         exchange(request);
+    }
+
+    /**
+     * Sends a request whose answer is an event stream and returns once its headers have arrived, bounded as
+     * {@link StreamLimits#of(HttpSettings)} says. See {@link #stream(ApiRequest, StreamLimits)}.
+     *
+     * @param request what to send
+     * @return the open stream; close it
+     * @throws LettaCodeException as {@link #stream(ApiRequest, StreamLimits)} says
+     */
+    public EventSource stream(ApiRequest request) {
+        return stream(request, StreamLimits.of(settings));
+    }
+
+    /**
+     * Sends a request whose answer is an event stream ({@code Accept: text/event-stream}) on a pipeline without
+     * the aggregator: the body is decoded chunk by chunk into {@link SseEvent}s. Returns once the status line and
+     * headers arrived; a non-2xx answer throws what {@link #call} would throw for it, an answer of another content
+     * type a {@link ai.letta.code.api.exception.ProtocolException}. Never retried (a stream is a POST that runs
+     * the agent). Connecting is bounded by {@code connectTimeout}, the headers by
+     * {@link StreamLimits#headersTimeout()} ({@link OperationTimeoutException}).
+     *
+     * @param request what to send
+     * @param limits the stream's bounds
+     * @return the open stream; close it
+     * @throws LettaCodeException as described
+     */
+    public EventSource stream(ApiRequest request, StreamLimits limits) {
+        Checks.requireNonNull(limits, "limits");
+        if (closed.get()) {
+            throw new SessionClosedException("the Letta API client for " + errors.baseUrl() + " is closed ("
+                    + request + " not sent)");
+        }
+        String host = host();
+        int port = settings.port();
+        CompletableFuture<RawResponse> head = new CompletableFuture<>();
+        EventSource source = new EventSource(request + " on the Letta API at " + errors.baseUrl(),
+                limits.idleTimeout());
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
+                        settings.connectTimeout().toMillis()))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            channel.pipeline().addLast(tls.handler(channel.alloc(), host, port));
+                        }
+                        channel.pipeline().addLast(new HttpClientCodec(), new HttpContentDecompressor(false, 0),
+                                new EventStreamHandler(head, source, limits.maxEventBytes()));
+                    }
+                });
+        ChannelFuture connected;
+        try {
+            connected = bootstrap.connect(host, port);
+        } catch (RuntimeException e) {
+            throw errors.unreachable(request, e);
+        }
+        Channel channel = connected.channel();
+        boolean open = false;
+        try {
+            connected.awaitUninterruptibly();
+            if (!connected.isSuccess()) {
+                if (connected.cause() instanceof ConnectTimeoutException) {
+                    throw new OperationTimeoutException("could not connect to the Letta API at " + errors.baseUrl()
+                            + " within " + settings.connectTimeout().toMillis() + " ms (" + request
+                            + "; CloudOptions.connectTimeout)", connected.cause());
+                }
+                throw errors.unreachable(request, connected.cause());
+            }
+            source.attach(channel);
+            FullHttpRequest wire = encode(request);
+            wire.headers().set(HttpHeaderNames.ACCEPT, "text/event-stream");
+            channel.writeAndFlush(wire);
+            RawResponse response = head.get(limits.headersTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!response.success()) {
+                throw errors.of(request, response, RetryAfter.parse(response.headers().get("retry-after-ms"),
+                        response.headers().get(HttpHeaderNames.RETRY_AFTER), timing.clock()));
+            }
+            String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+            if (!type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+                throw new ai.letta.code.api.exception.ProtocolException(request + " on the Letta API at "
+                        + errors.baseUrl() + " answered HTTP " + response.status() + " with content type \""
+                        + Redaction.head(type, 80) + "\", not an event stream");
+            }
+            open = true;
+            return source;
+        } catch (TimeoutException e) {
+            throw new OperationTimeoutException(request + " on the Letta API at " + errors.baseUrl()
+                    + " sent no response headers within " + limits.headersTimeout().toMillis()
+                    + " ms (CloudOptions.requestTimeout)");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof LettaCodeException known ? known : errors.unreachable(request, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SessionClosedException("interrupted while calling the Letta API at " + errors.baseUrl() + " ("
+                    + request + ")", e);
+        } finally {
+            if (!open) {
+                source.close();
+                channel.close();
+            }
+        }
     }
 
     /** @return the base URL, credentials hidden, for messages */

@@ -21,7 +21,7 @@ class CodeSamplesTest {
             "ai.letta.code.api", "ai.letta.code.api.agent", "ai.letta.code.api.archive", "ai.letta.code.api.backend",
             "ai.letta.code.api.command",
             "ai.letta.code.api.conversation", "ai.letta.code.api.event", "ai.letta.code.api.exception",
-            "ai.letta.code.api.model", "ai.letta.code.api.permission", "ai.letta.code.api.tool", "ai.letta.code.core",
+            "ai.letta.code.api.message", "ai.letta.code.api.model", "ai.letta.code.api.permission", "ai.letta.code.api.tool", "ai.letta.code.core",
             "ai.letta.code.transport.local", "com.google.inject", "java.net", "java.nio.file", "java.time",
             "java.util", "java.util.concurrent"),
             Map.of("client", "LettaCodeClient", "session", "Session", "agentId", "String", "conversationId", "String",
