@@ -50,7 +50,7 @@ final class ConversationStore {
             conversation.putArray("isolated_block_ids");
             conversation.set("model", copyOrNull(body.path("model")));
             conversation.set("model_settings", copyOrNull(body.path("model_settings")));
-            conversation.put("archived", false).putNull("last_message_at");
+            conversation.putNull("last_message_at");
             conversations.put(conversation.get("id").stringValue(), conversation);
             return conversation.deepCopy();
         });

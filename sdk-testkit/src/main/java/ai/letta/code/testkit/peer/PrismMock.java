@@ -3,6 +3,9 @@ package ai.letta.code.testkit.peer;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +39,15 @@ import org.junit.jupiter.api.Assumptions;
  * <p>{@link #start()} returns once Prism printed {@code Prism is listening on http://127.0.0.1:PORT}, within the
  * startup timeout (about 4 s for the Letta document); otherwise it stops the process and throws a
  * {@link PeerProcessException} quoting both output tails. Prism runs as this JVM's direct child under the pinned
- * Node, with the allow-listed environment of the other peers and a fresh {@code HOME}. With {@link
- * Builder#errors(boolean) errors} on (the default), a response that breaks the document becomes a 422
- * {@code application/problem+json} answer instead of a log line, so a violation cannot go unnoticed. Every
- * {@code Violation:} and {@code Request terminated with error} line Prism logs is kept: {@link #violations()}.
+ * Node, with the allow-listed environment of the other peers and a fresh {@code HOME}.
+ *
+ * <p>How Prism 5 reports what breaks the document: a request that breaks it gets a 4xx from the mock (the
+ * document's own 422 example, or a problem+json 400/401/404/405), and in both modes the {@code sl-violations}
+ * header lists every request and response violation as JSON and the log has a {@code Violation: request.body.name
+ * ...} line each. Every such line, and every {@code Request terminated with error} line, is kept:
+ * {@link #violations()}; {@link #sync()} waits until the log has caught up with every answer already received, so
+ * a test can check "nothing was violated" without a race. With {@link Builder#errors(boolean) errors} on, Prism
+ * turns a response violation into a 500 problem+json answer instead (and logs no {@code Violation:} line).
  * {@link #close()} stops it (SIGTERM, grace, SIGKILL, descendants too) and deletes its folders; idempotent.
  *
  * <pre>{@code
@@ -58,21 +69,29 @@ public final class PrismMock implements AutoCloseable {
     private static final Pattern VIOLATION = Pattern.compile("Violation: |Request terminated with error");
     /** A file at the repository root that no module folder has. */
     private static final String ROOT_MARKER = "sdk-testkit/peers/versions.properties";
+    /** The path of {@link #sync()}'s marker requests; the document has no such path, so Prism only logs it. */
+    private static final String SYNC_PATH = "/__prism-mock-sync/";
+    /** What Prism logs first for each request, after its method and path. */
+    private static final String RECEIVED = "Request received";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private final ChildProcess child;
     private final ScratchDirs dirs;
     private final URI baseUrl;
     private final Duration startupTime;
     private final List<String> violations;
+    private final Set<String> markers;
     private boolean stopped;
 
     private PrismMock(ChildProcess child, ScratchDirs dirs, URI baseUrl, Duration startupTime,
-            List<String> violations) {
+            List<String> violations, Set<String> markers) {
         this.child = child;
         this.dirs = dirs;
         this.baseUrl = baseUrl;
         this.startupTime = startupTime;
         this.violations = violations;
+        this.markers = markers;
     }
 
     /** A builder of {@code prism mock <spec>} for the install found by {@link PeerInstall#locate()}. */
@@ -181,8 +200,8 @@ public final class PrismMock implements AutoCloseable {
     /**
      * Every violation Prism logged so far, in order: {@code Violation: request.body.name Request body property
      * name must be string}, {@code Violation: response.body.0.id ...} and {@code Request terminated with error:
-     * https://stoplight.io/prism/errors#UNAUTHORIZED: ...}. Prism writes the line before it answers, so a caller
-     * that got the answer sees it here once the output pump caught up (a few milliseconds).
+     * https://stoplight.io/prism/errors#UNAUTHORIZED: ...}. Prism writes the line before it answers; call
+     * {@link #sync()} first to be sure the lines of every answer already received are here.
      */
     public List<String> violations() {
         synchronized (violations) {
@@ -194,6 +213,40 @@ public final class PrismMock implements AutoCloseable {
     public List<String> violationsSince(int from) {
         List<String> all = violations();
         return all.subList(Math.min(from, all.size()), all.size());
+    }
+
+    /**
+     * Waits until Prism's log has caught up: sends a marker request (a path the document lacks, never counted as
+     * a violation) and returns once its log line was read, so every line Prism logged for earlier answers is in
+     * {@link #violations()}.
+     *
+     * @throws PeerProcessException if the marker is not seen within 5 s
+     */
+    public void sync() {
+        String token = UUID.randomUUID().toString();
+        HttpRequest marker = HttpRequest.newBuilder(baseUrl.resolve(SYNC_PATH + token))
+                .timeout(Duration.ofSeconds(5)).build();
+        try {
+            HTTP.send(marker, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new PeerProcessException(child.diagnostics("Prism did not answer the sync marker: " + e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PeerProcessException("interrupted while syncing with Prism's log", e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!markers.remove(token)) {
+            if (System.nanoTime() > deadline) {
+                throw new PeerProcessException(child.diagnostics("Prism's log did not show the sync marker "
+                        + token + " within 5 s"));
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PeerProcessException("interrupted while syncing with Prism's log", e);
+            }
+        }
     }
 
     /** @return the last lines Prism wrote to stdout (its log), indented, for failure messages */
@@ -230,7 +283,7 @@ public final class PrismMock implements AutoCloseable {
         private final PeerInstall install;
         private final Path spec;
         private final URI upstream;
-        private boolean errors = true;
+        private boolean errors;
         private boolean dynamic;
         private Duration startupTimeout = Duration.ofSeconds(60);
 
@@ -244,8 +297,10 @@ public final class PrismMock implements AutoCloseable {
         }
 
         /**
-         * Prism's {@code --errors}: a request or response breaking the document becomes a 422 problem+json answer
-         * rather than a log line. Default true (a conformance test wants violations to fail loudly).
+         * Prism's {@code --errors}: a response breaking the document becomes a 500 problem+json answer (listing the
+         * violations) rather than a {@code Violation:} log line. Default false, as Prism's: the mock's static
+         * examples break some of the document's own patterns (ids such as {@code "string"}), and the log with
+         * {@link #sync()} reports violations without hiding the answer.
          */
         public Builder errors(boolean errors) {
             this.errors = errors;
@@ -291,16 +346,28 @@ public final class PrismMock implements AutoCloseable {
                 Map<String, String> env = PeerEnvironment.base(install, dirs.home());
                 env.put("SCARF_ANALYTICS", "false");
                 List<String> violations = new ArrayList<>();
+                Set<String> markers = ConcurrentHashMap.newKeySet();
                 CompletableFuture<URI> listening = new CompletableFuture<>();
                 ChildProcess child = ChildProcess.start("prism", command, dirs.workDir(), env, 64 * 1024,
                         new LinePump.Sink() {
+                            private boolean inSync;
+
                             @Override
                             public void line(String line) {
                                 Matcher matcher = LISTENING.matcher(line);
                                 Matcher violation = VIOLATION.matcher(line);
-                                if (matcher.find()) {
+                                if (line.contains(RECEIVED)) {
+                                    // Prism serves one request at a time here: the lines up to the next
+                                    // "Request received" are this request's.
+                                    int sync = line.indexOf(SYNC_PATH);
+                                    inSync = sync >= 0;
+                                    if (inSync && line.length() >= sync + SYNC_PATH.length() + 36) {
+                                        int from = sync + SYNC_PATH.length();
+                                        markers.add(line.substring(from, from + 36));
+                                    }
+                                } else if (matcher.find()) {
                                     listening.complete(URI.create(matcher.group(1)));
-                                } else if (violation.find()) {
+                                } else if (violation.find() && !inSync && !line.contains(SYNC_PATH)) {
                                     synchronized (violations) {
                                         violations.add(line.substring(violation.start()));
                                     }
@@ -319,7 +386,7 @@ public final class PrismMock implements AutoCloseable {
                     // Already gone; the wait below reports why.
                 }
                 URI base = awaitListening(child, listening, startupTimeout);
-                return new PrismMock(child, dirs, base, child.sinceSpawn(), violations);
+                return new PrismMock(child, dirs, base, child.sinceSpawn(), violations, markers);
             } catch (RuntimeException e) {
                 dirs.delete();
                 throw e;
