@@ -51,7 +51,7 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #close()} stops it (SIGTERM, grace, SIGKILL, descendants too) and deletes its folders; idempotent.
  *
  * <pre>{@code
- * Path spec = PrismMock.requireLettaSpec();          // skips the test when the document is absent
+ * java.nio.file.Path spec = PrismMock.requireLettaSpec();   // skips the test when the document is absent
  * try (PrismMock prism = PrismMock.mock(spec).start()) {
  *     // point a client at prism.baseUrl()
  * }
