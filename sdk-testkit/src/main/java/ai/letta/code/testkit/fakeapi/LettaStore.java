@@ -112,7 +112,7 @@ final class LettaStore {
                     blockIds.add(blockId.asString());
                 }
             }
-            for (String field : List.of("message_ids", "in_context_message_ids", "tool_rules", "sources", "secrets",
+            for (String field : List.of("message_ids", "tool_rules", "sources", "secrets",
                     "tool_exec_environment_variables")) {
                 agent.putArray(field);
             }
@@ -258,8 +258,10 @@ final class LettaStore {
     }
 
     /** The AgentState as returned: the stored object plus its blocks under {@code memory} and {@code blocks}. */
+    /** The {@code AgentState} of a stored agent; its block ids are the fake's own bookkeeping, not a field. */
     private ObjectNode render(ObjectNode agent) {
         ObjectNode copy = agent.deepCopy();
+        copy.remove("block_ids");
         ArrayNode blockArray = array(agentBlocks(agent.get("id").stringValue()));
         copy.set("blocks", blockArray);
         copy.set("tools", toolsOf.apply(agent.get("id").stringValue()));

@@ -198,23 +198,25 @@ final class ControlPlane {
                 : CloudWire.object(text).map(JsonNode.class::cast).orElse(CloudWire.JSON.createObjectNode());
     }
 
-    /** One entry of {@code GET /v1/environments} (shape from SDK code; {@code currentMode} is unknown: null). */
+    /**
+     * One entry of {@code GET /v1/environments}, as the OpenAPI document shapes it: times in epoch milliseconds
+     * (null while never connected), {@code currentMode} left out (optional, and the fake does not know it).
+     */
     static ObjectNode json(Environment environment) {
         ObjectNode node = CloudWire.JSON.createObjectNode().put("id", environment.id())
                 .put("connectionId", environment.connectionId()).put("deviceId", environment.deviceId())
                 .put("connectionName", environment.connectionName()).put("organizationId", ORGANIZATION)
                 .put("podId", environment.online() ? POD : null)
-                .put("connectedAt", text(environment.connectedAt()))
-                .put("lastHeartbeat", text(environment.lastHeartbeat()))
-                .put("lastSeenAt", text(environment.lastSeenAt()))
-                .put("firstSeenAt", text(environment.firstSeenAt()));
-        node.putNull("currentMode");
+                .put("connectedAt", millis(environment.connectedAt()))
+                .put("lastHeartbeat", millis(environment.lastHeartbeat()))
+                .put("lastSeenAt", millis(environment.lastSeenAt()))
+                .put("firstSeenAt", millis(environment.firstSeenAt()));
         node.set("metadata", environment.metadata() == null || environment.metadata().isMissingNode()
                 ? CloudWire.JSON.createObjectNode() : environment.metadata());
         return node;
     }
 
-    private static String text(Instant instant) {
-        return instant == null ? null : instant.toString();
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 }

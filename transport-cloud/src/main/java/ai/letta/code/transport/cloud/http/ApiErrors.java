@@ -2,6 +2,7 @@ package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.ConflictException;
+import ai.letta.code.api.exception.InvalidRequestException;
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.PendingApprovalException;
@@ -10,13 +11,19 @@ import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.spi.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Turns an error answer into the sdk-api exception a caller can act on. Every message names the request, the
- * status and the server's message (bounded, credentials hidden), and never the key.
+ * status and the server's message (bounded, credentials hidden), and never the key. A 422 is an
+ * {@link InvalidRequestException} naming the fields the server's {@code detail[].loc} located.
  */
 final class ApiErrors {
+
+    /** How many offending fields a 422 names at most. */
+    private static final int MAX_FIELDS = 20;
+    private static final int MAX_FIELD_CHARS = 120;
 
     private final String baseUrl;
     private final List<String> secrets;
@@ -56,6 +63,14 @@ final class ApiErrors {
                                 + "session with a canUseTool callback), then send again")
                         : new ConflictException(head);
             }
+            case 422 -> {
+                List<String> fields = shown(error.fields());
+                return new InvalidRequestException(head + (fields.isEmpty()
+                        ? ". The server refused the request's values; fix them and send again"
+                        : ". The server refused " + (fields.size() == 1 ? "the field " : "the fields ")
+                                + String.join(", ", fields) + "; fix " + (fields.size() == 1 ? "it" : "them")
+                                + " and send again"), fields);
+            }
             case 429 -> {
                 return new RateLimitException(head + (retryAfter == null ? ""
                         : ". The server asked to wait " + retryAfter.toMillis() + " ms"), retryAfter);
@@ -66,6 +81,15 @@ final class ApiErrors {
                 return new TransportException(head, status, tail, null);
             }
         }
+    }
+
+    /** The field paths as messages may show them: at most {@value #MAX_FIELDS}, each bounded, credentials hidden. */
+    private List<String> shown(List<String> fields) {
+        List<String> shown = new ArrayList<>();
+        for (String field : fields.subList(0, Math.min(fields.size(), MAX_FIELDS))) {
+            shown.add(Redaction.head(Redaction.text(field, secrets), MAX_FIELD_CHARS));
+        }
+        return shown;
     }
 
     /**

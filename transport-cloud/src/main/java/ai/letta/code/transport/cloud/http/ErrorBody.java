@@ -2,7 +2,9 @@ package ai.letta.code.transport.cloud.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,12 +16,20 @@ import tools.jackson.databind.JsonNode;
  * @param message the server's message (unredacted), or {@code ""}
  * @param code the machine-readable code ({@code PENDING_APPROVAL}, {@code cloud_api_shutting_down},
  *     {@code llm_rate_limit}, ...), or {@code null}
+ * @param fields the field paths a validation error located ({@code detail[].loc} joined with dots, e.g.
+ *     {@code body.name}), distinct, in the server's order; empty for every other shape (unredacted)
  */
-record ErrorBody(String message, String code) {
+record ErrorBody(String message, String code, List<String> fields) {
 
-    /** Never a null message. */
+    /** Never a null message or field list. */
     ErrorBody {
         message = message == null ? "" : message;
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    /** A body that locates no field. */
+    ErrorBody(String message, String code) {
+        this(message, code, List.of());
     }
 
     /**
@@ -64,13 +74,17 @@ record ErrorBody(String message, String code) {
         }
         if (detail.isArray()) {
             List<String> problems = new ArrayList<>();
+            Set<String> fields = new LinkedHashSet<>();
             for (JsonNode item : detail) {
                 String msg = item.isObject() ? first(text(item.get("msg")), text(item.get("message"))) : text(item);
                 JsonNode loc = item.path("loc");
                 String where = loc.isArray() ? joined(loc) : null;
+                if (where != null && !where.isEmpty()) {
+                    fields.add(where);
+                }
                 problems.add(where == null || where.isEmpty() ? String.valueOf(msg) : where + ": " + msg);
             }
-            return new ErrorBody(String.join("; ", problems), null);
+            return new ErrorBody(String.join("; ", problems), null, new ArrayList<>(fields));
         }
         return new ErrorBody(String.valueOf(text(detail)), null);
     }

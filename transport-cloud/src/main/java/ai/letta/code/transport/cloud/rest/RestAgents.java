@@ -53,7 +53,7 @@ public final class RestAgents implements Agents {
     @Override
     public Page<AgentInfo> list(PageRequest page) {
         Checks.requireNonNull(page, "page");
-        Wire.Agent[] agents = http.call(RestPages.query(ApiRequest.get("v1", "agents"), page)
+        Wire.Agent[] agents = http.call(RestPages.query(ApiRequest.get("v1", "agents").trailingSlash(), page)
                 .query("order_by", "created_at").build(), Wire.Agent[].class);
         return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id, this::list);
     }

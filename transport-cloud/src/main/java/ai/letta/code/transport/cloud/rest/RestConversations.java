@@ -86,7 +86,8 @@ public final class RestConversations implements Conversations {
         Checks.requireNonNull(page, "page");
         Wire.Conversation[] answer;
         try {
-            answer = http.call(RestPages.query(ApiRequest.get("v1", "conversations").query("agent_id", agent), page)
+            answer = http.call(RestPages.query(ApiRequest.get("v1", "conversations").trailingSlash().query("agent_id", agent),
+                    page)
                     .build(), Wire.Conversation[].class);
         } catch (NotFoundException e) {
             throw new AgentNotFoundException("agent " + agent + " is not known to the Letta API at "

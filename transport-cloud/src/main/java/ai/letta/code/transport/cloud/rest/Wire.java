@@ -70,9 +70,12 @@ final class Wire {
     record EnvironmentPage(List<Environment> connections, Boolean hasNextPage) {
     }
 
-    /** An environment (a registered machine or sandbox); {@code connectionId} is null while it is offline. */
+    /**
+     * An environment (a registered machine or sandbox); {@code connectionId} is null while it is offline. The
+     * times are epoch milliseconds in the OpenAPI document; an ISO-8601 text is read too.
+     */
     record Environment(String id, String connectionId, String deviceId, String connectionName,
-            String organizationId, String currentMode, String connectedAt, String lastSeenAt) {
+            String organizationId, String currentMode, Object connectedAt, Object lastSeenAt) {
     }
 
     /** The answer of {@code POST /v1/agents/{id}/sandboxes}. */

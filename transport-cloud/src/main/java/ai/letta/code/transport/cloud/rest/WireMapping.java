@@ -103,7 +103,7 @@ final class WireMapping {
 
     static CloudEnvironment environment(Wire.Environment environment) {
         return new CloudEnvironment(environment.id(), environment.connectionId(), environment.deviceId(),
-                environment.connectionName(), environment.currentMode(), instant(environment.lastSeenAt()));
+                environment.connectionName(), environment.currentMode(), epochOrInstant(environment.lastSeenAt()));
     }
 
     /**
@@ -112,6 +112,14 @@ final class WireMapping {
      * @param text a timestamp, or {@code null}
      * @return the instant, or {@code null} when absent or unreadable
      */
+    /** A time as epoch milliseconds (a JSON number, as the control plane sends it) or ISO-8601 text; else null. */
+    static Instant epochOrInstant(Object value) {
+        if (value instanceof Number millis) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        return value instanceof String text ? instant(text) : null;
+    }
+
     static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;

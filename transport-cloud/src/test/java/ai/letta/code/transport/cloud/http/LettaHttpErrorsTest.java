@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import ai.letta.code.api.exception.AuthenticationException;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.ConflictException;
+import ai.letta.code.api.exception.InvalidRequestException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.PendingApprovalException;
 import ai.letta.code.api.exception.RateLimitException;
@@ -68,7 +70,9 @@ class LettaHttpErrorsTest {
                 Arguments.of(503, "{\"errorCode\":\"cloud_api_shutting_down\",\"message\":\"deploying\","
                         + "\"admitted\":false,\"retryable\":true}", TransportException.class, "cloud_api_shutting_down"),
                 Arguments.of(422, "{\"detail\":[{\"loc\":[\"body\",\"name\"],\"msg\":\"field required\","
-                        + "\"type\":\"missing\"}]}", TransportException.class, "body.name: field required"));
+                        + "\"type\":\"missing\"}]}", InvalidRequestException.class, "body.name: field required"),
+                Arguments.of(422, "{\"detail\":\"Invalid tool schema\"}", InvalidRequestException.class,
+                        "Invalid tool schema"));
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -120,6 +124,38 @@ class LettaHttpErrorsTest {
             }
             assertThat(logs.text()).doesNotContain(SENTINEL_KEY);
         }
+    }
+
+    @Test
+    void aValidationErrorNamesEachFieldOnceWithTheServersMessage() {
+        Throwable thrown = failure(json(422, "{\"detail\":[{\"loc\":[\"body\",\"name\"],\"msg\":\"field required\","
+                + "\"type\":\"missing\"},{\"loc\":[\"body\",\"memory_blocks\",0,\"label\"],\"msg\":\"too long\","
+                + "\"type\":\"string_too_long\"},{\"loc\":[\"body\",\"name\"],\"msg\":\"not " + SENTINEL_KEY
+                + "\",\"type\":\"value_error\"}]}"));
+
+        assertThat(thrown).isInstanceOf(ConfigurationException.class);
+        InvalidRequestException invalid = (InvalidRequestException) thrown;
+        assertThat(invalid.fields()).containsExactly("body.name", "body.memory_blocks.0.label");
+        assertThat(invalid).hasMessageContaining("body.name: field required")
+                .hasMessageContaining("body.memory_blocks.0.label: too long")
+                .hasMessageContaining("refused the fields body.name, body.memory_blocks.0.label");
+        assertThat(invalid.getMessage()).doesNotContain(SENTINEL_KEY);
+        assertThat(server.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aValidationErrorOfAnIdempotentCallIsNotRetried() {
+        server.then(json(422, "{\"detail\":[{\"loc\":[\"query\",\"limit\"],\"msg\":\"must be <= 1000\"}]}"));
+        http = clients.client(server.baseUrl(), RetryPolicy.defaults());
+
+        Throwable thrown = catchThrowable(() -> http.send(ApiRequest.get("v1", "agents").query("limit", "5000")
+                .build()));
+
+        assertThat(thrown).isInstanceOf(InvalidRequestException.class).hasMessageContaining("GET /v1/agents")
+                .hasMessageContaining("the field query.limit");
+        assertThat(((InvalidRequestException) thrown).fields()).containsExactly("query.limit");
+        assertThat(server.count()).isEqualTo(1);
+        assertThat(clients.sleeps).isEmpty();
     }
 
     @Test

@@ -14,6 +14,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -30,6 +32,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,13 +44,20 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A loopback HTTP/1.1 server for fault tests: answers each request with the next scripted reply (status, headers,
- * body, gzip or silence), then with the last one again; records every request. The testkit's
+ * body, gzip, silence, a delay, or a connection cut mid-body), then with the last one again; records every request
+ * with its arrival time. The testkit's
  * {@code LoopbackHttpServer} cannot set response headers ({@code Retry-After}, {@code x-should-retry}), hence this.
  */
 public final class ScriptedApiServer implements AutoCloseable {
 
     /** One scripted answer. */
-    public record Reply(int status, Map<String, String> headers, String body, boolean gzip, boolean silent) {
+    public record Reply(int status, Map<String, String> headers, String body, boolean gzip, boolean silent,
+            Duration delay, boolean cut) {
+
+        /** A reply sent at once and whole. */
+        public Reply(int status, Map<String, String> headers, String body, boolean gzip, boolean silent) {
+            this(status, headers, body, gzip, silent, Duration.ZERO, false);
+        }
 
         /** @return a JSON answer */
         public static Reply json(int status, String body) {
@@ -63,17 +73,30 @@ public final class ScriptedApiServer implements AutoCloseable {
         public Reply header(String name, String value) {
             Map<String, String> more = new LinkedHashMap<>(headers);
             more.put(name, value);
-            return new Reply(status, more, body, gzip, silent);
+            return new Reply(status, more, body, gzip, silent, delay, cut);
         }
 
         /** @return this reply, gzip-compressed */
         public Reply gzipped() {
-            return new Reply(status, headers, body, true, silent);
+            return new Reply(status, headers, body, true, silent, delay, cut);
+        }
+
+        /** @return this reply, sent only after {@code delay} (a slow server) */
+        public Reply delayed(Duration delay) {
+            return new Reply(status, headers, body, gzip, silent, delay, cut);
+        }
+
+        /**
+         * @return this reply cut mid-body: the status line and headers (with the whole body's
+         *     {@code Content-Length}), half the body, then the connection closes
+         */
+        public Reply cutMidBody() {
+            return new Reply(status, headers, body, gzip, silent, delay, true);
         }
     }
 
     /** A request as received. */
-    public record Received(String method, String uri, Map<String, String> headers, String body) {
+    public record Received(String method, String uri, Map<String, String> headers, String body, long atNanos) {
         /** @return the path without the query */
         public String path() {
             int question = uri.indexOf('?');
@@ -152,7 +175,7 @@ public final class ScriptedApiServer implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
             received.add(new Received(request.method().name(), request.uri(), headers,
-                    request.content().toString(StandardCharsets.UTF_8)));
+                    request.content().toString(StandardCharsets.UTF_8), System.nanoTime()));
             Reply reply = script.poll();
             if (reply == null) {
                 reply = last;
@@ -162,6 +185,16 @@ public final class ScriptedApiServer implements AutoCloseable {
             if (reply.silent()) {
                 return;
             }
+            Reply answer = reply;
+            if (reply.delay().compareTo(Duration.ZERO) > 0) {
+                context.executor().schedule(() -> answer(context, answer), reply.delay().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } else {
+                answer(context, reply);
+            }
+        }
+
+        private void answer(ChannelHandlerContext context, Reply reply) {
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             if (reply.gzip()) {
                 body = gzip(body);
@@ -175,6 +208,15 @@ public final class ScriptedApiServer implements AutoCloseable {
                 response.headers().set(HttpHeaderNames.CONTENT_ENCODING, "gzip");
             }
             reply.headers().forEach(response.headers()::set);
+            if (reply.cut()) {
+                DefaultHttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, response.status(),
+                        response.headers());
+                context.write(head);
+                context.writeAndFlush(new DefaultHttpContent(content.retainedSlice(0, body.length / 2)))
+                        .addListener(ChannelFutureListener.CLOSE);
+                content.release();
+                return;
+            }
             context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
 

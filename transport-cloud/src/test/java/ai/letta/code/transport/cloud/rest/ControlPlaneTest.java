@@ -154,13 +154,15 @@ class ControlPlaneTest {
                         + "\"connectionName\":\"laptop\",\"lastSeenAt\":\"2026-03-01T10:00:00Z\"}],"
                         + "\"hasNextPage\":true}"),
                 json(200, "{\"connections\":[{\"id\":\"env-2\",\"connectionId\":null,\"deviceId\":\"dev-2\","
-                        + "\"connectionName\":\"desktop\"}],\"hasNextPage\":false}"));
+                        + "\"connectionName\":\"desktop\",\"lastSeenAt\":1772362800000}],\"hasNextPage\":false}"));
 
         List<CloudEnvironment> environments = plane.environments();
 
         assertThat(environments).extracting(CloudEnvironment::connectionName).containsExactly("laptop", "desktop");
         assertThat(environments).extracting(CloudEnvironment::online).containsExactly(true, false);
         assertThat(environments.get(0).lastSeenAt()).isEqualTo("2026-03-01T10:00:00Z");
+        // epoch milliseconds, as the OpenAPI document has the control plane's times
+        assertThat(environments.get(1).lastSeenAt()).isEqualTo("2026-03-01T11:00:00Z");
         assertThat(server.received()).extracting(ScriptedApiServer.Received::uri)
                 .containsExactly("/v1/environments?limit=100", "/v1/environments?limit=100&after=env-1");
     }
