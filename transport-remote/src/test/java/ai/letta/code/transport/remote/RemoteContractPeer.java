@@ -6,6 +6,7 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fault.ApiFailures;
 import ai.letta.code.testkit.fault.FaultInjection;
 import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.peer.AppServerProcess;
@@ -99,6 +100,18 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         ProcessHandle process = ProcessHandle.of(server.pid()).orElseThrow();
         ProcessSignals.freeze(process);
         return Optional.of(process);
+    }
+
+    /** In API mode the server's {@code agent_create} is a {@code POST /v1/agents} on its fake Letta API. */
+    @Override
+    public boolean failAgentCreation(int status) {
+        shared.apiFailures().ifPresent(failures -> failures.failAgentCreation(status));
+        return shared.apiFailures().isPresent();
+    }
+
+    @Override
+    public void clearApiFailures() {
+        shared.apiFailures().ifPresent(ApiFailures::clear);
     }
 
     @Override
