@@ -33,6 +33,14 @@ if (mode === "no-memfs") {
     + " for this agent.\n");
   process.exit(1);
 }
+if (mode === "api-refused") {
+  // What CLI 0.32.18 prints when its Letta API refuses a startup request (POST /v1/agents for --new-agent): one
+  // stdout error line with the Letta client's "<status> <body>", nothing on stderr, exit 1.
+  const status = process.env.FAKE_STATUS || "401";
+  out({type: "error", message: status + ' {"detail":"refused ' + status + '"}', stop_reason: "error",
+    session_id: "startup", uuid: "startup-error-1", timestamp: new Date().toISOString()});
+  process.exit(1);
+}
 if (mode === "silent") {
   process.stderr.write("still loading something slow\n");
   setInterval(() => {}, 1000);

@@ -1,9 +1,13 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.AuthenticationException;
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.api.exception.ConflictException;
 import ai.letta.code.api.exception.ConversationNotFoundException;
+import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
+import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import java.io.IOException;
@@ -37,6 +41,12 @@ final class CliSpawner {
      */
     private static final Pattern NEEDS_MEMFS = Pattern.compile(
             "--reflection-trigger (\\S+) requires memfs enabled for this agent\\.?");
+
+    /**
+     * How CLI 0.32.18 words a refused startup request in its {@code type:error} line: the Letta client's
+     * {@code "<status> <body>"} (see {@link CliStartupFailure}).
+     */
+    private static final Pattern HTTP_STATUS = Pattern.compile("^([45]\\d\\d)\\b");
 
     private final ProcessLauncher launcher;
     private final LaunchSpec spec;
@@ -130,6 +140,12 @@ final class CliSpawner {
                         + " spawn (LocalOptions.extraArgs), given a Letta server that hosts git memory (Letta Cloud"
                         + " does; the CLI's own local backend always has it)", lost);
             }
+            if (lost instanceof CliStartupFailure startup && startup.reported().isPresent()) {
+                Matcher status = HTTP_STATUS.matcher(startup.reported().get());
+                if (status.find()) {
+                    throw refused(Integer.parseInt(status.group(1)), lost, command);
+                }
+            }
             throw new TransportException(lost.getMessage() + command,
                     lost.exitCode().isPresent() ? lost.exitCode().getAsInt() : null,
                     lost.diagnosticTail().orElse(null), null);
@@ -138,5 +154,26 @@ final class CliSpawner {
             transport.kill();
             throw new SessionClosedException("interrupted while the Letta Code CLI started", e);
         }
+    }
+
+    /**
+     * @param status the HTTP status the CLI's Letta API refused a startup request with
+     * @param lost the process's end, its message quoting the CLI's error
+     * @param command the command line, for the message
+     * @return the typed exception for the status; 5xx and others stay a {@link TransportException}
+     */
+    static RuntimeException refused(int status, TransportException lost, String command) {
+        String message = "the Letta API refused a request of the Letta Code CLI with HTTP " + status + ": "
+                + lost.getMessage();
+        return switch (status) {
+            case 401, 403 -> new AuthenticationException(message + "; check the API key the CLI uses"
+                    + " (CliBackend.lettaApi(url, key) or LETTA_API_KEY)" + command, lost);
+            case 404 -> new NotFoundException(message + command, lost);
+            case 409 -> new ConflictException(message + command, lost);
+            // The CLI's line carries no Retry-After; its client already retried with backoff.
+            case 429 -> new RateLimitException(message + "; try again later" + command, null);
+            default -> new TransportException(message + command, lost.exitCode().isPresent()
+                    ? lost.exitCode().getAsInt() : null, lost.diagnosticTail().orElse(null), lost);
+        };
     }
 }

@@ -33,6 +33,8 @@ final class SessionProcess implements StdioTransport.Listener {
     private final Events events;
     private volatile StdioTransport transport;
     private volatile boolean retired;
+    /** The CLI's last {@code type:error} line before its handshake (see {@link CliStartupFailure}). */
+    private volatile String startupError;
 
     /** @param events where lines and the end go */
     SessionProcess(Events events) {
@@ -64,6 +66,15 @@ final class SessionProcess implements StdioTransport.Listener {
                 + (t == null ? "" : t.stderr().forMessage()), exitCode, t == null ? null : t.stderr().text(), null);
     }
 
+    /**
+     * Notes an error the CLI printed before its handshake, so a process that then exits is reported with it.
+     *
+     * @param message the {@code type:error} line's message
+     */
+    void reportedBeforeHandshake(String message) {
+        startupError = message;
+    }
+
     @Override
     public void attached(StdioTransport t) {
         transport = t;
@@ -86,11 +97,7 @@ final class SessionProcess implements StdioTransport.Listener {
     @Override
     public void ended(boolean requested, Integer exitCode) {
         if (!handshake.isDone()) {
-            StdioTransport t = transport;
-            handshake.completeExceptionally(new TransportLostException("the Letta Code CLI "
-                    + (exitCode == null ? "stopped" : "exited with code " + exitCode) + " before its handshake"
-                    + " (system/init)" + (t == null ? "" : t.stderr().forMessage()), exitCode,
-                    t == null ? null : t.stderr().text(), null));
+            handshake.completeExceptionally(CliStartupFailure.of(transport, exitCode, startupError));
         } else if (!retired) {
             events.ended(this, requested, exitCode);
         }

@@ -97,6 +97,14 @@ final class StderrTail {
         lines.addLast(clean.length() <= maxLineChars ? clean : clean.substring(0, maxLineChars) + "…");
     }
 
+    /**
+     * @param text something the same process printed elsewhere (its stdout)
+     * @return it with this process's secret values hidden, as a stderr line would be
+     */
+    String redact(String text) {
+        return Redaction.text(text, secrets);
+    }
+
     /** @return the kept lines joined with newlines, or an empty string */
     synchronized String text() {
         StringBuilder text = new StringBuilder();

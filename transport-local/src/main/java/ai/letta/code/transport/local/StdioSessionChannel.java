@@ -276,6 +276,9 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
             from.handshake.complete(init);
             return;
         }
+        if (decoded.message() instanceof WireMessage.ErrorLine error && !from.handshake.isDone()) {
+            from.reportedBeforeHandshake(error.message());
+        }
         if (decoded.message() instanceof WireMessage.Malformed m) {
             // The upstream SDK drops non-JSON lines too; a mod's stray console.log must not fail a turn.
             LOG.log(System.Logger.Level.DEBUG, () -> "dropped a non-JSON stdout line (" + m.reason() + "): "

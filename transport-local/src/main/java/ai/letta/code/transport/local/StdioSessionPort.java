@@ -4,7 +4,6 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.FrameTooLongException;
-import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionPort;
@@ -79,6 +78,8 @@ final class StdioSessionPort implements SessionPort {
     private final class HandshakeOnly implements StdioTransport.Listener {
         final CompletableFuture<WireMessage.SystemInit> handshake = new CompletableFuture<>();
         private volatile StdioTransport transport;
+        /** The CLI's last {@code type:error} line, e.g. the Letta API's refusal of {@code POST /v1/agents}. */
+        private volatile String startupError;
 
         @Override
         public void attached(StdioTransport transport) {
@@ -87,8 +88,11 @@ final class StdioSessionPort implements SessionPort {
 
         @Override
         public void line(String line) {
-            if (codec.decode(line).message() instanceof WireMessage.SystemInit init) {
+            WireMessage message = codec.decode(line).message();
+            if (message instanceof WireMessage.SystemInit init) {
                 handshake.complete(init);
+            } else if (message instanceof WireMessage.ErrorLine error) {
+                startupError = error.message();
             }
         }
 
@@ -98,11 +102,7 @@ final class StdioSessionPort implements SessionPort {
         @Override
         public void ended(boolean requested, Integer exitCode) {
             // A process that ends before its handshake is reported by the spawner with its stderr tail.
-            StdioTransport t = transport;
-            handshake.completeExceptionally(new TransportLostException("the Letta Code CLI "
-                    + (exitCode == null ? "stopped" : "exited with code " + exitCode) + " before its handshake"
-                    + " (system/init)" + (t == null ? "" : t.stderr().forMessage()), exitCode,
-                    t == null ? null : t.stderr().text(), null));
+            handshake.completeExceptionally(CliStartupFailure.of(transport, exitCode, startupError));
         }
     }
 }

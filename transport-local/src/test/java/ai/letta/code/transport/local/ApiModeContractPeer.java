@@ -2,6 +2,7 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
+import ai.letta.code.testkit.fault.ApiFailures;
 import java.util.List;
 
 /**
@@ -15,10 +16,11 @@ final class ApiModeContractPeer extends CliContractPeer {
     static final String MODEL = "anthropic/fake-claude";
     static final String ALTERNATE_MODEL = "anthropic/fake-claude-2";
 
+    private final ApiFailures failures = new ApiFailures();
     private final FakeLettaApi api;
 
     ApiModeContractPeer() {
-        api = FakeLettaApi.builder().model(MODEL).model(ALTERNATE_MODEL).start();
+        api = FakeLettaApi.builder().model(MODEL).model(ALTERNATE_MODEL).front(failures).start();
         connect(api, baseOptions().cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
                 // memfs and reflection call endpoints a Letta fake does not serve (local-stdio.md §5.4 (f)).
                 .extraArgs(List.of("--no-memfs", "--reflection-trigger", "off")));
@@ -27,6 +29,18 @@ final class ApiModeContractPeer extends CliContractPeer {
     /** @return the fake Letta API, for scenario-specific assertions */
     FakeLettaApi api() {
         return api;
+    }
+
+    /** The CLI's {@code --new-agent} process creates the agent with {@code POST /v1/agents} on the fake. */
+    @Override
+    public boolean failAgentCreation(int status) {
+        failures.failAgentCreation(status);
+        return true;
+    }
+
+    @Override
+    public void clearApiFailures() {
+        failures.clear();
     }
 
     @Override

@@ -13,8 +13,11 @@ import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -28,11 +31,22 @@ import java.util.Set;
  * way a user makes one, {@code LettaCode.create(options)}, and the scripted fake the CLI runs on
  * (turns are scripted and observed there). Closing the peer closes the client (which stops every CLI process),
  * then the fake, then deletes both directories.
+ *
+ * <p>The SDK runs the real pinned {@code letta.js} through {@code cli-relay/letta-relay.js} (test resources): a
+ * transparent Node wrapper that starts the CLI with the same Node options, arguments and environment, forwards its
+ * pipes and its exit (code or signal), and can write one injected stdout line between two of the CLI's
+ * ({@link #injectFrame}). The SDK's process is the wrapper; the CLI is the wrapper's only child and carries the
+ * SDK's lineage marker, so the SDK's reaper ends it (and its tools) as it would the CLI itself. {@link #killPeer}
+ * and {@link #freezePeer} act on the CLI, not on the wrapper, so the SDK sees what a real crash or freeze does:
+ * the wrapper re-raises the CLI's SIGKILL on itself (exit 137, stdout EOF), and a frozen CLI leaves the wrapper
+ * nothing to forward.
  */
 abstract class CliContractPeer implements ContractPeer, FaultInjection {
 
     protected final Path home;
     protected final Path work;
+    /** Where {@link #injectFrame} drops {@code <wrapper pid>.line} files for the wrapper to print. */
+    private final Path injections;
     private ScriptedServer fake;
     private LettaCodeClient client;
     private LocalOptions options;
@@ -41,6 +55,7 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
         try {
             home = Files.createTempDirectory("letta-contract-home-").toRealPath();
             work = Files.createTempDirectory("letta-contract-work-").toRealPath();
+            injections = Files.createTempDirectory("letta-contract-inject-").toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,7 +88,9 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
         PeerInstall install = PeerInstall.locate();
         return LocalOptions.builder()
                 .nodePath(install.node())
-                .cliPath(install.cli())
+                .cliPath(relayScript())
+                .env("LETTA_RELAY_CLI", install.cli().toString())
+                .env("LETTA_RELAY_INJECT_DIR", injections.toString())
                 .env("HOME", home.toString())
                 .env("LETTA_CODE_TELEM", "0")
                 .workingDirectory(work)
@@ -105,18 +122,67 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     /** kill -9 of the CLI process that serves the session right now (after a respawn, the new one). */
     @Override
     public void killPeer(Session session) {
-        LiveProcesses.serving(session.conversationId())
-                .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()))
-                .destroyForcibly();
+        cliServing(session).destroyForcibly();
     }
 
     /** Freezes the session's CLI: it stops reading stdin and writing stdout, its pipes stay open. */
     @Override
     public Optional<ProcessHandle> freezePeer(Session session) {
-        ProcessHandle cli = LiveProcesses.serving(session.conversationId())
-                .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()));
+        ProcessHandle cli = cliServing(session);
         ProcessSignals.freeze(cli);
         return Optional.of(cli);
+    }
+
+    /**
+     * Hands {@code raw} to the wrapper of the session's CLI, which prints it as one stdout line between two of the
+     * CLI's, and waits (at most 30 s) until it took it.
+     */
+    @Override
+    public boolean injectFrame(Session session, String raw) {
+        ProcessHandle wrapper = wrapperServing(session);
+        Path line = injections.resolve(wrapper.pid() + ".line");
+        try {
+            // Written aside, then renamed into place: the wrapper never reads half a line.
+            Path partial = Files.createTempFile(injections, "partial-", ".tmp");
+            Files.writeString(partial, raw, StandardCharsets.UTF_8);
+            Files.move(partial, line, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Files.exists(line)) {
+            if (System.nanoTime() > deadline || !wrapper.isAlive()) {
+                throw new AssertionError("the CLI wrapper (pid " + wrapper.pid() + ") did not take the injected line");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while injecting a line", e);
+            }
+        }
+        return true;
+    }
+
+    /** @return the process the SDK started for the session: the wrapper */
+    private static ProcessHandle wrapperServing(Session session) {
+        return LiveProcesses.serving(session.conversationId())
+                .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()));
+    }
+
+    /** @return the real CLI behind the session's wrapper (its only child) */
+    private static ProcessHandle cliServing(Session session) {
+        ProcessHandle wrapper = wrapperServing(session);
+        return wrapper.children().filter(ProcessHandle::isAlive).findFirst()
+                .orElseThrow(() -> new AssertionError("the CLI wrapper (pid " + wrapper.pid() + ") runs no CLI"));
+    }
+
+    private static Path relayScript() {
+        try {
+            return Path.of(CliContractPeer.class.getResource("/cli-relay/letta-relay.js").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The real CLI does everything the contract asks, on both of its backends. */
@@ -147,6 +213,7 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
             } finally {
                 LocalBackendPeer.delete(home);
                 LocalBackendPeer.delete(work);
+                LocalBackendPeer.delete(injections);
             }
         }
     }

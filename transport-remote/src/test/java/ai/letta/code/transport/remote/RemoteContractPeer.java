@@ -6,8 +6,10 @@ import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
 import ai.letta.code.testkit.contract.ContractPeer;
+import ai.letta.code.testkit.fault.ApiFailures;
 import ai.letta.code.testkit.fault.FaultInjection;
 import ai.letta.code.testkit.fault.ProcessSignals;
+import ai.letta.code.testkit.fault.WebSocketRelay;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
@@ -26,7 +28,9 @@ import java.util.stream.Stream;
 /**
  * The real pinned app server (either setup of {@link SharedAppServer}) as a {@link ContractPeer}: a client made the
  * way a user makes one, {@code LettaCode.create(RemoteOptions)}, on the class's server, with a fresh work dir.
- * Creating the peer clears the script queue, so nothing left from an earlier test (an aborted multi-step script)
+ * The client connects through a {@link WebSocketRelay} (same path, query and headers), which forwards every frame
+ * and can {@linkplain #injectFrame inject} one as if the server had sent it; a killed server drops the client's
+ * socket through it as it would directly. Creating the peer clears the script queue, so nothing left from an earlier test (an aborted multi-step script)
  * answers this test's turns; {@link #modelRequests()} shows only this peer's requests. {@link #killPeer} SIGKILLs
  * the server and keeps it down, so sessions see a dropped socket and close once {@link #RECONNECT_BOUND} has
  * passed; the next peer restarts it.
@@ -41,6 +45,7 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
     private final AppServerProcess server;
     private final int firstRequest;
     private final Path work;
+    private final WebSocketRelay relay;
     private final LettaCodeClient client;
 
     RemoteContractPeer(SharedAppServer<?> shared) {
@@ -54,11 +59,17 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = LettaCode.create(clientOptions());
+        relay = WebSocketRelay.start(server.wsUri());
+        try {
+            client = LettaCode.create(clientOptions());
+        } catch (RuntimeException e) {
+            relay.close();
+            throw e;
+        }
     }
 
     private RemoteOptions clientOptions() {
-        return RemoteOptions.builder().url(server.wsUri()).requestTimeout(Duration.ofSeconds(15))
+        return RemoteOptions.builder().url(relay.uri()).requestTimeout(Duration.ofSeconds(15))
                 .reconnectBound(RECONNECT_BOUND).build();
     }
 
@@ -112,6 +123,24 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         return Optional.of(process);
     }
 
+    /** In API mode the server's {@code agent_create} is a {@code POST /v1/agents} on its fake Letta API. */
+    @Override
+    public boolean failAgentCreation(int status) {
+        shared.apiFailures().ifPresent(failures -> failures.failAgentCreation(status));
+        return shared.apiFailures().isPresent();
+    }
+
+    @Override
+    public void clearApiFailures() {
+        shared.apiFailures().ifPresent(ApiFailures::clear);
+    }
+
+    /** Sends {@code raw} as a text frame on the client's socket, through the relay the client connects by. */
+    @Override
+    public boolean injectFrame(Session session, String raw) {
+        return relay.inject(raw);
+    }
+
     @Override
     public Set<ContractFeature> features() {
         return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
@@ -134,6 +163,7 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         try {
             client.close();
         } finally {
+            relay.close();
             model.clear();
             try (Stream<Path> paths = Files.walk(work)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -2,11 +2,13 @@ package ai.letta.code.transport.remote;
 
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
+import ai.letta.code.testkit.fault.ApiFailures;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.PeerBackend;
 import ai.letta.code.testkit.peer.ProcessLeakCheck;
 import ai.letta.code.testkit.script.ScriptedServer;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -53,12 +55,14 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
     private final String model;
     private final String alternateModel;
     private final int modelCallAttempts;
+    private final ApiFailures apiFailures;
     private F fake;
     private AppServerProcess server;
     private Set<ProcessHandle> baseline = Set.of();
 
     private SharedAppServer(Supplier<F> startFake, Function<F, PeerBackend> backend,
-            String model, String alternateModel, int modelCallAttempts) {
+            String model, String alternateModel, int modelCallAttempts, ApiFailures apiFailures) {
+        this.apiFailures = apiFailures;
         this.startFake = startFake;
         this.backend = backend;
         this.model = model;
@@ -71,7 +75,7 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
         return new SharedAppServer<>(
                 () -> FakeModelEndpoint.builder().model(MODEL_ID).model(ALTERNATE_ID).stallLimit(STALL_LIMIT).start(),
                 model -> PeerBackend.lmStudio(model.baseUrl()),
-                "lmstudio/" + MODEL_ID, "lmstudio/" + ALTERNATE_ID, 1);
+                "lmstudio/" + MODEL_ID, "lmstudio/" + ALTERNATE_ID, 1, null);
     }
 
     /**
@@ -80,10 +84,12 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
      * run that failed with an {@code llm_error} three times (verified: {@code retry} deltas, 1 s apart at first).
      */
     static SharedAppServer<FakeLettaApi> inApiMode() {
+        ApiFailures failures = new ApiFailures();
         return new SharedAppServer<>(
-                () -> FakeLettaApi.builder().model("anthropic/fake-claude").model("anthropic/fake-claude-2").start(),
+                () -> FakeLettaApi.builder().model("anthropic/fake-claude").model("anthropic/fake-claude-2")
+                        .front(failures).start(),
                 api -> PeerBackend.api(api.baseUrl(), "test-key"),
-                "anthropic/fake-claude", "anthropic/fake-claude-2", 4);
+                "anthropic/fake-claude", "anthropic/fake-claude-2", 4, failures);
     }
 
     @Override
@@ -142,6 +148,14 @@ final class SharedAppServer<F extends ScriptedServer> implements AutoCloseable, 
     /** @return a model handle the fake offers besides the agents' default */
     String alternateModel() {
         return alternateModel;
+    }
+
+    /**
+     * @return the failures the server's Letta API can be made to answer with (API mode); empty on the local
+     *     backend, where the server creates agents without any HTTP call
+     */
+    Optional<ApiFailures> apiFailures() {
+        return Optional.ofNullable(apiFailures);
     }
 
     /** @return how often the server calls the model for a turn whose calls keep failing */
