@@ -87,6 +87,15 @@ public interface ContractPeer extends AutoCloseable {
     }
 
     /**
+     * @param process a descendant of this JVM
+     * @return whether the peer itself runs it (a fake cloud's sandbox listener, which real Cloud runs on its own
+     *     machines): not the SDK's, so the fault matrix does not count it as left behind
+     */
+    default boolean ownsProcess(ProcessHandle process) {
+        return false;
+    }
+
+    /**
      * @return the secret values this peer's client was configured with (API keys, tokens); the fault matrix checks
      *     that none reaches a log record, an event, a result or an exception
      */

@@ -348,7 +348,7 @@ public abstract class FaultContract extends ContractSupport {
     private void finish(String fault, Duration bound, String outcome, long toOutcomeMs, Object... seen) {
         long closeStart = System.nanoTime();
         withinBound("client.close()", CLOSE_BOUND, client::close);
-        long restored = baseline.assertRestored(SETTLE, fault);
+        long restored = baseline.assertRestored(SETTLE, fault, peer::ownsProcess);
         String logged = logs.text();
         Sentinels.assertAbsent(fault + ": the logs", logged);
         for (Object observed : seen) {

@@ -270,6 +270,21 @@ public final class FakeLettaCloud implements AutoCloseable {
     }
 
     /**
+     * @param process a process
+     * @return whether it is a listener this cloud spawned, or one of its descendants (a tool it runs): the
+     *     cloud's machine, not its client's
+     */
+    public boolean spawned(ProcessHandle process) {
+        java.util.Set<Long> listeners = spawner.pids();
+        for (Optional<ProcessHandle> p = Optional.of(process); p.isPresent(); p = p.get().parent()) {
+            if (listeners.contains(p.get().pid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Kills a listener this cloud spawned (SIGKILL, descendants too), as a crash would: the relay sees 1006, the
      * environment goes offline, SDK sockets stay open and hear nothing more (what the probe fake did; real Cloud's
      * behaviour is unknown). A sandbox whose listener was killed is {@link SandboxState#EXITED} and still resumed

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -72,6 +73,11 @@ final class ListenerSpawner {
     /** Remembers which device a listener that picked its own id turned out to be. */
     void learned(String deviceId, ListenerProcess process) {
         byDevice.put(deviceId, process);
+    }
+
+    /** @return the pids of the listeners this spawner started, live or not */
+    Set<Long> pids() {
+        return byDevice.values().stream().map(ListenerProcess::pid).collect(java.util.stream.Collectors.toSet());
     }
 
     Optional<ListenerProcess> byDevice(String deviceId) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -53,12 +54,25 @@ public final class ResourceBaseline {
      * @throws AssertionError if something outlived the scenario
      */
     public long assertRestored(Duration settle, String context) {
+        return assertRestored(settle, context, process -> false);
+    }
+
+    /**
+     * As {@link #assertRestored(Duration, String)}, not counting the processes {@code peerOwned} claims (a fake
+     * peer's own servers).
+     *
+     * @param settle how long closing may take to finish
+     * @param context what ran, for the message
+     * @param peerOwned processes that are the peer's, not the SDK's
+     * @return how long it took to get back, in milliseconds
+     */
+    public long assertRestored(Duration settle, String context, Predicate<ProcessHandle> peerOwned) {
         long start = System.nanoTime();
         long deadline = start + settle.toNanos();
         List<String> left;
         boolean first = true;
         while (true) {
-            left = leftovers();
+            left = leftovers(peerOwned);
             if (first) {
                 waitedFor = List.copyOf(left);
                 first = false;
@@ -76,7 +90,8 @@ public final class ResourceBaseline {
                 break;
             }
         }
-        ProcessHandle.current().descendants().filter(p -> !processes.contains(p)).forEach(ProcessHandle::destroyForcibly);
+        ProcessHandle.current().descendants().filter(p -> !processes.contains(p) && !peerOwned.test(p))
+                .forEach(ProcessHandle::destroyForcibly);
         throw new AssertionError(context + " left behind, " + settle.toMillis() + " ms after close: " + left);
     }
 
@@ -85,7 +100,7 @@ public final class ResourceBaseline {
         return waitedFor;
     }
 
-    private List<String> leftovers() {
+    private List<String> leftovers(Predicate<ProcessHandle> peerOwned) {
         List<String> left = new ArrayList<>();
         for (String thread : sdkThreads()) {
             if (!threads.contains(thread)) {
@@ -93,6 +108,7 @@ public final class ResourceBaseline {
             }
         }
         ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).filter(p -> !processes.contains(p))
+                .filter(p -> !peerOwned.test(p))
                 .forEach(p -> left.add("process " + p.pid() + " " + p.info().commandLine().orElse("?")));
         long pipesNow = descriptors("pipe:");
         if (pipesNow > pipes) {

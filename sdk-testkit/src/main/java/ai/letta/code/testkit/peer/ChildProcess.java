@@ -65,7 +65,8 @@ final class ChildProcess {
         } catch (IOException e) {
             throw new PeerProcessException("could not start " + name + ": " + String.join(" ", command), e);
         }
-        String threadPrefix = name + "-" + process.pid();
+        // "peer-": the fault matrix counts threads named "letta…" as the SDK's.
+        String threadPrefix = "peer-" + name + "-" + process.pid();
         Thread stdoutPump = LinePump.start(threadPrefix + "-stdout", process.getInputStream(), maxLineChars,
                 new LinePump.Sink() {
                     @Override

@@ -86,6 +86,12 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
     }
 
     /** SIGKILL of the session's listener: its sandbox's, or the environment's (restarted for the next peer). */
+    /** The fake cloud's sandbox listeners run on "Cloud's machines", not the SDK's. */
+    @Override
+    public boolean ownsProcess(ProcessHandle process) {
+        return cloud.spawned(process);
+    }
+
     @Override
     public List<String> secrets() {
         return List.of(cloud.apiKey());

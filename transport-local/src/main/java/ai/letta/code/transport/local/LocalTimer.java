@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * One daemon timer thread for every local session's short waits (the interrupt grace, the quiet flush of joined
  * messages). Its tasks only take a lock and enqueue, or start a thread for slow work, so one thread serves all
- * sessions; it ends when idle for a few seconds and comes back on demand.
+ * sessions; it ends when idle for a second and comes back on demand.
  */
 final class LocalTimer {
 
@@ -19,7 +19,7 @@ final class LocalTimer {
     });
 
     static {
-        TIMER.setKeepAliveTime(5, TimeUnit.SECONDS);
+        TIMER.setKeepAliveTime(1, TimeUnit.SECONDS);
         TIMER.allowCoreThreadTimeOut(true);
         TIMER.setRemoveOnCancelPolicy(true);
     }

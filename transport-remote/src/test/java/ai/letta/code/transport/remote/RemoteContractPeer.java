@@ -93,6 +93,17 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         server.kill();
     }
 
+    /** The app server and what it runs (tools, git for memory files) are the peer, not the SDK. */
+    @Override
+    public boolean ownsProcess(ProcessHandle process) {
+        for (Optional<ProcessHandle> p = Optional.of(process); p.isPresent(); p = p.get().parent()) {
+            if (p.get().pid() == server.pid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Freezes the app server: its socket stays open and goes silent, its pings unanswered. */
     @Override
     public Optional<ProcessHandle> freezePeer(Session session) {
