@@ -87,7 +87,16 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link Target#conversationId()} are shared and must survive the call; take {@link Target#freshAgentId()} for
  * an operation that deletes or otherwise spends its agent. An operation the fake cannot serve with real state
  * yet is {@code mockOnly(...)}. A path the document lacks cannot be checked here: list it in the comment above
- * {@link #operations()} instead.
+ * {@link #operations()} instead. Ids of the other families (tools, blocks, archives, passages, messages, runs) come
+ * from {@link Target#fixtures()}: made up for the mock, made directly on the fake for the proxy.
+ *
+ * <p><b>Documented exceptions</b>: where the client sends off the document on purpose, {@code deviation(...)}
+ * (as {@code POST /v1/agents}); where the client and the fake follow the document but the document itself is
+ * contradictory or unusable to Prism, {@code known(...)} with a {@link Known} that says what Prism answers or
+ * logs instead (the archive schema, the empty 204s of two deletes, the schemas of event streams). Prism checks
+ * only JSON answers: the fake's event-stream frames are checked through the JSON sends ({@code streaming:false}),
+ * which carry the same message objects from the same renderer. An array query parameter needs two values here:
+ * Prism does not read one value of an {@code anyOf[array, null]} parameter as an array (a server does).
  *
  * <p>Skipped, saying so, when the document is absent ({@code -Dletta.openapi}, else
  * {@code ../shared/spec/letta-openapi.json} beside the repository root).
@@ -187,6 +196,12 @@ class PrismConformanceIT {
 
         /** @return a run of the conversation whose stream can be re-attached once */
         String streamingRunId(String conversationId);
+
+        /**
+         * Makes the next turn of a conversation (or an agent's default one) show reasoning, assistant text and a
+         * tool call (an approval request), so the answer has every message type the fake renders.
+         */
+        void richTurn(String conversationId);
     }
 
     /** Ids of the document's shapes that exist nowhere: what the mock is given. */
@@ -258,6 +273,11 @@ class PrismConformanceIT {
         @Override
         public String streamingRunId(String conversationId) {
             return id("run");
+        }
+
+        @Override
+        public void richTurn(String conversationId) {
+            // The mock answers the document's example.
         }
     }
 
@@ -359,6 +379,12 @@ class PrismConformanceIT {
                 assertThat(cut).as("the scripted cut").isInstanceOf(TransportLostException.class);
                 return stream.runId().orElseThrow();
             }
+        }
+
+        @Override
+        public void richTurn(String conversationId) {
+            api.enqueue(conversationId, TurnScript.builder().reasoning("they want a number").assistant("Rolling ",
+                    "now.").toolCall("roll_dice", Map.of("sides", 6)).build());
         }
     }
 
@@ -560,11 +586,19 @@ class PrismConformanceIT {
                         .builder().query("tea").archiveId(t.fixtures().sharedArchiveId())
                         .start(Instant.parse("2020-01-01T00:00:00Z")).build())).isNotNull()),
                 // messages
-                op("messages.send", t -> assertThat(t.client().messages().send(t.agentId(), SendRequest.builder()
-                        .text("hi").maxSteps(3).includeReturnMessageTypes(List.of("assistant_message"))
-                        .build()).messages()).isNotNull()),
-                op("messages.sendToConversation", t -> assertThat(t.client().messages().sendToConversation(
-                        t.conversationId(), SendRequest.text("hi")).messages()).isNotNull()),
+                op("messages.send", t -> {
+                    t.fixtures().richTurn(t.agentId());
+                    assertThat(t.client().messages().send(t.agentId(), SendRequest.builder().text("hi").maxSteps(3)
+                            .build()).messages()).isNotNull();
+                }),
+                op("messages.send with options", t -> assertThat(t.client().messages().send(t.agentId(),
+                        SendRequest.builder().text("hi").maxSteps(3).overrideModel("openai/gpt-4o-mini")
+                        .includeReturnMessageTypes(List.of("assistant_message")).build()).messages()).isNotNull()),
+                op("messages.sendToConversation", t -> {
+                    t.fixtures().richTurn(t.conversationId());
+                    assertThat(t.client().messages().sendToConversation(t.conversationId(), SendRequest.text("hi"))
+                            .messages()).isNotNull();
+                }),
                 known("messages.stream", SCHEMALESS_STREAM, t -> {
                     try (MessageStream stream = t.client().messages().stream(t.agentId(), SendRequest.builder()
                             .text("hi").streamTokens(true).build())) {
