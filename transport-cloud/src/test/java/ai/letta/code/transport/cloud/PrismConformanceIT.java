@@ -18,6 +18,11 @@ import ai.letta.code.api.archive.PassageSearch;
 import ai.letta.code.api.conversation.ConversationCreate;
 import ai.letta.code.api.conversation.ConversationUpdate;
 import ai.letta.code.api.conversation.MessageRecord;
+import ai.letta.code.api.event.AssistantMessage;
+import ai.letta.code.api.event.Reasoning;
+import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.event.ToolCall;
+import ai.letta.code.api.message.MessageResponse;
 import ai.letta.code.api.message.MessageStream;
 import ai.letta.code.api.message.MessageUpdate;
 import ai.letta.code.api.message.SendRequest;
@@ -200,8 +205,10 @@ class PrismConformanceIT {
         /**
          * Makes the next turn of a conversation (or an agent's default one) show reasoning, assistant text and a
          * tool call (an approval request), so the answer has every message type the fake renders.
+         *
+         * @return whether it did (false against the mock, which answers the document's example)
          */
-        void richTurn(String conversationId);
+        boolean richTurn(String conversationId);
     }
 
     /** Ids of the document's shapes that exist nowhere: what the mock is given. */
@@ -276,8 +283,8 @@ class PrismConformanceIT {
         }
 
         @Override
-        public void richTurn(String conversationId) {
-            // The mock answers the document's example.
+        public boolean richTurn(String conversationId) {
+            return false;
         }
     }
 
@@ -382,9 +389,10 @@ class PrismConformanceIT {
         }
 
         @Override
-        public void richTurn(String conversationId) {
+        public boolean richTurn(String conversationId) {
             api.enqueue(conversationId, TurnScript.builder().reasoning("they want a number").assistant("Rolling ",
                     "now.").toolCall("roll_dice", Map.of("sides", 6)).build());
+            return true;
         }
     }
 
@@ -586,19 +594,13 @@ class PrismConformanceIT {
                         .builder().query("tea").archiveId(t.fixtures().sharedArchiveId())
                         .start(Instant.parse("2020-01-01T00:00:00Z")).build())).isNotNull()),
                 // messages
-                op("messages.send", t -> {
-                    t.fixtures().richTurn(t.agentId());
-                    assertThat(t.client().messages().send(t.agentId(), SendRequest.builder().text("hi").maxSteps(3)
-                            .build()).messages()).isNotNull();
-                }),
+                op("messages.send", t -> richTurn(t, t.agentId(), () -> t.client().messages().send(t.agentId(),
+                        SendRequest.builder().text("hi").maxSteps(3).build()))),
                 op("messages.send with options", t -> assertThat(t.client().messages().send(t.agentId(),
                         SendRequest.builder().text("hi").maxSteps(3).overrideModel("openai/gpt-4o-mini")
                         .includeReturnMessageTypes(List.of("assistant_message")).build()).messages()).isNotNull()),
-                op("messages.sendToConversation", t -> {
-                    t.fixtures().richTurn(t.conversationId());
-                    assertThat(t.client().messages().sendToConversation(t.conversationId(), SendRequest.text("hi"))
-                            .messages()).isNotNull();
-                }),
+                op("messages.sendToConversation", t -> richTurn(t, t.conversationId(), () -> t.client().messages()
+                        .sendToConversation(t.conversationId(), SendRequest.text("hi")))),
                 known("messages.stream", SCHEMALESS_STREAM, t -> {
                     try (MessageStream stream = t.client().messages().stream(t.agentId(), SendRequest.builder()
                             .text("hi").streamTokens(true).build())) {
@@ -638,6 +640,18 @@ class PrismConformanceIT {
                 op("controlPlane.environment", t -> assertThat(t.control().environment(t.deviceId())).isNotNull()),
                 mockOnly("controlPlane.terminateSandbox", t -> t.control().terminateSandbox("sandbox-"
                         + UUID.randomUUID())));
+    }
+
+    /** A send whose answer, on the fake, has reasoning, assistant text and an approval request. */
+    private static void richTurn(Target t, String conversationId, Supplier<MessageResponse> send) {
+        boolean scripted = t.fixtures().richTurn(conversationId);
+        List<SessionEvent> messages = send.get().messages();
+        if (scripted) {
+            assertThat(messages).hasAtLeastOneElementOfType(Reasoning.class)
+                    .hasAtLeastOneElementOfType(AssistantMessage.class).hasAtLeastOneElementOfType(ToolCall.class);
+        } else {
+            assertThat(messages).isNotNull();
+        }
     }
 
     /** A tool of its own name, with every option the document's ToolCreate has a Java setter for. */
