@@ -158,8 +158,8 @@ public final class RestTools implements Tools {
         String agent = Checks.requireId(agentId, "agentId", "agent");
         String name = requireToolName(toolName);
         try {
+            // The body (ModifyApprovalRequest) only: the document deprecates the ?requires_approval= query form.
             http.send(ApiRequest.patch("v1", "agents", agent, "tools", "approval", name)
-                    .query("requires_approval", requiresApproval)
                     .body(Map.of("requires_approval", requiresApproval)).build());
         } catch (NotFoundException e) {
             throw new NotFoundException("agent " + agent + " (or its tool '" + name + "') is not known to the Letta"

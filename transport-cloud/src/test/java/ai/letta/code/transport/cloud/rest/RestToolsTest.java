@@ -219,7 +219,10 @@ class RestToolsTest {
         assertThat(approvalRules(agentId)).containsExactly("roll_dice");
         RecordedRequest sent = lastRequest("PATCH");
         assertThat(sent.path()).isEqualTo("/v1/agents/" + agentId + "/tools/approval/roll_dice");
-        assertThat(sent.queryParameter("requires_approval")).hasValue("true");
+        // The document's ModifyApprovalRequest body, not its deprecated ?requires_approval= query parameter.
+        assertThat(sent.queryParameter("requires_approval")).isEmpty();
+        assertThat(sent.json().path("requires_approval").isBoolean()).isTrue();
+        assertThat(sent.json().path("requires_approval").booleanValue()).isTrue();
 
         tools.updateApproval(agentId, "roll_dice", true);
         assertThat(approvalRules(agentId)).containsExactly("roll_dice");
