@@ -2,7 +2,8 @@ package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.api.exception.FrameTooLongException;
 import io.netty.buffer.ByteBuf;
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.util.ByteProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.List;
 final class SseDecoder {
 
     private final int maxEventBytes;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private final ByteBuf line = Unpooled.buffer();
     private final StringBuilder data = new StringBuilder();
     private boolean hasData;
     private String event;
@@ -42,22 +43,24 @@ final class SseDecoder {
     List<SseEvent> feed(ByteBuf chunk) {
         List<SseEvent> events = new ArrayList<>();
         while (chunk.isReadable()) {
-            byte b = chunk.readByte();
             if (afterCr) {
                 afterCr = false;
-                if (b == '\n') {
+                if (chunk.getByte(chunk.readerIndex()) == '\n') {
+                    chunk.skipBytes(1);
                     continue;
                 }
             }
-            if (b == '\n' || b == '\r') {
-                afterCr = b == '\r';
+            int end = chunk.forEachByte(ByteProcessor.FIND_CRLF);
+            int length = (end < 0 ? chunk.writerIndex() : end) - chunk.readerIndex();
+            eventBytes += length;
+            if (eventBytes > maxEventBytes) {
+                throw new FrameTooLongException("the Letta API streamed an event over " + maxEventBytes
+                        + " bytes, the event cap", maxEventBytes);
+            }
+            line.writeBytes(chunk, length);
+            if (end >= 0) {
+                afterCr = chunk.readByte() == '\r';
                 endLine(events);
-            } else {
-                if (++eventBytes > maxEventBytes) {
-                    throw new FrameTooLongException("the Letta API streamed an event over " + maxEventBytes
-                            + " bytes, the event cap", maxEventBytes);
-                }
-                line.write(b);
             }
         }
         return events;
@@ -65,7 +68,7 @@ final class SseDecoder {
 
     private void endLine(List<SseEvent> events) {
         String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
+        line.clear();
         eventBytes++;
         if (text.isEmpty()) {
             if (hasData) {
