@@ -18,7 +18,8 @@ public final class InstallPeers {
         PeerCache cache = PeerCache.forUser().withProgress(System.out::println);
         try {
             PeerCache.InstalledPeers peers = cache.install();
-            System.out.println("Node: " + peers.node() + "\nLetta Code CLI: " + peers.cli());
+            System.out.println("Installed in " + cache.directory() + "\nNode: " + peers.node()
+                    + "\nLetta Code CLI: " + peers.cli());
         } catch (CliNotFoundException | UnsupportedOperationException e) {
             System.err.println(e.getMessage());
             System.exit(1);
