@@ -18,8 +18,11 @@ import java.util.Set;
  * Options of the local backend: the Letta Code CLI run as a Node subprocess, one per session.
  *
  * <p>Programs are found only where the user said, in this order: {@link Builder#nodePath}/{@link Builder#cliPath},
- * then (for the CLI) the {@code LETTA_CLI_PATH} environment variable, then the absolute directories of {@code PATH}
- * ({@code node}, {@code letta}). Nothing is looked up relative to the working directory. Node must be 22.19 or newer.
+ * then (for the CLI) the {@code LETTA_CLI_PATH} environment variable, then the user's cache of the pinned Node and
+ * CLI ({@code $XDG_CACHE_HOME/letta-code-java/<node>-<cli>}, written by the local backend's installer: run
+ * {@code ai.letta.code.transport.local.install.InstallPeers} once, or opt in with {@link Builder#installPeers()}),
+ * then the absolute directories of {@code PATH} ({@code node}, {@code letta}). Nothing is looked up relative to the
+ * working directory. Node must be 22.19 or newer.
  *
  * <p>The CLI's environment: the JVM's whole environment by default, minus the variables that would scope it to a
  * parent Letta agent ({@code MEMORY_DIR}, {@code LETTA_MEMORY_DIR}, {@code LETTA_AGENT_ID},
@@ -38,6 +41,7 @@ public final class LocalOptions implements Backend {
     private final Duration requestTimeout;
     private final Duration closeGracePeriod;
     private final int maxLineBytes;
+    private final boolean installPeers;
 
     private LocalOptions(Builder b) {
         nodePath = b.nodePath;
@@ -51,6 +55,7 @@ public final class LocalOptions implements Backend {
         requestTimeout = b.requestTimeout;
         closeGracePeriod = b.closeGracePeriod;
         maxLineBytes = b.maxLineBytes;
+        installPeers = b.installPeers;
     }
 
     @Override
@@ -119,19 +124,25 @@ public final class LocalOptions implements Backend {
         return maxLineBytes;
     }
 
+    /** @return whether the pinned Node and CLI are installed into the user's cache on first use when missing */
+    public boolean installPeers() {
+        return installPeers;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LocalOptions l && Objects.equals(nodePath, l.nodePath)
                 && Objects.equals(cliPath, l.cliPath) && cliBackend.equals(l.cliBackend) && env.equals(l.env)
                 && Objects.equals(inheritedEnv, l.inheritedEnv) && Objects.equals(workingDirectory, l.workingDirectory) && extraArgs.equals(l.extraArgs)
                 && startupTimeout.equals(l.startupTimeout) && requestTimeout.equals(l.requestTimeout)
-                && closeGracePeriod.equals(l.closeGracePeriod) && maxLineBytes == l.maxLineBytes;
+                && closeGracePeriod.equals(l.closeGracePeriod) && maxLineBytes == l.maxLineBytes
+                && installPeers == l.installPeers;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(nodePath, cliPath, cliBackend, env, inheritedEnv, workingDirectory, extraArgs,
-                startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes);
+                startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes, installPeers);
     }
 
     /** @return a builder with defaults */
@@ -153,6 +164,7 @@ public final class LocalOptions implements Backend {
         b.requestTimeout = requestTimeout;
         b.closeGracePeriod = closeGracePeriod;
         b.maxLineBytes = maxLineBytes;
+        b.installPeers = installPeers;
         return b;
     }
 
@@ -162,7 +174,7 @@ public final class LocalOptions implements Backend {
         return "LocalOptions[nodePath=" + nodePath + ", cliPath=" + cliPath + ", cliBackend=" + cliBackend
                 + ", env=" + env.keySet() + ", inheritedEnv=" + inheritedEnv + ", workingDirectory=" + workingDirectory + ", extraArgs=" + extraArgs
                 + ", startupTimeout=" + startupTimeout + ", requestTimeout=" + requestTimeout
-                + ", closeGracePeriod=" + closeGracePeriod + ", maxLineBytes=" + maxLineBytes + "]";
+                + ", closeGracePeriod=" + closeGracePeriod + ", maxLineBytes=" + maxLineBytes + ", installPeers=" + installPeers + "]";
     }
 
     /** Builds {@link LocalOptions}; every setter validates its argument. */
@@ -178,6 +190,7 @@ public final class LocalOptions implements Backend {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration closeGracePeriod = Duration.ofSeconds(5);
         private int maxLineBytes = 64 * 1024 * 1024;
+        private boolean installPeers;
 
         private Builder() {}
 
@@ -286,6 +299,20 @@ public final class LocalOptions implements Backend {
          */
         public Builder maxLineBytes(int maxLineBytes) {
             this.maxLineBytes = requirePositive(maxLineBytes, "LocalOptions.maxLineBytes");
+            return this;
+        }
+
+        /**
+         * Opts in to installing the pinned Node and Letta Code CLI into the user's cache
+         * ({@code $XDG_CACHE_HOME/letta-code-java}, default {@code ~/.cache/letta-code-java}) on first use when
+         * neither {@link #cliPath}, {@code LETTA_CLI_PATH} nor a previous install names them; the cached install
+         * is then used instead of {@code PATH}. Needs {@code npm} (any version) on {@code PATH} and takes a minute
+         * or so once; progress goes to the {@code System.Logger} {@code ai.letta.code.transport.local.install}.
+         *
+         * @return this
+         */
+        public Builder installPeers() {
+            this.installPeers = true;
             return this;
         }
 

@@ -30,6 +30,11 @@ public final class PeerNotInstalledException extends IllegalStateException {
         placesTried.forEach(place -> text.append("\n  - ").append(place));
         return text.append("\nFix: run `").append(FIX).append("` from the repository root (it installs into .peers/),")
                 .append(" or point -D").append(PeerInstall.DIR_PROPERTY).append(" / ").append(PeerInstall.DIR_ENV)
-                .append(" at a folder holding ").append(PeerInstall.STAMP_FILE).append('.').toString();
+                .append(" at a folder holding ").append(PeerInstall.STAMP_FILE).append('.')
+                .append(" Outside the SDK's repository: install the peers once with")
+                .append(" `java -cp <classpath> ai.letta.code.transport.local.install.InstallPeers` and point -D")
+                .append(PeerInstall.DIR_PROPERTY).append(" at the folder it prints")
+                .append(" (~/.cache/letta-code-java/<node>-<cli>), whose ").append(PeerInstall.STAMP_FILE)
+                .append(" this reads too.").toString();
     }
 }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Assumptions;
  * a server and checks its answers against the document). An independent reading of the Letta API's document,
  * for conformance tests of the REST client and of {@code FakeLettaApi}.
  *
- * <p>{@link #start()} returns once Prism printed {@code Prism is listening on http://127.0.0.1:PORT}, within the
+ * <p>{@link Builder#start()} returns once Prism printed {@code Prism is listening on http://127.0.0.1:PORT}, within the
  * startup timeout (about 4 s for the Letta document); otherwise it stops the process and throws a
  * {@link PeerProcessException} quoting both output tails. Prism runs as this JVM's direct child under the pinned
  * Node, with the allow-listed environment of the other peers and a fresh {@code HOME}.

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import ai.letta.code.transport.local.install.InstallPeers;
+import ai.letta.code.transport.local.install.PeerCache;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteWatchdog;
@@ -21,9 +23,12 @@ import org.apache.commons.exec.PumpStreamHandler;
 /**
  * Finds the {@code node} binary and the CLI's {@code letta.js} only where the user said, in this order: the explicit
  * {@link LocalOptions#nodePath()}/{@link LocalOptions#cliPath()}; for the CLI the {@code LETTA_CLI_PATH} environment
- * variable; then {@code PATH} ({@code node}, {@code letta}). Nothing is looked up relative to the working directory
- * or its parents: a program found there would run with the user's rights, planted by anyone who can write to an
- * ancestor directory. Node must be {@link NodeVersion#REQUIRED} or newer: the CLI declares it but does not check it,
+ * variable; then the user's {@link PeerCache} (installing into it first when {@link LocalOptions#installPeers()});
+ * then {@code PATH} ({@code node}, {@code letta}). The cache comes before {@code PATH} because it exists only when
+ * the user installed it for this SDK and holds exactly the pinned versions the SDK is tested with, while a global
+ * {@code letta} may be any version; a CLI found there runs with the cache's Node unless a node path is given.
+ * Nothing is looked up relative to the working directory or its parents: a program found there would run with the
+ * user's rights, planted by anyone who can write to an ancestor directory. Node must be {@link NodeVersion#REQUIRED} or newer: the CLI declares it but does not check it,
  * so an old Node would fail later and obscurely.
  *
  * <p>A failure is a {@link CliNotFoundException} that lists every place tried, the version found and the fix.
@@ -33,21 +38,29 @@ final class CliLocator {
 
     static final String CLI_PATH_ENV = "LETTA_CLI_PATH";
     private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(15);
-    static final String FIX = "Fix: install Node >= " + NodeVersion.REQUIRED + " and the Letta Code CLI"
-            + " (`npm install -g @letta-ai/letta-code` puts `letta` on PATH), or name them with"
-            + " LocalOptions.builder().cliPath(letta.js) and .nodePath(node), or set LETTA_CLI_PATH to letta.js"
-            + " and put node on PATH.";
+    static final String FIX = "Fix: install the pinned Node " + PeerCache.pinnedNodeVersion() + " and Letta Code CLI"
+            + " into your cache once with `java -cp <your classpath> " + InstallPeers.class.getName() + "` (needs"
+            + " npm on PATH), or let the SDK do it on first use with LocalOptions.builder().installPeers();"
+            + " or install Node >= " + NodeVersion.REQUIRED + " and the CLI yourself"
+            + " (`npm install -g @letta-ai/letta-code` puts `letta` on PATH) and name them with"
+            + " LocalOptions.builder().cliPath(letta.js) and .nodePath(node), or set " + CLI_PATH_ENV
+            + " to letta.js and put node on PATH.";
 
     private final UnaryOperator<String> env;
+    private final PeerCache cache;
 
-    /** @param env the environment variables read ({@code LETTA_CLI_PATH}, {@code PATH}) */
-    CliLocator(UnaryOperator<String> env) {
+    /**
+     * @param env the environment variables read ({@code LETTA_CLI_PATH}, {@code PATH})
+     * @param cache the user's install of the pinned peers
+     */
+    CliLocator(UnaryOperator<String> env, PeerCache cache) {
         this.env = env;
+        this.cache = cache;
     }
 
-    /** @return a locator reading the real environment */
+    /** @return a locator reading the real environment and the user's cache */
     static CliLocator system() {
-        return new CliLocator(System::getenv);
+        return new CliLocator(System::getenv, PeerCache.forUser());
     }
 
     /**
@@ -73,6 +86,14 @@ final class CliLocator {
                 tried.add("$" + CLI_PATH_ENV + ": not set");
             }
         }
+        Path cachedNode = null;
+        if (cli == null) {
+            Optional<PeerCache.InstalledPeers> cached = cached(options, tried);
+            if (cached.isPresent()) {
+                cli = cached.get().cli();
+                cachedNode = cached.get().node();
+            }
+        }
         if (cli == null) {
             cli = onPath("letta", tried).map(CliLocator::realPath).orElse(null);
         }
@@ -87,6 +108,8 @@ final class CliLocator {
                 throw notFound("Node was not found at LocalOptions.nodePath", tried);
             }
             nodes.add(node);
+        } else if (cachedNode != null) {
+            nodes.add(cachedNode);
         } else {
             onPath("node", tried).ifPresent(nodes::add);
         }
@@ -104,6 +127,16 @@ final class CliLocator {
         throw notFound(tooOld.isEmpty() ? "No working Node was found"
                 : "Node is too old (" + String.join("; ", tooOld) + "); the Letta Code CLI needs Node >= "
                         + NodeVersion.REQUIRED, tried);
+    }
+
+    private Optional<PeerCache.InstalledPeers> cached(LocalOptions options, List<String> tried) {
+        Optional<PeerCache.InstalledPeers> found = cache.installed();
+        if (found.isEmpty() && options.installPeers()) {
+            tried.add("cache: " + cache.directory() + " empty; installing (LocalOptions.installPeers)");
+            found = Optional.of(cache.install());
+        }
+        tried.add("cache: " + cache.directory() + (found.isPresent() ? " (found)" : " has no completed install"));
+        return found;
     }
 
     private static Path existing(Path path, String source, List<String> tried) {

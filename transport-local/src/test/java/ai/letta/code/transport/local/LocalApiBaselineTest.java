@@ -11,7 +11,7 @@ class LocalApiBaselineTest {
     @Test
     void publicApiMatchesTheBaseline() {
         assertThatCode(() -> ApiBaseline.check("letta-code-transport-local", LocalTransportModule.class,
-                "ai.letta.code.transport.local"))
+                "ai.letta.code.transport.local", "ai.letta.code.transport.local.install"))
                 .doesNotThrowAnyException();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.CliNotFoundException;
+import ai.letta.code.transport.local.install.PeerCache;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,11 @@ class LocatorFaultTest {
     Path dir;
 
     private CliLocator locator(Map<String, String> env) {
-        return new CliLocator(env::get);
+        return new CliLocator(env::get, cache());
+    }
+
+    private PeerCache cache() {
+        return PeerCache.at(dir.resolve("cache"));
     }
 
     @Test
@@ -69,10 +74,13 @@ class LocatorFaultTest {
                 .hasMessageContaining("set LETTA_CLI_PATH")
                 .hasMessageContaining("on PATH")
                 .hasMessageContaining("Node >= 22.19.0")
+                .hasMessageContaining("cache: " + cache().directory() + " has no completed install")
+                .hasMessageContaining("java -cp <your classpath> ai.letta.code.transport.local.install.InstallPeers")
+                .hasMessageContaining("LocalOptions.builder().installPeers()")
+                .hasMessageContaining("pinned Node " + PeerCache.pinnedNodeVersion())
                 .hasMessageNotContaining("provision")
                 .hasMessageNotContaining(".peers")
-                .hasMessageNotContaining("sdk-testkit")
-                .hasMessageNotContaining("pinned");
+                .hasMessageNotContaining("sdk-testkit");
     }
 
     /**
@@ -124,6 +132,26 @@ class LocatorFaultTest {
         assertThat(locator(all).locate(LocalOptions.builder().build()).cli()).isEqualTo(fromEnv);
         assertThat(locator(Map.of("PATH", bin.toString())).locate(LocalOptions.builder().build()).cli())
                 .isEqualTo(onPath.toRealPath());
+    }
+
+    @Test
+    void theCacheComesAfterLettaCliPathAndBeforePathAndBringsItsOwnNode() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        fakeCli(bin.resolve("letta"));
+        fakeNode(bin.resolve("node"), "22.20.0");
+        Path fromEnv = fakeCli(dir.resolve("env-letta.js"));
+        Path cachedCli = fakeCli(Files.createDirectories(cache().directory().resolve("cli/package")).resolve("letta.js"));
+        Path cachedNode = fakeNode(cache().directory().resolve("node"), PeerCache.pinnedNodeVersion());
+        Files.writeString(cache().directory().resolve("installed.properties"), "node=" + cachedNode + "\ncli="
+                + cachedCli + "\nnode.version=" + PeerCache.pinnedNodeVersion() + "\ncli.version="
+                + PeerCache.pinnedCliVersion() + "\n");
+
+        CliLocator.CliInstallation fromCache = locator(Map.of("PATH", bin.toString()))
+                .locate(LocalOptions.builder().build());
+        assertThat(fromCache.cli()).isEqualTo(cachedCli);
+        assertThat(fromCache.node()).isEqualTo(cachedNode);
+        assertThat(locator(Map.of("LETTA_CLI_PATH", fromEnv.toString(), "PATH", bin.toString()))
+                .locate(LocalOptions.builder().build()).cli()).isEqualTo(fromEnv);
     }
 
     @Test
