@@ -26,6 +26,30 @@ public interface Agents {
     Page<AgentInfo> list(PageRequest page);
 
     /**
+     * @param agentId an agent id
+     * @param update what to change ({@code PATCH /v1/agents/{agent_id}})
+     * @return the agent as it is after the change
+     * @throws ai.letta.code.api.exception.AgentNotFoundException if unknown
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException on a backend that cannot change agents
+     */
+    AgentInfo update(String agentId, AgentUpdate update);
+
+    /**
+     * @param filter which agents
+     * @param page which page
+     * @return the agents the filter keeps, newest first unless the request says otherwise
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException on a backend that cannot filter agents
+     */
+    Page<AgentInfo> list(AgentFilter filter, PageRequest page);
+
+    /**
+     * @param filter which agents ({@code GET /v1/agents/count})
+     * @return how many agents the filter keeps
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException on a backend that cannot count agents
+     */
+    int count(AgentFilter filter);
+
+    /**
      * @param agentId the agent to delete with its conversations
      * @throws ai.letta.code.api.exception.AgentNotFoundException if unknown
      */

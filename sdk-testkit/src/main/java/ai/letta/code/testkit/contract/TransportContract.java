@@ -120,6 +120,14 @@ public abstract class TransportContract implements ContractSetup {
     }
 
     @Nested
+    class AgentResources extends AgentResourceContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
     class Blocks extends BlockContract {
         @Override
         protected ContractSetup setup() {

@@ -1,7 +1,10 @@
 package ai.letta.code.testkit.fake;
 
 import ai.letta.code.api.Dreaming;
+import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
+import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.agent.SystemPrompt;
@@ -12,6 +15,7 @@ import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.internal.Checks;
+import ai.letta.code.spi.Unsupported;
 import ai.letta.code.spi.WireNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,6 +72,33 @@ final class InMemoryAgents implements Agents {
         List<AgentInfo> all = new ArrayList<>();
         agents.keySet().forEach(id -> all.add(get(id)));
         return Paging.page(all, AgentInfo::id, page);
+    }
+
+    /** The remote backend this fake plays changes agents only through sessions. */
+    @Override
+    public AgentInfo update(String agentId, AgentUpdate update) {
+        throw Unsupported.feature("agents().update", BackendKind.REMOTE);
+    }
+
+    @Override
+    public synchronized Page<AgentInfo> list(AgentFilter filter, PageRequest page) {
+        Checks.requireNonNull(filter, "filter");
+        List<AgentInfo> kept = agents.keySet().stream().map(this::get)
+                .filter(a -> keeps(filter, a)).toList();
+        return Paging.page(kept, AgentInfo::id, page);
+    }
+
+    @Override
+    public synchronized int count(AgentFilter filter) {
+        Checks.requireNonNull(filter, "filter");
+        return (int) agents.keySet().stream().map(this::get).filter(a -> keeps(filter, a)).count();
+    }
+
+    private static boolean keeps(AgentFilter filter, AgentInfo agent) {
+        return filter.name().map(n -> agent.name().map(n::equals).orElse(false)).orElse(true)
+                && filter.queryText().map(q -> agent.name().map(n -> n.contains(q)).orElse(false)).orElse(true)
+                && (filter.tags().isEmpty() || (filter.matchAllTags() ? agent.tags().containsAll(filter.tags())
+                        : filter.tags().stream().anyMatch(agent.tags()::contains)));
     }
 
     @Override

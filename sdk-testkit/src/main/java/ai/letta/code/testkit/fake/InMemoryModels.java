@@ -1,5 +1,8 @@
 package ai.letta.code.testkit.fake;
 
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.spi.Unsupported;
+import ai.letta.code.api.model.EmbeddingModel;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
@@ -73,5 +76,10 @@ final class InMemoryModels implements Models {
                         + model + "; it accepts " + entry.reasoningEfforts());
             }
         });
+    }
+
+    @Override
+    public List<EmbeddingModel> embeddingModels() {
+        throw Unsupported.feature("models().embeddingModels", BackendKind.REMOTE);
     }
 }

@@ -10,6 +10,8 @@ import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.model.Models;
+import ai.letta.code.api.model.ModelCatalog;
+import ai.letta.code.api.model.EmbeddingModel;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.Transport;
 import ai.letta.code.testkit.fake.SentCommand.Kind;
@@ -197,9 +199,17 @@ public final class InMemoryTransport implements Transport {
 
     @Override
     public Models models() {
-        return () -> {
-            require(options.models(), "models().list");
-            return catalog.list();
+        return new Models() {
+            @Override
+            public ModelCatalog list() {
+                require(options.models(), "models().list");
+                return catalog.list();
+            }
+
+            @Override
+            public List<EmbeddingModel> embeddingModels() {
+                return catalog.embeddingModels();
+            }
         };
     }
 

@@ -10,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code /v1/agents/...}: agent CRUD, core-memory blocks and agent-level messages (cloud.md §2.1, §2.7, §2.8;
+ * {@code /v1/agents/...}: agent CRUD with filtered lists and counts, core-memory blocks and agent-level messages (cloud.md §2.1, §2.7, §2.8;
  * offline-peers.md §5.2). Archival memory is {@link ArchiveRoutes}'.
  */
 final class AgentRoutes {
@@ -26,7 +26,9 @@ final class AgentRoutes {
     }
 
     void register(Router router) {
-        router.add("GET", "/v1/agents", this::list)
+        router.add("GET", "/v1/agents", call -> call.ok(call.page(filtered(call), "asc", 50)))
+                .add("GET", "/v1/agents/count", call -> call.ok(JSON.getNodeFactory().numberNode(
+                        filtered(call).size())))
                 .add("POST", "/v1/agents", call -> call.ok(store.createAgent(call.body())))
                 .add("GET", "/v1/agents/{agent_id}", call -> withAgent(call, call::ok))
                 .add("PATCH", "/v1/agents/{agent_id}", call -> reply(call, "Agent",
@@ -51,14 +53,16 @@ final class AgentRoutes {
                 .add("POST", "/v1/agents/{agent_id}/messages/cancel", this::cancel);
     }
 
-    private void list(ApiCall call) {
+    /** The agents {@code name}, {@code query_text} (a name search, as Letta's) and {@code tags} keep. */
+    private List<ObjectNode> filtered(ApiCall call) {
         List<String> tags = call.request().queryParameters().getOrDefault("tags", List.of());
         boolean matchAll = call.query("match_all_tags").map(Boolean::parseBoolean).orElse(false);
-        List<ObjectNode> agents = store.agents().stream()
+        return store.agents().stream()
                 .filter(a -> call.query("name").map(n -> n.equals(a.path("name").asString())).orElse(true))
+                .filter(a -> call.query("query_text").map(q -> a.path("name").asString("").contains(q))
+                        .orElse(true))
                 .filter(a -> tags.isEmpty() || matchesTags(a.path("tags"), tags, matchAll))
                 .toList();
-        call.ok(call.page(agents, "asc", 50));
     }
 
     private static boolean matchesTags(JsonNode agentTags, List<String> wanted, boolean all) {

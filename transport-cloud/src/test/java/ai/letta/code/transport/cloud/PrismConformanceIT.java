@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.AgentUpdate;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.agent.BlockCreate;
 import ai.letta.code.api.agent.BlockFilter;
@@ -466,6 +468,15 @@ class PrismConformanceIT {
                 op("agents.list", t -> assertThat(t.client().agents().list(PageRequest.first(5)).items())
                         .allSatisfy(a -> assertThat(a.id()).isNotBlank())),
                 op("agents.delete", t -> t.client().agents().delete(t.freshAgentId())),
+                op("agents.update", t -> assertThat(t.client().agents().update(t.agentId(), AgentUpdate.builder()
+                        .description("updated by prism").tags(List.of("conformance")).metadata(Map.of("run", 1))
+                        .enableSleeptime(false).build()).id()).isNotBlank()),
+                op("agents.list filtered", t -> assertThat(t.client().agents().list(AgentFilter.builder()
+                        .name("conformance").tags(List.of("conformance", "prism"), true).queryText("conf").build(),
+                        PageRequest.first(5)).items()).allSatisfy(a -> assertThat(a.id()).isNotBlank())),
+                op("agents.count", t -> assertThat(t.client().agents().count(AgentFilter.all())).isNotNegative()),
+                op("agents.count filtered", t -> assertThat(t.client().agents().count(AgentFilter.builder()
+                        .tags(List.of("conformance", "prism"), false).queryText("conf").build())).isNotNegative()),
                 op("blocks.list", t -> assertThat(t.client().blocks().list(t.agentId())).isNotNull()),
                 op("blocks.get", t -> assertThat(t.client().blocks().get(t.agentId(), "persona").label())
                         .isNotBlank()),
@@ -636,6 +647,8 @@ class PrismConformanceIT {
                         t.conversationId(), List.of(ToolApproval.approve("toolu_" + UUID.randomUUID()),
                         ToolApproval.deny("toolu_" + UUID.randomUUID(), "not now")))).isNotNull()),
                 op("models.list", t -> assertThat(t.client().models().list()).isNotNull()),
+                op("models.embeddingModels", t -> assertThat(t.client().models().embeddingModels())
+                        .allSatisfy(m -> assertThat(m.name()).isNotNull())),
                 op("controlPlane.environments", t -> assertThat(t.control().environments()).isNotNull()),
                 op("controlPlane.environment", t -> assertThat(t.control().environment(t.deviceId())).isNotNull()),
                 mockOnly("controlPlane.terminateSandbox", t -> t.control().terminateSandbox("sandbox-"

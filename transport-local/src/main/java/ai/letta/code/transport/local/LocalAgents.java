@@ -1,5 +1,8 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.spi.Unsupported;
+import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
@@ -118,5 +121,20 @@ final class LocalAgents implements Agents {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    @Override
+    public AgentInfo update(String agentId, AgentUpdate update) {
+        throw Unsupported.feature("agents().update", BackendKind.LOCAL);
+    }
+
+    @Override
+    public Page<AgentInfo> list(AgentFilter filter, PageRequest page) {
+        throw Unsupported.feature("agents().list(AgentFilter, PageRequest)", BackendKind.LOCAL);
+    }
+
+    @Override
+    public int count(AgentFilter filter) {
+        throw Unsupported.feature("agents().count", BackendKind.LOCAL);
     }
 }

@@ -1,5 +1,8 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.spi.Unsupported;
+import ai.letta.code.api.model.EmbeddingModel;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelEntry;
@@ -118,5 +121,10 @@ final class LocalModels implements Models {
         }
         String model = NdjsonCodec.text(out.path("effective"), "model");
         return model != null ? model : update.modelHandle().orElse(null);
+    }
+
+    @Override
+    public List<EmbeddingModel> embeddingModels() {
+        throw Unsupported.feature("models().embeddingModels", BackendKind.LOCAL);
     }
 }

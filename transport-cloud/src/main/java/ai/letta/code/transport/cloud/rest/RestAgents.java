@@ -1,7 +1,9 @@
 package ai.letta.code.transport.cloud.rest;
 
+import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.agent.AgentUpdate;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
@@ -15,8 +17,9 @@ import java.util.List;
 /**
  * Agents over the Letta REST API: created through {@link ControlPlane#createAgent}, fetched with their memory
  * blocks ({@code GET /v1/agents/{id}?include=agent.blocks}), listed newest first unless asked otherwise
- * ({@code GET /v1/agents?limit&before&after&order}, without blocks, as the remote backend lists them) and
- * deleted. Thread-safe.
+ * ({@code GET /v1/agents?limit&before&after&order}, without blocks, as the remote backend lists them), filtered
+ * and counted ({@code name}, {@code tags}, {@code match_all_tags}, {@code query_text}), changed
+ * ({@code PATCH /v1/agents/{id}}) and deleted. Thread-safe.
  */
 public final class RestAgents implements Agents {
 
@@ -56,6 +59,45 @@ public final class RestAgents implements Agents {
         Wire.Agent[] agents = http.call(RestPages.query(ApiRequest.get("v1", "agents").trailingSlash(), page)
                 .query("order_by", "created_at").build(), Wire.Agent[].class);
         return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id, this::list);
+    }
+
+    @Override
+    public AgentInfo update(String agentId, AgentUpdate update) {
+        String id = Checks.requireId(agentId, "agentId", "agent");
+        Checks.requireNonNull(update, "update");
+        try {
+            http.call(ApiRequest.patch("v1", "agents", id).body(update.fields()).build(), Wire.Agent.class);
+        } catch (NotFoundException e) {
+            throw notFound(id, e);
+        }
+        // The PATCH answer leaves the blocks out unless asked; read the agent as get() shows it.
+        return get(id);
+    }
+
+    @Override
+    public Page<AgentInfo> list(AgentFilter filter, PageRequest page) {
+        Checks.requireNonNull(filter, "filter");
+        Checks.requireNonNull(page, "page");
+        Wire.Agent[] agents = http.call(RestPages.query(filtered(ApiRequest.get("v1", "agents").trailingSlash(),
+                filter), page).query("order_by", "created_at").build(), Wire.Agent[].class);
+        return RestPages.of(RestPages.items(agents).stream().map(WireMapping::agent).toList(), page, AgentInfo::id,
+                next -> list(filter, next));
+    }
+
+    @Override
+    public int count(AgentFilter filter) {
+        Checks.requireNonNull(filter, "filter");
+        Integer count = http.call(filtered(ApiRequest.get("v1", "agents", "count"), filter).build(), Integer.class);
+        return count == null ? 0 : count;
+    }
+
+    private static ApiRequest.Builder filtered(ApiRequest.Builder request, AgentFilter filter) {
+        request.query("name", filter.name().orElse(null)).query("query_text", filter.queryText().orElse(null))
+                .queryAll("tags", filter.tags());
+        if (!filter.tags().isEmpty()) {
+            request.query("match_all_tags", filter.matchAllTags());
+        }
+        return request;
     }
 
     @Override

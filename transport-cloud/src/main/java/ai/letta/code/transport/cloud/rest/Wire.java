@@ -62,6 +62,12 @@ final class Wire {
             @JsonProperty("reasoning_levels") List<String> reasoningLevels) {
     }
 
+    /** {@code EmbeddingModel} of {@code GET /v1/models/embedding}; the fields it does not name stay in {@code extras}. */
+    record EmbeddingModel(String handle, String name, @JsonProperty("display_name") String displayName,
+            @JsonProperty("provider_type") String providerType, @JsonProperty("provider_name") String providerName,
+            @JsonProperty("embedding_dim") Integer dimensions, @JsonAnySetter Map<String, Object> extras) {
+    }
+
     /** {@code reasoning_capabilities} of newer servers. */
     record ReasoningCapabilities(@JsonProperty("supported_efforts") List<String> supportedEfforts) {
     }

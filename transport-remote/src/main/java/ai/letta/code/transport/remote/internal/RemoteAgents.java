@@ -1,5 +1,8 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.spi.Unsupported;
+import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
@@ -99,5 +102,20 @@ public final class RemoteAgents implements Agents {
             throw new AgentNotFoundException("agent " + agentId + " is not known to "
                     + connection.peer(), e);
         }
+    }
+
+    @Override
+    public AgentInfo update(String agentId, AgentUpdate update) {
+        throw Unsupported.feature("agents().update", BackendKind.REMOTE);
+    }
+
+    @Override
+    public Page<AgentInfo> list(AgentFilter filter, PageRequest page) {
+        throw Unsupported.feature("agents().list(AgentFilter, PageRequest)", BackendKind.REMOTE);
+    }
+
+    @Override
+    public int count(AgentFilter filter) {
+        throw Unsupported.feature("agents().count", BackendKind.REMOTE);
     }
 }

@@ -1,5 +1,9 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.spi.Unsupported;
+import java.util.List;
+import ai.letta.code.api.model.EmbeddingModel;
 import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.Models;
 
@@ -16,5 +20,10 @@ public final class RemoteModels implements Models {
     @Override
     public ModelCatalog list() {
         return new ModelCatalog(SessionSettings.catalog(connection), null);
+    }
+
+    @Override
+    public List<EmbeddingModel> embeddingModels() {
+        throw Unsupported.feature("models().embeddingModels", BackendKind.REMOTE);
     }
 }
