@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionState;
+import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Reasoning;
@@ -63,7 +64,9 @@ public abstract class ConnectionFaultContract extends FaultSupport {
         assumeFeature(ContractFeature.SLOW_TURNS);
         FaultInjection injection = injection("restart its server");
         Gate gate = new Gate();
-        String agent = newAgent();
+        // A named model: the app server's local backend forgets its default across a restart (CLI 0.32.18).
+        String agent = client.createAgent(AgentOptions.builder().persona("You are a contract-test agent.")
+                .model(peer.alternateModel()).build());
         Session session = open(agent, faultOptions().build());
         EventRecorder recorder = heldTurn(session, gate, "about to see a restart");
 
