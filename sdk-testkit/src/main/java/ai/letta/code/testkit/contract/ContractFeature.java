@@ -21,6 +21,12 @@ public enum ContractFeature {
      */
     SLOW_TURNS,
     /**
+     * The session reaches its peer over a network connection (a websocket) that can be cut and opened again, and
+     * whose server can restart: the fault matrix's socket-drop and server-restart rows need it. Without it (the local
+     * CLI's stdio pipes, the in-memory fake) those rows are recorded as not applicable.
+     */
+    NETWORK_CONNECTION,
+    /**
      * The Letta API resources beyond creating and listing agents: agents deleted, conversations created, listed and
      * fetched, messages paged ({@code client.agents().delete}, {@code client.conversations()}).
      */

@@ -4,8 +4,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The whole contract every transport passes against its real peer, and sdk-testkit against the in-memory fake:
- * each suite (agents, sessions, turns, permissions, lifecycle, controls, observation, faults, and one per Letta API
- * resource family: the nested classes below) runs as a nested class over peers from {@link #createPeer()}, with
+ * each suite (agents, sessions, turns, permissions, lifecycle, controls, observation, the fault matrix's peer,
+ * connection, frame, HTTP status, callback and cycle faults, and one per Letta API resource family: the nested
+ * classes below) runs as a nested class over peers from {@link #createPeer()}, with
  * the timeouts of this {@link ContractSetup}.
  *
  * <pre>{@code
@@ -72,7 +73,47 @@ public abstract class TransportContract implements ContractSetup {
     }
 
     @Nested
-    class Faults extends FaultContract {
+    class PeerFaults extends PeerFaultContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class ConnectionFaults extends ConnectionFaultContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class FrameFaults extends FrameFaultContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class HttpFaults extends HttpFaultContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class CallbackFaults extends CallbackFaultContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
+    class CycleFaults extends CycleFaultContract {
         @Override
         protected ContractSetup setup() {
             return TransportContract.this;

@@ -45,6 +45,28 @@ public interface FaultInjection {
         return false;
     }
 
+    /**
+     * Cuts the session's connection to its peer at both ends without a close frame (the SDK sees 1006, the peer
+     * sees its client gone) and leaves the peer running, so the SDK can connect again at once.
+     *
+     * @param session an open session of the peer's client
+     * @return whether it was cut (false if this peer has no connection it can cut)
+     */
+    default boolean dropConnection(Session session) {
+        return false;
+    }
+
+    /**
+     * Restarts the server the session's connection ends at (the app server process; the cloud relay's side of the
+     * listener, which reconnects), and returns once it serves again.
+     *
+     * @param session an open session of the peer's client
+     * @return whether it restarted (false if this peer has no server it can restart)
+     */
+    default boolean restartPeer(Session session) {
+        return false;
+    }
+
     /** Disarms {@link #failAgentCreation}. */
     default void clearApiFailures() {
     }

@@ -147,6 +147,18 @@ public final class WebSocketRelay implements AutoCloseable {
         return !targets.isEmpty();
     }
 
+    /**
+     * Cuts every open connection at both ends without close frames (the SDK sees 1006, the server its client gone);
+     * the relay goes on taking new ones.
+     *
+     * @return how many SDK connections were cut
+     */
+    public int dropConnections() {
+        List<Channel> targets = List.copyOf(open);
+        targets.forEach(Channel::close);
+        return targets.size();
+    }
+
     /** Closes every connection (without close frames) and stops the thread; idempotent. */
     @Override
     public void close() {

@@ -85,7 +85,6 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
         return ModelRequest.since(cloud.api(), firstRequest);
     }
 
-    /** SIGKILL of the session's listener: its sandbox's, or the environment's (restarted for the next peer). */
     /** The fake cloud's sandbox listeners run on "Cloud's machines", not the SDK's. */
     @Override
     public boolean ownsProcess(ProcessHandle process) {
@@ -97,6 +96,7 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
         return List.of(cloud.apiKey());
     }
 
+    /** SIGKILL of the session's listener: its sandbox's, or the environment's (restarted for the next peer). */
     @Override
     public void killPeer(Session session) {
         cloud.killListener(deviceOf(session));
@@ -116,6 +116,27 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
     @Override
     public boolean injectFrame(Session session, String raw) {
         return cloud.sendToSdkSockets(session.conversationId(), raw) > 0;
+    }
+
+    /** The fake cloud drops the SDK's relay sockets without a close frame; the listener lives on. */
+    @Override
+    public boolean dropConnection(Session session) {
+        cloud.dropSdkSockets();
+        return true;
+    }
+
+    /**
+     * The relay forgets the listener's environment (1008 {@code "Environment not found"}): the listener registers
+     * again on a new connection and the cloud closes the old connection's SDK sockets (1001), as a restarted relay
+     * would. Returns once the listener is online on the new connection.
+     */
+    @Override
+    public boolean restartPeer(Session session) {
+        String device = deviceOf(session);
+        String before = cloud.environment(device).orElseThrow().connectionId();
+        cloud.closeListenerSockets(device, 1008, "Environment not found");
+        cloud.awaitEnvironment(device, e -> e.online() && !e.connectionId().equals(before), Duration.ofSeconds(30));
+        return true;
     }
 
     /** The fake Letta API answers {@code POST /v1/agents} with the status. */
@@ -146,7 +167,7 @@ final class CloudContractPeer implements ContractPeer, FaultInjection {
     public Set<ContractFeature> features() {
         return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
                 ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
-                ContractFeature.RESOURCES, ContractFeature.LETTA_API);
+                ContractFeature.NETWORK_CONNECTION, ContractFeature.RESOURCES, ContractFeature.LETTA_API);
     }
 
     @Override

@@ -141,11 +141,24 @@ final class RemoteContractPeer implements ContractPeer, FaultInjection {
         return relay.inject(raw);
     }
 
+    /** The relay cuts the client's socket and its own to the server; the server lives on. */
+    @Override
+    public boolean dropConnection(Session session) {
+        return relay.dropConnections() > 0;
+    }
+
+    /** Stops the shared server (SIGTERM) and starts it again on the same port and state, as a redeploy would. */
+    @Override
+    public boolean restartPeer(Session session) {
+        server.restart();
+        return true;
+    }
+
     @Override
     public Set<ContractFeature> features() {
         return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS, ContractFeature.DREAMING,
                 ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
-                ContractFeature.RESOURCES, ContractFeature.DEFAULT_AGENT);
+                ContractFeature.NETWORK_CONNECTION, ContractFeature.RESOURCES, ContractFeature.DEFAULT_AGENT);
     }
 
     @Override
