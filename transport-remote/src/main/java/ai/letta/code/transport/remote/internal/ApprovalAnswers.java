@@ -59,7 +59,7 @@ final class ApprovalAnswers {
         boolean interrupts = decision instanceof PermissionDecision.Deny deny && deny.interrupt();
         if (!connected) {
             if (interrupts) {
-                done.thenRun(() -> control.abortAsync(control.requestTimeout())
+                done.thenRun(() -> control.abortAsync(control.requestTimeout(), null)
                         .thenAccept(answer -> control.resumeQueue()));
             }
             return;

@@ -207,7 +207,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
             try {
                 // Best effort: do not leave the server running a turn nobody listens to.
                 if (!withdrawBehindAnotherSession()) {
-                    control.abortAsync(Duration.ofSeconds(2)).get(3, TimeUnit.SECONDS);
+                    control.abortAsync(Duration.ofSeconds(2), null).get(3, TimeUnit.SECONDS);
                 }
             } catch (Exception e) {
                 LOG.log(Level.DEBUG, "abort on close failed: {0}", e.toString());
@@ -281,12 +281,12 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
     }
 
     @Override
-    public void abortOrphanTurn() {
+    public void abortOrphanTurn(String runId) {
         if (orphanAbortSent) {
             return;
         }
         orphanAbortSent = true;
-        control.abortAsync(requestTimeout()).thenAccept(answer -> control.resumeQueue());
+        control.abortAsync(requestTimeout(), runId).thenAccept(answer -> control.resumeQueue());
     }
 
     @Override

@@ -62,11 +62,17 @@ final class RuntimeControl {
 
     /**
      * @param timeout how long to wait for the answer
+     * @param runId the one run to abort ({@code run_id}: the server leaves any other run alone, CLI 0.32.18), or
+     *     {@code null} for whatever runs
      * @return the pending {@code abort_message_response}
      */
-    CompletableFuture<ServerFrame> abortAsync(Duration timeout) {
-        return connection.request(command("abort_message", "abort"), "abort_message",
-                f -> f.type().equals("abort_message_response"), timeout);
+    CompletableFuture<ServerFrame> abortAsync(Duration timeout, String runId) {
+        Map<String, Object> command = command("abort_message", "abort");
+        if (runId != null) {
+            command.put("run_id", runId);
+        }
+        return connection.request(command, "abort_message", f -> f.type().equals("abort_message_response"),
+                timeout);
     }
 
     /** The server pauses its queue after an abort (spec §4.5): sends queued behind the aborted turn must still run. */

@@ -30,8 +30,12 @@ final class TurnStream {
 
     /** What the stream asks of its session. */
     interface Peer {
-        /** The server runs a turn this session abandoned (after a reconnect): interrupt it. */
-        void abortOrphanTurn();
+        /**
+         * The server runs a turn this session abandoned (after a reconnect): interrupt it.
+         *
+         * @param runId the orphan's run, so the abort cannot reach a turn started since; {@code null} if unknown
+         */
+        void abortOrphanTurn(String runId);
 
         /** @param queueItemId a queued input this session already failed: take it out of the server's queue */
         void removeAbandoned(String queueItemId);
@@ -221,7 +225,7 @@ final class TurnStream {
         }
         Turn turn = turns.current(true);
         if (turn == null) {
-            peer.abortOrphanTurn();
+            peer.abortOrphanTurn(delta.runId());
             return;
         }
         events.emit(turn, turn.messages.accept(delta, raw));

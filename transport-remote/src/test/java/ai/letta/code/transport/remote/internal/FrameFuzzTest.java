@@ -140,7 +140,7 @@ class FrameFuzzTest {
     private static TurnStream.Peer peer(List<String> denied) {
         return new TurnStream.Peer() {
             @Override
-            public void abortOrphanTurn() {}
+            public void abortOrphanTurn(String runId) {}
 
             @Override
             public void removeAbandoned(String queueItemId) {}

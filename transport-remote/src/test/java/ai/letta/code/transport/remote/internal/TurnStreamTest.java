@@ -33,6 +33,7 @@ class TurnStreamTest {
     private final List<Object> calls = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private int orphanAborts;
+    private final List<String> orphanRuns = new ArrayList<>();
     private final List<String> removed = new ArrayList<>();
     private final List<PendingApprovals.Resend> resent = new ArrayList<>();
 
@@ -61,8 +62,9 @@ class TurnStreamTest {
     private final PendingApprovals approvals = new PendingApprovals();
     private final TurnStream.Peer peer = new TurnStream.Peer() {
         @Override
-        public void abortOrphanTurn() {
+        public void abortOrphanTurn(String runId) {
             orphanAborts++;
+            orphanRuns.add(runId);
         }
 
         @Override
@@ -210,11 +212,13 @@ class TurnStreamTest {
         assertThat(results).hasSize(2).allSatisfy(r -> assertThat(r.errorCode()).contains(ErrorCode.STREAM_CLOSED));
         assertThat(stream.busy()).isFalse();
         // After the reconnect the server still runs the old turn and holds the queued input.
-        delta("{\"message_type\":\"assistant_message\",\"id\":\"m1\",\"content\":\"tial\"}");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m1\",\"content\":\"tial\",\"run_id\":\"run-7\"}");
         frame("{\"type\":\"update_queue\",\"queue\":[{\"id\":\"q-9\",\"client_message_id\":\"cm-2\"}],"
                 + "\"removed\":[]," + RT + "}");
         finished("end_turn");
         assertThat(orphanAborts).isEqualTo(1);
+        // Aimed at the orphan's run: an untargeted abort could reach the turn the user sends next.
+        assertThat(orphanRuns).containsExactly("run-7");
         assertThat(removed).containsExactly("q-9");
         assertThat(events()).filteredOn(Result.class::isInstance).hasSize(2);
     }
