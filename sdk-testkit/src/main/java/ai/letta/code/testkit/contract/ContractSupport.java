@@ -1,7 +1,6 @@
 package ai.letta.code.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
@@ -210,14 +209,19 @@ public abstract class ContractSupport {
 
     /** Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}. */
     protected final <T> T within(String what, Callable<T> action) {
+        return boundedCall(what, turnTimeout(), action);
+    }
+
+    /** Runs {@code action} on another thread and fails if it does not return within {@code bound}. */
+    static <T> T boundedCall(String what, Duration bound, Callable<T> action) {
         FutureTask<T> task = new FutureTask<>(action);
-        Thread thread = new Thread(task, "contract-" + what.replace(' ', '-'));
+        Thread thread = new Thread(task, "contract-" + what.replaceAll("\\W+", "-"));
         thread.setDaemon(true);
         thread.start();
         try {
-            return task.get(turnTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return task.get(bound.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            return fail(what + " did not return within " + turnTimeout());
+            throw new AssertionError(what + " did not return within " + bound, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;

@@ -14,10 +14,6 @@ import ai.letta.code.testkit.secrets.LogCapture;
 import ai.letta.code.testkit.secrets.Sentinels;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,23 +118,10 @@ abstract class FaultSupport extends ContractSupport {
     }
 
     static void withinBound(String what, Duration bound, Runnable action) {
-        FutureTask<Void> task = new FutureTask<>(action, null);
-        Thread thread = new Thread(task, "fault-" + what.replaceAll("\\W+", "-"));
-        thread.setDaemon(true);
-        thread.start();
-        try {
-            task.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + " did not return within " + bound, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new AssertionError(what + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for " + what, e);
-        }
+        boundedCall(what, bound, () -> {
+            action.run();
+            return null;
+        });
     }
 
     static long millisSince(long start) {
