@@ -83,6 +83,9 @@ public final class FakeLettaApi extends ScriptedServer {
         new ToolRoutes(store, tools).register(router);
         new BlockRoutes(store).register(router);
         new ResourceRoutes(store).register(router);
+        GroupStore groups = new GroupStore(store);
+        store.sleeptime(groups);
+        new GroupRoutes(store, groups).register(router);
     }
 
     /** Starts a fake with the default model and the deterministic responder. */

@@ -32,7 +32,35 @@ final class LettaStore {
     /** Renders an agent's attached tools ({@code AgentState.tools}); the tools' store, which never calls back. */
     private volatile Function<String, ArrayNode> toolsOf = id -> JSON.createArrayNode();
 
-    private <T> T locked(Supplier<T> action) {
+    /** The sleep-time groups' store, which keeps its groups under this store's lock. */
+    private volatile SleeptimeGroups sleeptime = SleeptimeGroups.NONE;
+
+    /** What the agents ask of the sleep-time groups (the groups' store implements it). */
+    interface SleeptimeGroups {
+        SleeptimeGroups NONE = new SleeptimeGroups() {
+            @Override
+            public void enable(String agentId) {
+            }
+
+            @Override
+            public JsonNode groupOf(String agentId) {
+                return JSON.nullNode();
+            }
+        };
+
+        /** Gives the agent a sleep-time group and agent, unless it has one. */
+        void enable(String agentId);
+
+        /** @return the agent's sleep-time group as {@code AgentState.multi_agent_group}, or a JSON null */
+        JsonNode groupOf(String agentId);
+    }
+
+    /** @param groups the sleep-time groups agents with {@code enable_sleeptime} get */
+    void sleeptime(SleeptimeGroups groups) {
+        this.sleeptime = groups;
+    }
+
+    <T> T locked(Supplier<T> action) {
         lock.lock();
         try {
             return action.get();
@@ -118,7 +146,11 @@ final class LettaStore {
             }
             agent.put("created_at", now()).put("updated_at", now());
             setModel(agent, model, body.path("model_settings"));
+            agent.put("enable_sleeptime", body.path("enable_sleeptime").asBoolean(false));
             agents.put(id, agent);
+            if (agent.get("enable_sleeptime").booleanValue()) {
+                sleeptime.enable(id);
+            }
             return render(agent);
         });
     }
@@ -139,6 +171,9 @@ final class LettaStore {
                 }
             });
             agent.put("updated_at", now());
+            if (patch.path("enable_sleeptime").asBoolean(false)) {
+                sleeptime.enable(id);
+            }
             return Optional.of(render(agent));
         });
     }
@@ -265,6 +300,7 @@ final class LettaStore {
         ArrayNode blockArray = array(agentBlocks(agent.get("id").stringValue()));
         copy.set("blocks", blockArray);
         copy.set("tools", toolsOf.apply(agent.get("id").stringValue()));
+        copy.set("multi_agent_group", sleeptime.groupOf(agent.get("id").stringValue()));
         ObjectNode memory = copy.putObject("memory");
         memory.set("blocks", blockArray.deepCopy());
         memory.putArray("file_blocks");

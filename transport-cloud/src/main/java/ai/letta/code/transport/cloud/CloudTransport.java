@@ -2,11 +2,9 @@ package ai.letta.code.transport.cloud;
 
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
-import ai.letta.code.api.group.Groups;
 import ai.letta.code.core.spi.ApiResources;
 import ai.letta.code.core.spi.LazyTransport;
 import ai.letta.code.internal.Checks;
-import ai.letta.code.spi.Unsupported;
 import ai.letta.code.transport.cloud.http.HttpSettings;
 import ai.letta.code.transport.cloud.http.LettaHttp;
 import ai.letta.code.transport.cloud.http.StreamLimits;
@@ -16,6 +14,7 @@ import ai.letta.code.transport.cloud.rest.RestArchives;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
 import ai.letta.code.transport.cloud.rest.RestConversations;
 import ai.letta.code.transport.cloud.rest.RestMessages;
+import ai.letta.code.transport.cloud.rest.RestGroups;
 import ai.letta.code.transport.cloud.rest.RestModels;
 import ai.letta.code.transport.cloud.rest.RestPassages;
 import ai.letta.code.transport.cloud.rest.RestTools;
@@ -86,7 +85,7 @@ public final class CloudTransport extends LazyTransport {
                         new RestArchives(http),
                         new RestPassages(http),
                         new RestMessages(http, StreamLimits.of(HttpSettings.from(options))),
-                        Unsupported.resource(Groups.class, BackendKind.CLOUD)), () -> {
+                        new RestGroups(http)), () -> {
                     timer.shutdownNow();
                     resolver.shutdownNow();
                     http.close();

@@ -8,6 +8,7 @@ import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.group.GroupUpdate;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.agent.BlockCreate;
 import ai.letta.code.api.agent.BlockFilter;
@@ -195,6 +196,15 @@ class PrismConformanceIT {
         /** @return a conversation of its own of the agent (delete) */
         String freshConversationId(String agentId);
 
+        /** @return an agent with sleep-time enabled; must survive the call */
+        String sleeptimeAgentId();
+
+        /** @return the sleep-time group of {@link #sleeptimeAgentId()}; must survive the call */
+        String sharedGroupId();
+
+        /** @return a group of its own (delete) */
+        String freshGroupId();
+
         /** @return a message of the agent's history */
         String messageId(String agentId);
 
@@ -217,6 +227,21 @@ class PrismConformanceIT {
     static final class MadeUp implements Fixtures {
         private static String id(String prefix) {
             return prefix + "-" + UUID.randomUUID();
+        }
+
+        @Override
+        public String sleeptimeAgentId() {
+            return id("agent");
+        }
+
+        @Override
+        public String sharedGroupId() {
+            return id("group");
+        }
+
+        @Override
+        public String freshGroupId() {
+            return id("group");
         }
 
         @Override
@@ -331,6 +356,28 @@ class PrismConformanceIT {
         @Override
         public String sharedBlockId() {
             return shared.computeIfAbsent("block", k -> freshBlockId());
+        }
+
+        private String sleeptimeAgent() {
+            String agent = direct.agents().create(AgentOptions.builder().persona("You are terse.").build());
+            direct.agents().update(agent, AgentUpdate.builder().enableSleeptime(true).build());
+            return agent;
+        }
+
+        @Override
+        public String sleeptimeAgentId() {
+            return shared.computeIfAbsent("sleeptimeAgent", k -> sleeptimeAgent());
+        }
+
+        @Override
+        public String sharedGroupId() {
+            return shared.computeIfAbsent("group", k -> direct.groups().sleeptimeGroup(sleeptimeAgentId())
+                    .orElseThrow().id());
+        }
+
+        @Override
+        public String freshGroupId() {
+            return direct.groups().sleeptimeGroup(sleeptimeAgent()).orElseThrow().id();
         }
 
         @Override
@@ -477,6 +524,20 @@ class PrismConformanceIT {
                 op("agents.count", t -> assertThat(t.client().agents().count(AgentFilter.all())).isNotNegative()),
                 op("agents.count filtered", t -> assertThat(t.client().agents().count(AgentFilter.builder()
                         .tags(List.of("conformance", "prism"), false).queryText("conf").build())).isNotNegative()),
+                op("groups.get", t -> assertThat(t.client().groups().get(t.fixtures().sharedGroupId()).id())
+                        .isNotBlank()),
+                op("groups.list", t -> assertThat(t.client().groups().list(PageRequest.first(5)).items())
+                        .isNotNull()),
+                op("groups.count", t -> assertThat(t.client().groups().count()).isNotNegative()),
+                op("groups.listForAgent", t -> assertThat(t.client().groups().listForAgent(
+                        t.fixtures().sleeptimeAgentId(), PageRequest.first(5)).items()).isNotNull()),
+                op("groups.update", t -> assertThat(t.client().groups().update(t.fixtures().sharedGroupId(),
+                        GroupUpdate.builder().sleeptimeFrequency(2).build()).id()).isNotBlank()),
+                op("groups.delete", t -> t.client().groups().delete(t.fixtures().freshGroupId())),
+                op("groups.sleeptimeGroup", t -> assertThat(t.client().groups().sleeptimeGroup(
+                        t.fixtures().sleeptimeAgentId())).isNotNull()),
+                op("groups.sharedBlocks", t -> assertThat(t.client().groups().sharedBlocks(
+                        t.fixtures().sleeptimeAgentId())).isNotNull()),
                 op("blocks.list", t -> assertThat(t.client().blocks().list(t.agentId())).isNotNull()),
                 op("blocks.get", t -> assertThat(t.client().blocks().get(t.agentId(), "persona").label())
                         .isNotBlank()),

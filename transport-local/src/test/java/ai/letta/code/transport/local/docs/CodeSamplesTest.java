@@ -20,7 +20,7 @@ class CodeSamplesTest {
     private static final CodeSamples SAMPLES = CodeSamples.compiledWith(List.of(
             "ai.letta.code.api", "ai.letta.code.api.agent", "ai.letta.code.api.archive", "ai.letta.code.api.backend",
             "ai.letta.code.api.command",
-            "ai.letta.code.api.conversation", "ai.letta.code.api.event", "ai.letta.code.api.exception",
+            "ai.letta.code.api.conversation", "ai.letta.code.api.event", "ai.letta.code.api.exception", "ai.letta.code.api.group",
             "ai.letta.code.api.message", "ai.letta.code.api.model", "ai.letta.code.api.permission", "ai.letta.code.api.tool", "ai.letta.code.core",
             "ai.letta.code.transport.local", "com.google.inject", "java.net", "java.nio.file", "java.time",
             "java.util", "java.util.concurrent"),
