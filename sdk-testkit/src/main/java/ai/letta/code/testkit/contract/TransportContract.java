@@ -169,6 +169,14 @@ public abstract class TransportContract implements ContractSetup {
     }
 
     @Nested
+    class SleeptimeGroups extends GroupContract {
+        @Override
+        protected ContractSetup setup() {
+            return TransportContract.this;
+        }
+    }
+
+    @Nested
     class Blocks extends BlockContract {
         @Override
         protected ContractSetup setup() {
