@@ -99,12 +99,12 @@ public final class RestGroups implements Groups {
     @Override
     public List<MemoryBlock> sharedBlocks(String agentId) {
         String agent = Checks.requireId(agentId, "agentId", "agent");
-        Optional<GroupInfo> group = sleeptimeGroup(agent);
-        if (group.isEmpty()) {
+        List<String> members = sleeptimeGroup(agent).map(GroupInfo::agentIds).orElse(List.of());
+        if (members.isEmpty()) {
             return List.of();
         }
         Set<String> held = new HashSet<>();
-        for (String member : group.get().agentIds()) {
+        for (String member : members) {
             if (!member.equals(agent)) {
                 coreBlocks(member).forEach(block -> held.add(block.id()));
             }
