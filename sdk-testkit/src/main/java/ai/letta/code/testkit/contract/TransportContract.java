@@ -3,11 +3,11 @@ package ai.letta.code.testkit.contract;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The whole contract every transport passes against its real peer, and sdk-testkit against the in-memory fake:
- * each suite (agents, sessions, turns, permissions, lifecycle, controls, observation, the fault matrix's peer,
- * connection, frame, HTTP status, callback and cycle faults, and one per Letta API resource family: the nested
- * classes below) runs as a nested class over peers from {@link #createPeer()}, with
- * the timeouts of this {@link ContractSetup}.
+ * The behaviour contract every transport passes against its real peer in each of its modes, and sdk-testkit against
+ * the in-memory fake: each suite (agents, sessions, turns, permissions, lifecycle, controls, observation, and one
+ * per Letta API resource family: the nested classes below) runs as a nested class over peers from
+ * {@link #createPeer()}, with the timeouts of this {@link ContractSetup}. The faults are apart, in
+ * {@link FaultMatrix}, which each transport plays once.
  *
  * <pre>{@code
  * class LocalTransportContractTest extends TransportContract {
@@ -66,54 +66,6 @@ public abstract class TransportContract implements ContractSetup {
 
     @Nested
     class Controls extends ControlContract {
-        @Override
-        protected ContractSetup setup() {
-            return TransportContract.this;
-        }
-    }
-
-    @Nested
-    class PeerFaults extends PeerFaultContract {
-        @Override
-        protected ContractSetup setup() {
-            return TransportContract.this;
-        }
-    }
-
-    @Nested
-    class ConnectionFaults extends ConnectionFaultContract {
-        @Override
-        protected ContractSetup setup() {
-            return TransportContract.this;
-        }
-    }
-
-    @Nested
-    class FrameFaults extends FrameFaultContract {
-        @Override
-        protected ContractSetup setup() {
-            return TransportContract.this;
-        }
-    }
-
-    @Nested
-    class HttpFaults extends HttpFaultContract {
-        @Override
-        protected ContractSetup setup() {
-            return TransportContract.this;
-        }
-    }
-
-    @Nested
-    class CallbackFaults extends CallbackFaultContract {
-        @Override
-        protected ContractSetup setup() {
-            return TransportContract.this;
-        }
-    }
-
-    @Nested
-    class CycleFaults extends CycleFaultContract {
         @Override
         protected ContractSetup setup() {
             return TransportContract.this;

@@ -4,7 +4,7 @@ import ai.letta.code.testkit.contract.ContractPeer;
 import ai.letta.code.testkit.contract.TransportContract;
 import java.time.Duration;
 
-/** The whole transport contract against the engine over the in-memory fake with every feature on. */
+/** The behaviour contract against the engine over the in-memory fake with every feature on. */
 class InMemoryTransportContractTest extends TransportContract {
 
     @Override
@@ -15,11 +15,5 @@ class InMemoryTransportContractTest extends TransportContract {
     @Override
     public Duration turnTimeout() {
         return Duration.ofSeconds(10);
-    }
-
-    /** The fake costs microseconds per cycle: the full thousand. */
-    @Override
-    public int faultCycles() {
-        return Integer.getInteger("letta.faults.cycles", 1000);
     }
 }
