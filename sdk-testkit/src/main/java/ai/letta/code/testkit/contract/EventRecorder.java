@@ -7,7 +7,10 @@ import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,6 +46,7 @@ public final class EventRecorder implements AutoCloseable {
     private final Duration timeout;
     private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
     private final List<SessionEvent> taken = new ArrayList<>();
+    private final Map<SessionEvent, Long> arrivedAt = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Thread reader;
     private volatile Throwable failure;
     private boolean ended;
@@ -147,6 +151,21 @@ public final class EventRecorder implements AutoCloseable {
         rethrowFailure();
     }
 
+    /**
+     * When the reader took {@code event} from the stream, for a fault's time to its outcome measured from the
+     * event rather than from the wait that found it.
+     *
+     * @param event an event this recorder returned
+     * @return its {@link System#nanoTime()} at arrival
+     */
+    public long arrivalNanos(SessionEvent event) {
+        Long nanos = arrivedAt.get(event);
+        if (nanos == null) {
+            throw new IllegalArgumentException("not an event of this recorder: " + event);
+        }
+        return nanos;
+    }
+
     /** @return the events taken so far, in order */
     public List<SessionEvent> events() {
         return List.copyOf(taken);
@@ -170,6 +189,7 @@ public final class EventRecorder implements AutoCloseable {
     private void read() {
         try {
             for (SessionEvent event : stream) {
+                arrivedAt.put(event, System.nanoTime());
                 arrivals.add(event);
             }
         } catch (Throwable t) {

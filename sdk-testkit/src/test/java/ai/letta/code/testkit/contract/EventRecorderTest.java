@@ -15,6 +15,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -76,10 +78,28 @@ class EventRecorderTest {
         }
     }
 
+    @Test
+    void arrivalNanosIsWhenTheEventArrivedNotWhenItWasAwaited() throws InterruptedException {
+        long before = System.nanoTime();
+        stream.push(Results.success("early", "conv-1"));
+
+        try (EventRecorder recorder = EventRecorder.record(stream, SHORT)) {
+            // The reader's second wait on the stream means it has handed the first event over.
+            assertThat(stream.waits.tryAcquire(2, 5, TimeUnit.SECONDS)).isTrue();
+            long arrivedBy = System.nanoTime();
+            Result result = recorder.awaitResult();
+            assertThat(recorder.arrivalNanos(result)).isBetween(before, arrivedBy);
+            assertThatThrownBy(() -> recorder.arrivalNanos(Results.success("other", "conv-1")))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
     /** An EventStream fed by the test. */
     private static final class ScriptedStream implements EventStream {
         private static final Object END = new Object();
         private final BlockingQueue<Object> items = new LinkedBlockingQueue<>();
+        /** A permit each time the reader waits for the next item. */
+        final Semaphore waits = new Semaphore(0);
 
         void push(SessionEvent event) {
             items.add(event);
@@ -102,6 +122,7 @@ class EventRecorderTest {
                 public boolean hasNext() {
                     if (next == null) {
                         try {
+                            waits.release();
                             next = items.take();
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
