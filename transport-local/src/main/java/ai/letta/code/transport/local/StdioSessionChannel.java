@@ -280,9 +280,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
             from.reportedBeforeHandshake(error.message());
         }
         if (decoded.message() instanceof WireMessage.Malformed m) {
-            // The upstream SDK drops non-JSON lines too; a mod's stray console.log must not fail a turn.
-            LOG.log(System.Logger.Level.DEBUG, () -> "dropped a non-JSON stdout line (" + m.reason() + "): "
-                    + (m.line().length() > 200 ? m.line().substring(0, 200) + "…" : m.line()));
+            malformed(from, m);
             return;
         }
         if (decoded.message() instanceof WireMessage.ControlRequest r && "can_use_tool".equals(r.subtype())
@@ -302,6 +300,27 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
                         ErrorCode.PROTOCOL_ERROR, Redaction.head(Redaction.text(line), Redaction.MAX_MESSAGE), null));
             }
             quietFlush.lineMapped();
+        });
+    }
+
+    /**
+     * The CLI guards its stdout in headless mode (stray console output goes elsewhere), so once it has said
+     * {@code system/init} a line that is not JSON is a broken protocol, reported as the other transports report a
+     * garbage frame: a {@code protocol_error} {@link ErrorEvent}, and the turn goes on. Before the handshake it is
+     * start-up noise, kept at DEBUG.
+     */
+    private void malformed(SessionProcess from, WireMessage.Malformed m) {
+        String head = Redaction.head(Redaction.text(m.line()), Redaction.MAX_MESSAGE);
+        if (!from.handshake.isDone()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "skipped a non-JSON stdout line before system/init ("
+                    + m.reason() + "): " + head);
+            return;
+        }
+        sink.always(() -> {
+            if (gate.servedBy(from)) {
+                sink.onEvent(new ErrorEvent("the Letta Code CLI wrote a stdout line that is not a JSON object ("
+                        + m.reason() + "); it was skipped", ErrorCode.PROTOCOL_ERROR, head, null));
+            }
         });
     }
 

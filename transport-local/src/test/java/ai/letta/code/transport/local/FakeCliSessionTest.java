@@ -90,11 +90,16 @@ class FakeCliSessionTest {
     }
 
     @Test
-    void garbageAndPartialLinesAreSkippedAndUnknownTypesKept() throws Exception {
+    void garbageAndPartialLinesAreReportedAndSkippedAndUnknownTypesKept() throws Exception {
         RecordingSink sink = new RecordingSink();
         try (SessionChannel channel = FakeCli.open(FakeCli.transport("garbage"), sink)) {
             channel.send("c1", UserMessage.text("ping"));
             assertThat(sink.result(WAIT).success()).isTrue();
+            assertThat(sink.all(ErrorEvent.class)).hasSize(2).allSatisfy(error -> {
+                assertThat(error.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
+                assertThat(error.message()).contains("not a JSON object").contains("skipped");
+            }).extracting(error -> error.detail().orElse("")).containsExactly("this is not json",
+                    "{\"type\":\"message\",\"message_type\":\"assist");
             assertThat(sink.all(UnknownEvent.class)).extracting(UnknownEvent::type).containsExactly("brand_new_event");
             assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content)
                     .containsExactly("echo: ping");
