@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Nested;
  * faults, which play on the same socket, pipe and process code in every mode, once.
  *
  * <pre>{@code
- * class RemoteFaultMatrixIT extends FaultMatrix {
+ * class InMemoryFaultMatrixTest extends FaultMatrix {
  *     @Override
  *     public ContractPeer createPeer() {
- *         return new RemoteContractPeer(SHARED);
+ *         return new InMemoryContractPeer();        // a transport module returns a peer of its real program
  *     }
  * }
  * }</pre>
