@@ -80,7 +80,9 @@ public final class FakeLettaApi extends ScriptedServer {
         new ConversationRoutes(store, conversations, turns).register(router);
         ToolStore tools = new ToolStore();
         store.toolsOf(tools::rendered);
+        store.attachTools(tools::attachNamed);
         new ToolRoutes(store, tools).register(router);
+        new AgentFileRoutes(store, tools, conversations).register(router);
         new BlockRoutes(store).register(router);
         new ResourceRoutes(store).register(router);
         GroupStore groups = new GroupStore(store);
