@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class AgentFileTest {
 
-    private static final String DOC = "{\n  \"agents\": [{\"id\": \"agent-0\", \"name\": \"Patch ☕\"}],\n  \"blocks\": []\n}";
+    private static final String DOC = "{\n  \"agents\": [{\"id\": \"agent-0\", \"name\": \"Patch ☕\"}],\n"
+            + "  \"blocks\": []\n}";
 
     @Test
     void theTextIsKeptAndWrittenAndReadBackAsUtf8(@TempDir Path dir) throws Exception {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,8 +33,8 @@ final class LettaStore {
     /** Renders an agent's attached tools ({@code AgentState.tools}); the tools' store, which never calls back. */
     private volatile Function<String, ArrayNode> toolsOf = id -> JSON.createArrayNode();
 
-    /** Attaches the tools a create body names ({@code tools}, {@code tool_ids}); the tools' store, which never calls back. */
-    private volatile java.util.function.BiConsumer<String, JsonNode> attachTools = (id, body) -> { };
+    /** Attaches the tools a create body names ({@code tools}, {@code tool_ids}): the tools' store (never calls back). */
+    private volatile BiConsumer<String, JsonNode> attachTools = (id, body) -> { };
 
     /** The sleep-time groups' store, which keeps its groups under this store's lock. */
     private volatile SleeptimeGroups sleeptime = SleeptimeGroups.NONE;
@@ -73,7 +74,7 @@ final class LettaStore {
     }
 
     /** @param attacher attaches the tools a create body names to the new agent */
-    void attachTools(java.util.function.BiConsumer<String, JsonNode> attacher) {
+    void attachTools(BiConsumer<String, JsonNode> attacher) {
         this.attachTools = attacher;
     }
 
