@@ -13,6 +13,7 @@ import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.InvalidRequestException;
+import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.tool.ToolCreate;
 import ai.letta.code.api.tool.ToolInfo;
@@ -20,6 +21,7 @@ import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.script.RecordedRequest;
 import ai.letta.code.transport.cloud.http.LettaHttp;
+import ai.letta.code.transport.cloud.http.ScriptedApiServer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -167,6 +169,23 @@ class RestAgentFilesTest {
         assertThatThrownBy(() -> agents.importAgent(AgentFile.of("{\"name\": \"legacy\"}")))
                 .isInstanceOf(TransportException.class).hasMessageContaining("HTTP 400")
                 .hasMessageContaining("AgentFileSchema");
+    }
+
+    @Test
+    void anExportAnsweredAsTheObjectItselfIsKeptAsTheServerWroteIt() {
+        // A Letta server's handler returns the agent file's object (indented), not the string the document names.
+        String written = "{\n  \"agents\": [\n    {\"id\": \"agent-0\"}\n  ],\n  \"blocks\": []\n}";
+        try (ScriptedApiServer server = ScriptedApiServer.start().then(ScriptedApiServer.Reply.json(200, written),
+                ScriptedApiServer.Reply.json(200, "\"string\""));
+                LettaHttp direct = ControlPlaneTest.client(server.baseUrl())) {
+            RestAgents real = new RestAgents(direct, new ControlPlane(direct));
+            String id = "agent-00000000-0000-4000-8000-000000000000";
+
+            assertThat(real.exportAgent(id).json()).isEqualTo(written);
+            assertThat(server.received().get(0).path()).isEqualTo("/v1/agents/" + id + "/export");
+            assertThatThrownBy(() -> real.exportAgent(id)).isInstanceOf(ProtocolException.class)
+                    .hasMessageContaining("is not an agent file");
+        }
     }
 
     private RecordedRequest lastRequest(String method, String path) {
