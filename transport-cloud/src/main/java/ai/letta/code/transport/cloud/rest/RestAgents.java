@@ -10,6 +10,7 @@ import ai.letta.code.api.agent.ImportOptions;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.agent.Agents;
@@ -129,7 +130,7 @@ public final class RestAgents implements Agents {
         }
         try {
             return AgentFile.of(json);
-        } catch (RuntimeException e) {
+        } catch (ConfigurationException e) {
             throw new ProtocolException("the export of agent " + id + " from the Letta API at " + http.baseUrl()
                     + " is not an agent file (" + e.getMessage() + ")", e);
         }
