@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.http;
 
 import ai.letta.code.internal.Checks;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class FormBody {
         public Builder field(String name, Object value) {
             if (value != null) {
                 parts.add(new Part(Checks.requireText(name, "form field name"), null, null,
-                        value.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        value.toString().getBytes(StandardCharsets.UTF_8)));
             }
             return this;
         }

@@ -32,6 +32,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -144,7 +145,7 @@ public final class LettaHttp implements AutoCloseable {
      */
     public String document(ApiRequest request) {
         byte[] body = exchange(request).body();
-        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(body, StandardCharsets.UTF_8);
         return text.stripLeading().startsWith("\"") ? JsonCodec.read(body, String.class, request.toString()) : text;
     }
 
