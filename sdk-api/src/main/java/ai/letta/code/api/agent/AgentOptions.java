@@ -4,16 +4,24 @@ import static ai.letta.code.internal.Checks.requireNonNull;
 import static ai.letta.code.internal.Checks.requireText;
 
 import ai.letta.code.api.exception.ConfigurationException;
+import ai.letta.code.internal.Checks;
+import ai.letta.code.internal.JsonValues;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a new agent is made of ({@code LettaCodeClient.createAgent}). Every part is optional; the peer fills the
  * rest with its defaults. Build with {@link #builder()}.
+ *
+ * <p>Some parts exist only in the Letta API's create body ({@code POST /v1/agents}): existing blocks and tools to
+ * attach ({@link #blockIds()}, {@link #tools()}, {@link #toolIds()}), {@link #metadata()},
+ * {@link #enableSleeptime()} and {@link #contextWindowLimit()}. A backend that cannot honour one refuses the
+ * create with an {@link ai.letta.code.api.exception.UnsupportedFeatureException} naming it, before anything runs.
  */
 public final class AgentOptions {
     private final String name;
@@ -25,6 +33,12 @@ public final class AgentOptions {
     private final SystemPrompt systemPrompt;
     private final List<String> tags;
     private final String description;
+    private final List<String> blockIds;
+    private final List<String> tools;
+    private final List<String> toolIds;
+    private final Map<String, Object> metadata;
+    private final boolean enableSleeptime;
+    private final Integer contextWindowLimit;
 
     private AgentOptions(Builder b) {
         name = b.name;
@@ -36,6 +50,12 @@ public final class AgentOptions {
         systemPrompt = b.systemPrompt;
         tags = List.copyOf(b.tags);
         description = b.description;
+        blockIds = List.copyOf(b.blockIds);
+        tools = List.copyOf(b.tools);
+        toolIds = List.copyOf(b.toolIds);
+        metadata = b.metadata;
+        enableSleeptime = b.enableSleeptime;
+        contextWindowLimit = b.contextWindowLimit;
         Set<String> labels = new LinkedHashSet<>();
         if (persona != null) {
             labels.add("persona");
@@ -101,6 +121,36 @@ public final class AgentOptions {
         return Optional.ofNullable(description);
     }
 
+    /** @return the ids of existing blocks ({@code block-…}) to attach, e.g. blocks shared with other agents */
+    public List<String> blockIds() {
+        return blockIds;
+    }
+
+    /** @return the names of existing tools to attach (may be empty) */
+    public List<String> tools() {
+        return tools;
+    }
+
+    /** @return the ids of existing tools ({@code tool-…}) to attach (may be empty) */
+    public List<String> toolIds() {
+        return toolIds;
+    }
+
+    /** @return the agent's metadata: plain JSON values, deeply unmodifiable (empty when not set) */
+    public Map<String, Object> metadata() {
+        return metadata;
+    }
+
+    /** @return whether a sleep-time agent is to manage this agent's memory in the background */
+    public boolean enableSleeptime() {
+        return enableSleeptime;
+    }
+
+    /** @return the most tokens the agent's context window may hold, if set */
+    public Optional<Integer> contextWindowLimit() {
+        return Optional.ofNullable(contextWindowLimit);
+    }
+
     /**
      * All blocks the agent starts with: persona and human first (when set), then the others.
      *
@@ -118,25 +168,28 @@ public final class AgentOptions {
         return List.copyOf(all);
     }
 
+    private List<Object> parts() {
+        return Arrays.asList(name, persona, human, memoryBlocks, model, embedding, systemPrompt, tags,
+                description, blockIds, tools, toolIds, metadata, enableSleeptime, contextWindowLimit);
+    }
+
     @Override
     public boolean equals(Object o) {
-        return o instanceof AgentOptions a && Objects.equals(name, a.name) && Objects.equals(persona, a.persona)
-                && Objects.equals(human, a.human) && memoryBlocks.equals(a.memoryBlocks)
-                && Objects.equals(model, a.model) && Objects.equals(embedding, a.embedding)
-                && Objects.equals(systemPrompt, a.systemPrompt) && tags.equals(a.tags)
-                && Objects.equals(description, a.description);
+        return o instanceof AgentOptions a && parts().equals(a.parts());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, persona, human, memoryBlocks, model, embedding, systemPrompt, tags, description);
+        return parts().hashCode();
     }
 
     @Override
     public String toString() {
         return "AgentOptions[name=" + name + ", persona=" + persona + ", human=" + human + ", memoryBlocks="
                 + memoryBlocks + ", model=" + model + ", embedding=" + embedding + ", systemPrompt=" + systemPrompt
-                + ", tags=" + tags + ", description=" + description + "]";
+                + ", tags=" + tags + ", description=" + description + ", blockIds=" + blockIds + ", tools=" + tools
+                + ", toolIds=" + toolIds + ", metadata=" + metadata + ", enableSleeptime=" + enableSleeptime
+                + ", contextWindowLimit=" + contextWindowLimit + "]";
     }
 
     /** Builds {@link AgentOptions}; every setter validates its argument. */
@@ -150,6 +203,12 @@ public final class AgentOptions {
         private SystemPrompt systemPrompt;
         private final List<String> tags = new ArrayList<>();
         private String description;
+        private final List<String> blockIds = new ArrayList<>();
+        private final List<String> tools = new ArrayList<>();
+        private final List<String> toolIds = new ArrayList<>();
+        private Map<String, Object> metadata = Map.of();
+        private boolean enableSleeptime;
+        private Integer contextWindowLimit;
 
         private Builder() {}
 
@@ -249,6 +308,88 @@ public final class AgentOptions {
          */
         public Builder description(String description) {
             this.description = requireText(description, "AgentOptions.description");
+            return this;
+        }
+
+        /**
+         * @param blockId the id of an existing block to attach ({@code block-…})
+         * @return this
+         */
+        public Builder blockId(String blockId) {
+            blockIds.add(Checks.requireId(blockId, "AgentOptions.blockIds", "block"));
+            return this;
+        }
+
+        /**
+         * @param blockIds ids of existing blocks to attach
+         * @return this
+         */
+        public Builder blockIds(List<String> blockIds) {
+            requireNonNull(blockIds, "AgentOptions.blockIds").forEach(this::blockId);
+            return this;
+        }
+
+        /**
+         * @param tool the name of an existing tool to attach, e.g. {@code web_search}
+         * @return this
+         */
+        public Builder tool(String tool) {
+            tools.add(requireText(tool, "AgentOptions.tools").strip());
+            return this;
+        }
+
+        /**
+         * @param tools names of existing tools to attach
+         * @return this
+         */
+        public Builder tools(List<String> tools) {
+            requireNonNull(tools, "AgentOptions.tools").forEach(this::tool);
+            return this;
+        }
+
+        /**
+         * @param toolId the id of an existing tool to attach ({@code tool-…})
+         * @return this
+         */
+        public Builder toolId(String toolId) {
+            toolIds.add(Checks.requireId(toolId, "AgentOptions.toolIds", "tool"));
+            return this;
+        }
+
+        /**
+         * @param toolIds ids of existing tools to attach
+         * @return this
+         */
+        public Builder toolIds(List<String> toolIds) {
+            requireNonNull(toolIds, "AgentOptions.toolIds").forEach(this::toolId);
+            return this;
+        }
+
+        /**
+         * @param metadata the agent's metadata: plain JSON values (null, strings, booleans, numbers, lists and
+         *     string-keyed maps of those), copied deeply
+         * @return this
+         */
+        public Builder metadata(Map<String, ?> metadata) {
+            this.metadata = JsonValues.copyOf(metadata, "AgentOptions.metadata");
+            return this;
+        }
+
+        /**
+         * @param enabled whether a sleep-time agent is to manage this agent's memory in the background
+         * @return this
+         */
+        public Builder enableSleeptime(boolean enabled) {
+            this.enableSleeptime = enabled;
+            return this;
+        }
+
+        /**
+         * @param tokens the most tokens the agent's context window may hold (positive)
+         * @return this
+         */
+        public Builder contextWindowLimit(int tokens) {
+            this.contextWindowLimit = Checks.requirePositive(tokens, "AgentOptions.contextWindowLimit");
             return this;
         }
 

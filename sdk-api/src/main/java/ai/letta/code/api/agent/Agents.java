@@ -2,13 +2,19 @@ package ai.letta.code.api.agent;
 
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
+import java.util.List;
 
-/** Agent operations of a backend. */
+/**
+ * Agent operations of a backend. Export, import and the context window are the Letta API's (the cloud backend);
+ * the other backends throw an {@link ai.letta.code.api.exception.UnsupportedFeatureException} naming it.
+ */
 public interface Agents {
 
     /**
      * @param options what the agent is made of
      * @return the new agent's id
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException before anything is created, naming the
+     *     option, when the backend cannot honour one (e.g. {@link AgentOptions#blockIds()} off the cloud backend)
      */
     String create(AgentOptions options);
 
@@ -54,4 +60,40 @@ public interface Agents {
      * @throws ai.letta.code.api.exception.AgentNotFoundException if unknown
      */
     void delete(String agentId);
+
+    /**
+     * @param agentId an agent id
+     * @return the agent as an agent file ({@code GET /v1/agents/{agent_id}/export}): its blocks, tools, messages
+     * @throws ai.letta.code.api.exception.AgentNotFoundException if unknown
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException on a backend without the Letta API
+     */
+    AgentFile exportAgent(String agentId);
+
+    /**
+     * Imports an agent file as it is; see {@link #importAgent(AgentFile, ImportOptions)}.
+     *
+     * @param file the agent file
+     * @return the ids of the new agents
+     */
+    default List<String> importAgent(AgentFile file) {
+        return importAgent(file, ImportOptions.defaults());
+    }
+
+    /**
+     * @param file the agent file ({@code POST /v1/agents/import}); its agents are created anew, with new ids
+     * @param options names, models and what to keep
+     * @return the ids of the new agents (an agent file may hold several)
+     * @throws ai.letta.code.api.exception.TransportException if the server refuses the file (HTTP 400 for one that
+     *     is no agent file)
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException on a backend without the Letta API
+     */
+    List<String> importAgent(AgentFile file, ImportOptions options);
+
+    /**
+     * @param agentId an agent id
+     * @return what its context window holds now ({@code GET /v1/agents/{agent_id}/context})
+     * @throws ai.letta.code.api.exception.AgentNotFoundException if unknown
+     * @throws ai.letta.code.api.exception.UnsupportedFeatureException on a backend without the Letta API
+     */
+    ContextWindow contextWindow(String agentId);
 }

@@ -37,7 +37,9 @@ public interface Groups {
     /**
      * @param agentId an agent id
      * @param page which page
-     * @return the groups the agent manages or belongs to
+     * @return the groups the agent is a member of ({@code GET /v1/agents/{agent_id}/groups}); a sleep-time group
+     *     has the sleep-time agent as its member, not the agent it serves: find that one by
+     *     {@link #sleeptimeGroup(String)}
      * @throws ai.letta.code.api.exception.AgentNotFoundException if the agent is unknown
      */
     Page<GroupInfo> listForAgent(String agentId, PageRequest page);

@@ -3,17 +3,25 @@ package ai.letta.code.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.letta.code.api.agent.AgentFile;
 import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.agent.BlockCreate;
+import ai.letta.code.api.agent.ContextWindow;
+import ai.letta.code.api.agent.ImportOptions;
+import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.model.EmbeddingModel;
+import ai.letta.code.api.tool.ToolCreate;
+import ai.letta.code.api.tool.ToolInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -23,7 +31,10 @@ import org.junit.jupiter.api.Test;
  * {@link ContractFeature#LETTA_API} an agent is changed ({@code AgentUpdate}: what one call writes the next
  * reads), found and counted by name, name search and tags, and the embedding models are listed; without it
  * {@code update} and {@code embeddingModels} throw an {@code UnsupportedFeatureException} naming the cloud
- * backend. Bad input is refused before any request. Names and tags are unique per test.
+ * backend. With it too, an agent is created with the Letta API's own create fields (existing blocks and tools,
+ * metadata, sleep-time, a context window limit) and reads them back, is exported and imported back with its blocks,
+ * and shows a sane context window; without it those options and calls are refused naming the cloud backend,
+ * before any agent is made. Bad input is refused before any request. Names and tags are unique per test.
  */
 public abstract class AgentResourceContract extends ContractSupport {
 
@@ -110,6 +121,90 @@ public abstract class AgentResourceContract extends ContractSupport {
         assertThatThrownBy(() -> client.models().embeddingModels())
                 .isInstanceOfSatisfying(UnsupportedFeatureException.class,
                         e -> assertThat(e.supportedBy()).contains(BackendKind.CLOUD));
+    }
+
+    @Test
+    void theLettaApiCreateFieldsAreWhatTheAgentIsReadBackWith() {
+        assumeFeature(ContractFeature.LETTA_API);
+        MemoryBlock team = client.blocks().create(BlockCreate.builder("team", "We ship on Fridays.").build());
+        String toolName = unique("roll").replace('-', '_');
+        ToolInfo tool = client.tools().create(ToolCreate.builder("def " + toolName + "() -> int:\n    \"\"\"Roll a "
+                + "die.\"\"\"\n    return 4\n").build());
+
+        String agentId = client.agents().create(AgentOptions.builder().persona("You are terse.")
+                .blockId(team.id().orElseThrow()).tool(toolName).metadata(Map.of("team", "core", "level", 3))
+                .enableSleeptime(true).contextWindowLimit(16000).build());
+
+        AgentInfo agent = client.agents().get(agentId);
+        assertThat(agent.block("team").map(MemoryBlock::value)).hasValue("We ship on Fridays.");
+        assertThat(agent.block("persona")).isPresent();
+        assertThat(agent.metadata()).containsEntry("team", "core").containsEntry("level", 3);
+        assertThat(agent.sleeptimeEnabled()).hasValue(true);
+        assertThat(client.tools().listForAgent(agentId, PageRequest.first(20)).items()).extracting(ToolInfo::id)
+                .contains(tool.id());
+        assertThat(client.groups().sleeptimeGroup(agentId)).isPresent();
+        assertThat(client.agents().contextWindow(agentId).maxTokens()).isEqualTo(16000);
+    }
+
+    @Test
+    void anExportedAgentIsImportedBackWithItsBlocks() {
+        assumeFeature(ContractFeature.LETTA_API);
+        String name = unique("exported");
+        String agentId = client.agents().create(AgentOptions.builder().name(name).persona("You are Patch.")
+                .human("Ana likes tea.").memoryBlock(MemoryBlock.of("notes", "none yet")).build());
+
+        AgentFile file = client.agents().exportAgent(agentId);
+        List<String> imported = client.agents().importAgent(AgentFile.of(file.json()),
+                ImportOptions.builder().name(name + "-copy").build());
+
+        assertThat(imported).hasSize(1).doesNotContain(agentId);
+        AgentInfo copy = client.agents().get(imported.get(0));
+        assertThat(copy.name()).hasValue(name + "-copy");
+        assertThat(copy.blocks()).extracting(MemoryBlock::label).contains("persona", "human", "notes");
+        assertThat(copy.block("human").map(MemoryBlock::value)).hasValue("Ana likes tea.");
+        assertThat(copy.block("notes").map(MemoryBlock::value)).hasValue("none yet");
+        assertThat(client.agents().get(agentId).block("human")).isPresent();
+    }
+
+    @Test
+    void theContextWindowIsSane() {
+        assumeFeature(ContractFeature.LETTA_API);
+        String agentId = newAgent();
+
+        ContextWindow window = client.agents().contextWindow(agentId);
+
+        assertThat(window.maxTokens()).isPositive();
+        assertThat(window.currentTokens()).isNotNegative().isLessThanOrEqualTo(window.maxTokens());
+        assertThat(window.systemTokens() + window.coreMemoryTokens() + window.toolTokens())
+                .isLessThanOrEqualTo(window.currentTokens());
+        assertThat(window.freeTokens()).isEqualTo(window.maxTokens() - window.currentTokens());
+    }
+
+    @Test
+    void withoutTheLettaApiItsCreateFieldsAndAgentFilesNameTheCloudBackend() {
+        Assumptions.assumeFalse(has(ContractFeature.LETTA_API), "the peer offers the Letta API; scenario skipped");
+        int agents = client.agents().list(PageRequest.first(100)).items().size();
+        Map<String, AgentOptions> refused = Map.of(
+                "AgentOptions.blockIds", AgentOptions.builder().blockId("block-00000000-0000-4000-8000-000000000000")
+                        .build(),
+                "AgentOptions.tools", AgentOptions.builder().tool("web_search").build(),
+                "AgentOptions.metadata", AgentOptions.builder().metadata(Map.of("team", "core")).build(),
+                "AgentOptions.enableSleeptime", AgentOptions.builder().enableSleeptime(true).build());
+        refused.forEach((field, options) -> assertThatThrownBy(() -> client.agents().create(options))
+                .as(field).isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
+                    assertThat(e.feature()).contains(field);
+                    assertThat(e.supportedBy()).contains(BackendKind.CLOUD);
+                }));
+        assertThat(client.agents().list(PageRequest.first(100)).items()).as("no agent was made").hasSize(agents);
+
+        String agentId = newAgent();
+        List<Runnable> calls = List.of(() -> client.agents().exportAgent(agentId),
+                () -> client.agents().importAgent(AgentFile.of("{\"agents\": []}")),
+                () -> client.agents().contextWindow(agentId));
+        for (Runnable call : calls) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(UnsupportedFeatureException.class,
+                    e -> assertThat(e.supportedBy()).contains(BackendKind.CLOUD));
+        }
     }
 
     private static String unique(String prefix) {

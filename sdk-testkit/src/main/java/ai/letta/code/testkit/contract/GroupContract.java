@@ -36,8 +36,11 @@ public abstract class GroupContract extends ContractSupport {
         assertThat(group.agentIds()).isNotEmpty().doesNotContain(agentId);
         client.groups().update(group.id(), GroupUpdate.builder().sleeptimeFrequency(2).build());
         assertThat(client.groups().get(group.id()).sleeptimeAgentFrequency()).hasValue(2);
+        // The groups of an agent are those it is a member of: the sleep-time agent's, not the manager's.
+        assertThat(client.groups().listForAgent(group.agentIds().get(0), PageRequest.first(10)).items())
+                .extracting(GroupInfo::id).contains(group.id());
         assertThat(client.groups().listForAgent(agentId, PageRequest.first(10)).items()).extracting(GroupInfo::id)
-                .contains(group.id());
+                .doesNotContain(group.id());
         assertThat(client.groups().sharedBlocks(agentId)).extracting(MemoryBlock::label).contains("persona");
     }
 

@@ -3,7 +3,6 @@ package ai.letta.code.testkit.fake;
 import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
-import ai.letta.code.api.agent.AgentUpdate;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
@@ -13,9 +12,8 @@ import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.agent.Agents;
 import ai.letta.code.internal.Checks;
-import ai.letta.code.spi.Unsupported;
+import ai.letta.code.spi.AgentsWithoutLettaApi;
 import ai.letta.code.spi.WireNames;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,14 +21,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The fake's agents ({@code agent-<uuid>}) with their memory blocks, system prompt, model and dreaming settings.
  * Each agent gets a default conversation with a real id when it is created, so {@code resumeSession(agentId)}
- * never sees the {@code default} alias. Thread-safe (every method holds the monitor; nothing inside blocks).
+ * never sees the {@code default} alias. It plays the remote backend: agents change only through sessions, and of
+ * the Letta API's agent calls and create options it offers only what the app server passes through (filtered
+ * lists, counts, the context window limit). Thread-safe (every method holds the monitor; nothing inside blocks).
  */
-final class InMemoryAgents implements Agents {
+final class InMemoryAgents extends AgentsWithoutLettaApi {
 
     private final InMemoryConversations conversations;
     private final InMemoryModels models;
@@ -38,6 +39,7 @@ final class InMemoryAgents implements Agents {
     private String lastUsed;
 
     InMemoryAgents(InMemoryConversations conversations, InMemoryModels models) {
+        super(BackendKind.REMOTE);
         this.conversations = conversations;
         this.models = models;
         conversations.agentLookup(this::exists);
@@ -45,7 +47,7 @@ final class InMemoryAgents implements Agents {
 
     @Override
     public synchronized String create(AgentOptions options) {
-        Objects.requireNonNull(options, "options");
+        refuseUnsupported(Objects.requireNonNull(options, "options"), Set.of(ApiOption.CONTEXT_WINDOW_LIMIT));
         String base = options.systemPrompt().map(InMemoryAgents::basePrompt).orElse(presetText("default"));
         String model = options.model().map(m -> models.requireOffered(m, "AgentOptions.model"))
                 .orElse(InMemoryModels.DEFAULT_MODEL);
@@ -72,12 +74,6 @@ final class InMemoryAgents implements Agents {
         List<AgentInfo> all = new ArrayList<>();
         agents.keySet().forEach(id -> all.add(get(id)));
         return Paging.page(all, AgentInfo::id, page);
-    }
-
-    /** The remote backend this fake plays changes agents only through sessions. */
-    @Override
-    public AgentInfo update(String agentId, AgentUpdate update) {
-        throw Unsupported.feature("agents().update", BackendKind.REMOTE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static ai.letta.code.testkit.fakeapi.LettaStore.JSON;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -14,6 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * offline-peers.md §5.2). Archival memory is {@link ArchiveRoutes}'.
  */
 final class AgentRoutes {
+
+    /** A version-4 UUID as the document's id patterns spell it. */
+    static final String UUID4 = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
     private final LettaStore store;
     private final ConversationStore conversations;
@@ -29,7 +33,7 @@ final class AgentRoutes {
         router.add("GET", "/v1/agents", call -> call.ok(call.page(filtered(call), "asc", 50)))
                 .add("GET", "/v1/agents/count", call -> call.ok(JSON.getNodeFactory().numberNode(
                         filtered(call).size())))
-                .add("POST", "/v1/agents", call -> call.ok(store.createAgent(call.body())))
+                .add("POST", "/v1/agents", this::create)
                 .add("GET", "/v1/agents/{agent_id}", call -> withAgent(call, call::ok))
                 .add("PATCH", "/v1/agents/{agent_id}", call -> reply(call, "Agent",
                         store.updateAgent(call.path("agent_id"), call.body())))
@@ -51,6 +55,21 @@ final class AgentRoutes {
                 .add("POST", "/v1/agents/{agent_id}/messages", call -> turns.agentMessages(call, false))
                 .add("POST", "/v1/agents/{agent_id}/messages/stream", call -> turns.agentMessages(call, true))
                 .add("POST", "/v1/agents/{agent_id}/messages/cancel", this::cancel);
+    }
+
+    /** {@code POST /v1/agents}: ids of the wrong shape are a 422 locating them, as the document's patterns. */
+    private void create(ApiCall call) {
+        JsonNode body = call.body();
+        for (String field : List.of("block_ids", "tool_ids")) {
+            Pattern shape = Pattern.compile("^" + field.substring(0, field.indexOf('_')) + "-" + UUID4 + "$");
+            for (int i = 0; i < body.path(field).size(); i++) {
+                if (!shape.matcher(body.path(field).get(i).asString("")).matches()) {
+                    call.invalid("String should match pattern '" + shape.pattern() + "'", "body", field, i);
+                    return;
+                }
+            }
+        }
+        call.ok(store.createAgent(body));
     }
 
     /** The agents {@code name}, {@code query_text} (a name search, as Letta's) and {@code tags} keep. */

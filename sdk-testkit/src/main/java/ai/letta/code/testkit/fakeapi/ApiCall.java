@@ -73,6 +73,23 @@ final class ApiCall {
         exchange.respondJson(status, JSON.createObjectNode().put("detail", detail));
     }
 
+    /** FastAPI's 422: {@code {"detail": [{"loc": [...], "msg": ..., "type": "value_error"}]}}. */
+    void invalid(String message, Object... loc) {
+        ObjectNode error = JSON.createObjectNode();
+        ArrayNode path = error.putArray("loc");
+        for (Object part : loc) {
+            if (part instanceof Integer index) {
+                path.add(index);
+            } else {
+                path.add(part.toString());
+            }
+        }
+        error.put("msg", message).put("type", "value_error");
+        ObjectNode body = JSON.createObjectNode();
+        body.putArray("detail").add(error);
+        exchange.respondJson(422, body);
+    }
+
     void notFound(String what) {
         error(404, what + " not found");
     }

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * {@code LETTA_API_KEY}) and app server talk to in tests, and the cloud transport's peer.
  *
  * <p>It keeps agents, memory blocks, conversations, messages, runs, models, tools, archives and passages in
- * memory and serves the endpoints of offline-peers.md §5.2, app-server-ws.md §4.3 and cloud.md §2. Turns
+ * memory and serves the endpoints of offline-peers.md §5.2, app-server-ws.md §4.3 and cloud.md §2, agent files
+ * ({@code GET /v1/agents/{id}/export}, {@code POST /v1/agents/import}) and context overviews among them. Turns
  * ({@code POST /v1/conversations/{id}/messages} and the agent-level equivalents) stream scripted
  * {@link TurnScript}s as Letta SSE: scripts queued per conversation, then for any conversation, then the
  * {@link Responder} (by default {@link Responder#deterministic()}). Every request is recorded:
@@ -80,7 +81,9 @@ public final class FakeLettaApi extends ScriptedServer {
         new ConversationRoutes(store, conversations, turns).register(router);
         ToolStore tools = new ToolStore();
         store.toolsOf(tools::rendered);
+        store.attachTools(tools::attachNamed);
         new ToolRoutes(store, tools).register(router);
+        new AgentFileRoutes(store, tools, conversations).register(router);
         new BlockRoutes(store).register(router);
         new ResourceRoutes(store).register(router);
         GroupStore groups = new GroupStore(store);

@@ -61,10 +61,14 @@ final class GroupStore implements LettaStore.SleeptimeGroups {
                 .map(ObjectNode::deepCopy).toList());
     }
 
-    /** The groups an agent manages or belongs to. */
+    /**
+     * The groups an agent is a member of, as the Letta server lists them for {@code GET /v1/agents/{id}/groups}
+     * (a join on {@code groups_agents}): a group's manager is no member of it.
+     */
     List<ObjectNode> forAgent(String agentId, Optional<String> managerType) {
-        return list(managerType).stream().filter(g -> agentId.equals(g.path("manager_agent_id").asString(null))
-                || g.path("agent_ids").valueStream().anyMatch(id -> agentId.equals(id.asString()))).toList();
+        return list(managerType).stream()
+                .filter(g -> g.path("agent_ids").valueStream().anyMatch(id -> agentId.equals(id.asString())))
+                .toList();
     }
 
     Optional<ObjectNode> group(String groupId) {

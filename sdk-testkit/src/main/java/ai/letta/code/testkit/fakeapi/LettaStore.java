@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -31,6 +32,9 @@ final class LettaStore {
     private final Map<String, ObjectNode> models = new LinkedHashMap<>();
     /** Renders an agent's attached tools ({@code AgentState.tools}); the tools' store, which never calls back. */
     private volatile Function<String, ArrayNode> toolsOf = id -> JSON.createArrayNode();
+
+    /** Attaches the tools a create body names ({@code tools}, {@code tool_ids}): the tools' store (never calls back). */
+    private volatile BiConsumer<String, JsonNode> attachTools = (id, body) -> { };
 
     /** The sleep-time groups' store, which keeps its groups under this store's lock. */
     private volatile SleeptimeGroups sleeptime = SleeptimeGroups.NONE;
@@ -67,6 +71,11 @@ final class LettaStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** @param attacher attaches the tools a create body names to the new agent */
+    void attachTools(BiConsumer<String, JsonNode> attacher) {
+        this.attachTools = attacher;
     }
 
     /** @param renderer the tools attached to an agent, as {@code AgentState.tools} */
@@ -114,7 +123,11 @@ final class LettaStore {
 
     // ---- agents and blocks -----------------------------------------------------------------------------------
 
-    /** Creates an agent from a {@code CreateAgentRequest} body; memory blocks become stored blocks. */
+    /**
+     * Creates an agent from a {@code CreateAgentRequest} body: memory blocks become stored blocks, known
+     * {@code block_ids} are attached (unknown ones skipped), {@code tools} and {@code tool_ids} go to the tools'
+     * store, {@code context_window_limit} becomes the window of its {@code llm_config}.
+     */
     ObjectNode createAgent(JsonNode body) {
         return locked(() -> {
             String id = newId("agent");
@@ -146,8 +159,13 @@ final class LettaStore {
             }
             agent.put("created_at", now()).put("updated_at", now());
             setModel(agent, model, body.path("model_settings"));
+            if (body.path("context_window_limit").isInt()) {
+                ((ObjectNode) agent.get("llm_config")).put("context_window",
+                        body.get("context_window_limit").intValue());
+            }
             agent.put("enable_sleeptime", body.path("enable_sleeptime").asBoolean(false));
             agents.put(id, agent);
+            attachTools.accept(id, body);
             if (agent.get("enable_sleeptime").booleanValue()) {
                 sleeptime.enable(id);
             }
@@ -300,7 +318,9 @@ final class LettaStore {
         ArrayNode blockArray = array(agentBlocks(agent.get("id").stringValue()));
         copy.set("blocks", blockArray);
         copy.set("tools", toolsOf.apply(agent.get("id").stringValue()));
-        copy.set("multi_agent_group", sleeptime.groupOf(agent.get("id").stringValue()));
+        JsonNode managed = sleeptime.groupOf(agent.get("id").stringValue());
+        copy.set("managed_group", managed);
+        copy.set("multi_agent_group", managed.deepCopy());
         ObjectNode memory = copy.putObject("memory");
         memory.set("blocks", blockArray.deepCopy());
         memory.putArray("file_blocks");

@@ -137,6 +137,22 @@ final class ToolStore {
         });
     }
 
+    /** Attaches the known tools a create body names by {@code tool_ids} and by name ({@code tools}). */
+    void attachNamed(String agentId, JsonNode body) {
+        locked(() -> {
+            Set<String> ids = attached.computeIfAbsent(agentId, a -> new LinkedHashSet<>());
+            body.path("tool_ids").forEach(id -> {
+                if (tools.containsKey(id.asString())) {
+                    ids.add(id.asString());
+                }
+            });
+            body.path("tools").forEach(name -> tools.values().stream()
+                    .filter(t -> name.asString().equals(t.path("name").asString())).findFirst()
+                    .ifPresent(t -> ids.add(t.get("id").stringValue())));
+            return null;
+        });
+    }
+
     /** The tools attached to an agent, in attach order. */
     List<ObjectNode> attachedTo(String agentId) {
         return locked(() -> {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.letta.code.api.LettaCodeClient;
+import ai.letta.code.api.agent.AgentFile;
 import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.agent.ImportOptions;
 import ai.letta.code.api.group.GroupUpdate;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.agent.BlockCreate;
@@ -497,6 +499,22 @@ class PrismConformanceIT {
             + "the whole stream text as one object", "Cannot serialise complex objects as text",
             "Violation: response.body Response body must "); // "be object", "match exactly one schema in oneOf"
 
+    /**
+     * The document declares the export's answer {@code type: string} (the server's handler is typed {@code str} but
+     * returns the agent file's object): the mock answers its example string, which is no agent file. The fake
+     * answers the document's shape, a JSON string holding the agent file, which the client unwraps.
+     */
+    private static final Known STRING_EXPORT = new Known("the document gives the export's answer the schema "
+            + "type: string, so the mock's example is a string that is no agent file", "is not an agent file", null);
+
+    /** An agent file with one agent and one block, as a Letta server exports one (ids local to the file). */
+    static final String AGENT_FILE = "{\"agents\": [{\"id\": \"agent-0\", \"name\": \"imported\", \"system\": "
+            + "\"You are imported.\", \"agent_type\": \"letta_v1_agent\", \"tags\": [\"conformance\"], "
+            + "\"block_ids\": [\"block-0\"], \"tool_ids\": [], \"messages\": [], \"in_context_message_ids\": []}], "
+            + "\"groups\": [], \"blocks\": [{\"id\": \"block-0\", \"label\": \"persona\", \"value\": "
+            + "\"You are imported.\", \"limit\": 5000}], \"files\": [], \"sources\": [], \"tools\": [], "
+            + "\"mcp_servers\": []}";
+
     /*
      * Every operation of the REST client whose path is in the document. Not checkable here because the document
      * lacks their paths (Letta Cloud's own, cloud.md §3): POST /v1/agents/{id}/sandboxes (ControlPlane.createSandbox),
@@ -511,7 +529,24 @@ class PrismConformanceIT {
                         .name("conformance").persona("You are Patch.").human("Ana.")
                         .memoryBlock(MemoryBlock.of("notes", "none yet")).tags(List.of("conformance"))
                         .description("checked by prism").build())).isNotBlank()),
+                deviation("agents.create with the Letta API's own fields", new Deviation("production "
+                        + "api.letta.com 404s the document's POST /v1/agents/ (cloud.md §1.1, §4.10)", "POST",
+                        "/v1/agents/"), t -> assertThat(t.client().agents().create(AgentOptions.builder()
+                        .name("conformance").persona("You are Patch.").blockId(t.fixtures().sharedBlockId())
+                        .toolId(t.fixtures().sharedToolId()).tool(t.fixtures().sharedToolName())
+                        .metadata(Map.of("run", 1, "by", "prism")).enableSleeptime(true).contextWindowLimit(16000)
+                        .build())).isNotBlank()),
                 op("agents.get", t -> assertThat(t.client().agents().get(t.agentId()).id()).isNotBlank()),
+                known("agents.exportAgent", STRING_EXPORT, t -> assertThat(t.client().agents()
+                        .exportAgent(t.agentId()).json()).contains("\"agents\"")),
+                op("agents.importAgent", t -> assertThat(t.client().agents().importAgent(AgentFile.of(AGENT_FILE)))
+                        .isNotEmpty()),
+                op("agents.importAgent with options", t -> assertThat(t.client().agents().importAgent(
+                        AgentFile.of(AGENT_FILE), ImportOptions.builder().name("imported-by-prism")
+                        .model("openai/gpt-4o-mini").embedding("openai/text-embedding-3-small").stripMessages(true)
+                        .overrideExistingTools(false).build())).isNotEmpty()),
+                op("agents.contextWindow", t -> assertThat(t.client().agents().contextWindow(t.agentId())
+                        .maxTokens()).isNotNegative()),
                 op("agents.list", t -> assertThat(t.client().agents().list(PageRequest.first(5)).items())
                         .allSatisfy(a -> assertThat(a.id()).isNotBlank())),
                 op("agents.delete", t -> t.client().agents().delete(t.freshAgentId())),

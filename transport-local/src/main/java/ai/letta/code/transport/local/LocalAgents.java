@@ -1,8 +1,5 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.spi.Unsupported;
-import ai.letta.code.api.agent.AgentUpdate;
-import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
@@ -11,7 +8,7 @@ import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.agent.Agents;
+import ai.letta.code.spi.AgentsWithoutLettaApi;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,9 +25,11 @@ import tools.jackson.databind.JsonNode;
  * (local-stdio.md §2.5). What no flag sets (persona, human and custom blocks, name, description) is then written
  * where the agent lives: on the CLI's local backend ({@code agent-local-…} ids) into its files
  * ({@link LocalAgentFiles}), in API mode on the Letta server through its REST API ({@link LettaApiAgentEditor}).
- * {@link #get} and {@link #list} read {@code letta agents list}.
+ * {@link #get} and {@link #list} read {@code letta agents list}. No flag of the CLI carries what only the Letta
+ * API's create body has (blocks or tools to attach, metadata, sleep-time, a context window limit), so those are
+ * refused before the process is spawned, as are the Letta API's other agent calls ({@link AgentsWithoutLettaApi}).
  */
-final class LocalAgents implements Agents {
+final class LocalAgents extends AgentsWithoutLettaApi {
 
     /** The id prefix of agents on the CLI's local backend (offline-peers.md §4.7). */
     static final String LOCAL_AGENT_PREFIX = "agent-local-";
@@ -48,6 +47,7 @@ final class LocalAgents implements Agents {
      */
     LocalAgents(Function<AgentOptions, String> spawnNewAgent, Supplier<CliSubcommand> cli,
             Supplier<LocalAgentFiles> files, Supplier<Optional<LettaApiAgentEditor>> api) {
+        super(BackendKind.LOCAL);
         this.spawnNewAgent = spawnNewAgent;
         this.cli = cli;
         this.files = files;
@@ -56,7 +56,7 @@ final class LocalAgents implements Agents {
 
     @Override
     public String create(AgentOptions options) {
-        String agentId = spawnNewAgent.apply(options);
+        String agentId = spawnNewAgent.apply(refuseUnsupported(options, Set.of()));
         List<MemoryBlock> blocks = options.allBlocks();
         if (blocks.isEmpty() && options.name().isEmpty() && options.description().isEmpty()) {
             return agentId;
@@ -121,20 +121,5 @@ final class LocalAgents implements Agents {
         } catch (DateTimeParseException e) {
             return null;
         }
-    }
-
-    @Override
-    public AgentInfo update(String agentId, AgentUpdate update) {
-        throw Unsupported.feature("agents().update", BackendKind.LOCAL);
-    }
-
-    @Override
-    public Page<AgentInfo> list(AgentFilter filter, PageRequest page) {
-        throw Unsupported.feature("agents().list(AgentFilter, PageRequest)", BackendKind.LOCAL);
-    }
-
-    @Override
-    public int count(AgentFilter filter) {
-        throw Unsupported.feature("agents().count", BackendKind.LOCAL);
     }
 }

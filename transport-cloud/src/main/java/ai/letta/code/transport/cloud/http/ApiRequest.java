@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One request to the Letta API: method, path, query and JSON body, and whether it may be sent twice. Path
+ * One request to the Letta API: method, path, query and a JSON or {@code multipart/form-data} body, and whether it
+ * may be sent twice. Path
  * segments and query values are percent-encoded here, so an id or a label can never change the path. GET, PUT,
  * PATCH and DELETE are idempotent; a POST only when {@link Builder#idempotent()} says so (e.g. a sandbox refresh).
  * Immutable.
@@ -22,6 +23,7 @@ public final class ApiRequest {
     private final String path;
     private final String query;
     private final Object body;
+    private final FormBody form;
     private final boolean idempotent;
 
     private ApiRequest(Builder builder) {
@@ -29,6 +31,7 @@ public final class ApiRequest {
         this.path = "/" + String.join("/", builder.segments) + (builder.trailingSlash ? "/" : "");
         this.query = String.join("&", builder.query);
         this.body = builder.body;
+        this.form = builder.form;
         this.idempotent = builder.idempotent || !method.equals("POST");
     }
 
@@ -97,6 +100,11 @@ public final class ApiRequest {
         return body;
     }
 
+    /** @return the {@code multipart/form-data} body, or {@code null} for none */
+    FormBody form() {
+        return form;
+    }
+
     /** @return path and query as on the request line */
     String target() {
         return query.isEmpty() ? path : path + "?" + query;
@@ -114,6 +122,7 @@ public final class ApiRequest {
         private final List<String> segments = new ArrayList<>();
         private final List<String> query = new ArrayList<>();
         private Object body;
+        private FormBody form;
         private boolean idempotent;
         private boolean trailingSlash;
 
@@ -160,6 +169,17 @@ public final class ApiRequest {
          */
         public Builder body(Object body) {
             this.body = Objects.requireNonNull(body, "body");
+            this.form = null;
+            return this;
+        }
+
+        /**
+         * @param form a {@code multipart/form-data} body, instead of a JSON one
+         * @return this
+         */
+        public Builder form(FormBody form) {
+            this.form = Objects.requireNonNull(form, "form");
+            this.body = null;
             return this;
         }
 

@@ -32,6 +32,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -132,6 +133,20 @@ public final class LettaHttp implements AutoCloseable {
         RawResponse response = exchange(request);
         return JsonCodec.read(response.body().length == 0 ? NULL_BODY : response.body(), type,
                 request.toString());
+    }
+
+    /**
+     * Sends a request whose answer is a JSON document to keep as the server wrote it (an agent file).
+     *
+     * @param request what to send
+     * @return the body as UTF-8 text; a JSON string holding the document (as the OpenAPI document declares the
+     *     export, and as a client may double-encode it) is unwrapped
+     * @throws LettaCodeException as the class comment lists
+     */
+    public String document(ApiRequest request) {
+        byte[] body = exchange(request).body();
+        String text = new String(body, StandardCharsets.UTF_8);
+        return text.stripLeading().startsWith("\"") ? JsonCodec.read(body, String.class, request.toString()) : text;
     }
 
     /**
@@ -388,7 +403,9 @@ public final class LettaHttp implements AutoCloseable {
     private FullHttpRequest encode(ApiRequest request) {
         String prefix = settings.baseUrl().getRawPath() == null ? ""
                 : settings.baseUrl().getRawPath().replaceAll("/+$", "");
-        byte[] body = request.body() == null ? new byte[0] : JsonCodec.write(request.body());
+        FormEncoding.Encoded form = request.form() == null ? null : FormEncoding.encode(request.form());
+        byte[] body = form != null ? form.body() : request.body() == null ? new byte[0]
+                : JsonCodec.write(request.body());
         FullHttpRequest wire = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
                 prefix + request.target(), Unpooled.wrappedBuffer(body));
         HttpHeaders headers = wire.headers();
@@ -401,7 +418,9 @@ public final class LettaHttp implements AutoCloseable {
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 .set("X-Letta-Source", "letta-code-java")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        if (request.body() != null) {
+        if (form != null) {
+            headers.set(HttpHeaderNames.CONTENT_TYPE, form.contentType());
+        } else if (request.body() != null) {
             headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
         }
         return wire;

@@ -18,7 +18,9 @@ import java.util.Set;
  * and parallel tool calls. Left out: {@code git-memory-enabled} (memfs needs the harness to set up the memory
  * repository, and the blocks here are created as plain core-memory blocks that {@code Blocks} reads and
  * writes), {@code compaction_settings} and the default model (without a {@code model} the server picks its own,
- * as {@code system: null} lets it pick the prompt).
+ * as {@code system: null} lets it pick the prompt). The Letta-API-only options go as the document names them:
+ * {@code block_ids}, {@code tool_ids}, {@code metadata}, {@code enable_sleeptime}, {@code context_window_limit},
+ * and the tool names after the Letta Code toolset in {@code tools}.
  */
 final class AgentBody {
 
@@ -42,7 +44,21 @@ final class AgentBody {
         Set<String> tags = new LinkedHashSet<>(options.tags());
         tags.add(ORIGIN_TAG);
         body.put("tags", List.copyOf(tags));
-        body.put("tools", List.of("web_search", "fetch_webpage"));
+        Set<String> tools = new LinkedHashSet<>(List.of("web_search", "fetch_webpage"));
+        tools.addAll(options.tools());
+        body.put("tools", List.copyOf(tools));
+        if (!options.toolIds().isEmpty()) {
+            body.put("tool_ids", options.toolIds());
+        }
+        if (!options.blockIds().isEmpty()) {
+            body.put("block_ids", options.blockIds());
+        }
+        if (!options.metadata().isEmpty()) {
+            body.put("metadata", options.metadata());
+        }
+        if (options.enableSleeptime()) {
+            body.put("enable_sleeptime", true);
+        }
         body.put("include_base_tools", false);
         body.put("include_base_tool_rules", false);
         body.put("initial_message_sequence", List.of());

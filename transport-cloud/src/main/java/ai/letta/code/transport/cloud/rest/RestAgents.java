@@ -1,17 +1,24 @@
 package ai.letta.code.transport.cloud.rest;
 
+import ai.letta.code.api.agent.AgentFile;
 import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.AgentUpdate;
+import ai.letta.code.api.agent.ContextWindow;
+import ai.letta.code.api.agent.ImportOptions;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
+import ai.letta.code.api.exception.ProtocolException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.internal.Checks;
 import ai.letta.code.transport.cloud.http.ApiRequest;
+import ai.letta.code.transport.cloud.http.FormBody;
 import ai.letta.code.transport.cloud.http.LettaHttp;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -19,7 +26,9 @@ import java.util.List;
  * blocks ({@code GET /v1/agents/{id}?include=agent.blocks}), listed newest first unless asked otherwise
  * ({@code GET /v1/agents?limit&before&after&order}, without blocks, as the remote backend lists them), filtered
  * and counted ({@code name}, {@code tags}, {@code match_all_tags}, {@code query_text}), changed
- * ({@code PATCH /v1/agents/{id}}) and deleted. Thread-safe.
+ * ({@code PATCH /v1/agents/{id}}) and deleted; exported as agent files ({@code GET /v1/agents/{id}/export}) and
+ * imported from them ({@code POST /v1/agents/import}, {@code multipart/form-data}), and their context window
+ * read ({@code GET /v1/agents/{id}/context}). Thread-safe.
  */
 public final class RestAgents implements Agents {
 
@@ -105,6 +114,53 @@ public final class RestAgents implements Agents {
         String id = Checks.requireText(agentId, "agentId").strip();
         try {
             http.send(ApiRequest.delete("v1", "agents", id).build());
+        } catch (NotFoundException e) {
+            throw notFound(id, e);
+        }
+    }
+
+    @Override
+    public AgentFile exportAgent(String agentId) {
+        String id = Checks.requireId(agentId, "agentId", "agent");
+        String json;
+        try {
+            json = http.document(ApiRequest.get("v1", "agents", id, "export").build());
+        } catch (NotFoundException e) {
+            throw notFound(id, e);
+        }
+        try {
+            return AgentFile.of(json);
+        } catch (ConfigurationException e) {
+            throw new ProtocolException("the export of agent " + id + " from the Letta API at " + http.baseUrl()
+                    + " is not an agent file (" + e.getMessage() + ")", e);
+        }
+    }
+
+    @Override
+    public List<String> importAgent(AgentFile file, ImportOptions options) {
+        Checks.requireNonNull(file, "file");
+        Checks.requireNonNull(options, "options");
+        FormBody form = FormBody.builder()
+                .file("file", "agent.af", "application/json", file.json().getBytes(StandardCharsets.UTF_8))
+                .field("name", options.name().orElse(null)).field("model", options.model().orElse(null))
+                .field("embedding", options.embedding().orElse(null))
+                .field("strip_messages", options.stripMessages())
+                .field("override_existing_tools", options.overrideExistingTools()).build();
+        Wire.ImportedAgents imported = http.call(ApiRequest.post("v1", "agents", "import").form(form).build(),
+                Wire.ImportedAgents.class);
+        if (imported == null || imported.agentIds() == null) {
+            throw new ProtocolException("the Letta API at " + http.baseUrl() + " answered the import without "
+                    + "agent_ids");
+        }
+        return List.copyOf(imported.agentIds());
+    }
+
+    @Override
+    public ContextWindow contextWindow(String agentId) {
+        String id = Checks.requireId(agentId, "agentId", "agent");
+        try {
+            return WireMapping.contextWindow(http.call(ApiRequest.get("v1", "agents", id, "context").build(),
+                    Wire.ContextOverview.class));
         } catch (NotFoundException e) {
             throw notFound(id, e);
         }

@@ -20,8 +20,13 @@ import java.util.Set;
 
 /**
  * Agent groups over the Letta REST API ({@code /v1/groups/…}, {@code /v1/agents/{id}/groups}). An agent's
- * sleep-time group is the {@code sleeptime} group it manages; the blocks it shares are the agent's core-memory
- * blocks that its sleep-time agents hold too (the server attaches the same blocks to both). Thread-safe.
+ * sleep-time group is the {@code sleeptime} group it manages, which its state carries as {@code managed_group}
+ * ({@code GET /v1/agents/{id}?include=agent.managed_group}): {@code GET /v1/agents/{id}/groups} lists the groups
+ * the agent is a member of, and the manager is no member (letta-ai/letta {@code AgentManager.list_groups_async}
+ * joins {@code groups_agents}; {@code SyncServer.create_sleeptime_agent_async} makes the group with the sleep-time
+ * agent as its one member and the main agent as {@code manager_agent_id}). The blocks it shares are the agent's
+ * core-memory blocks that its sleep-time agents hold too (the server attaches the same blocks to both).
+ * Thread-safe.
  */
 public final class RestGroups implements Groups {
 
@@ -91,9 +96,16 @@ public final class RestGroups implements Groups {
     @Override
     public Optional<GroupInfo> sleeptimeGroup(String agentId) {
         String agent = Checks.requireId(agentId, "agentId", "agent");
-        List<GroupInfo> groups = agentGroups(agent, "sleeptime", PageRequest.first(50));
-        // The agent manages its sleep-time group; a group it only belongs to is another agent's.
-        return groups.stream().filter(g -> g.managerAgentId().map(agent::equals).orElse(false)).findFirst();
+        Wire.Agent state;
+        try {
+            state = http.call(ApiRequest.get("v1", "agents", agent).query("include", "agent.managed_group").build(),
+                    Wire.Agent.class);
+        } catch (NotFoundException e) {
+            throw agentMissing(agent, e);
+        }
+        // The group an agent manages is on its state; GET /v1/agents/{id}/groups lists only those it belongs to.
+        return Optional.ofNullable(state == null ? null : state.managed()).map(GroupWire::info)
+                .filter(GroupInfo::isSleeptime);
     }
 
     @Override

@@ -15,18 +15,45 @@ final class Wire {
     private Wire() {
     }
 
-    /** {@code AgentState}: blocks under {@code memory.blocks} (older servers) or {@code blocks}. */
+    /**
+     * {@code AgentState}: blocks under {@code memory.blocks} (older servers) or {@code blocks}; the group it
+     * manages under {@code managed_group} (or the deprecated {@code multi_agent_group}); the fields it does not
+     * name, {@code llm_config} among them, stay in {@code extras}.
+     */
     record Agent(String id, String name, String description, String model, String system, List<String> tags,
-            Memory memory, List<Block> blocks, @JsonProperty("llm_config") LlmConfig llmConfig,
-            @JsonProperty("created_at") String createdAt) {
+            Memory memory, List<Block> blocks, @JsonProperty("created_at") String createdAt,
+            Map<String, Object> metadata, @JsonProperty("enable_sleeptime") Boolean enableSleeptime,
+            @JsonProperty("managed_group") GroupWire managedGroup,
+            @JsonProperty("multi_agent_group") GroupWire multiAgentGroup,
+            @JsonAnySetter Map<String, Object> extras) {
+
+        /** @return the group it manages, from either field, if any */
+        GroupWire managed() {
+            return managedGroup != null ? managedGroup : multiAgentGroup;
+        }
+    }
+
+    /** {@code ImportedAgentsResponse}. */
+    record ImportedAgents(@JsonProperty("agent_ids") List<String> agentIds) {
+    }
+
+    /** {@code ContextWindowOverview}: the counts this SDK models; the rest stays in {@code extras}. */
+    record ContextOverview(@JsonProperty("context_window_size_max") Integer sizeMax,
+            @JsonProperty("context_window_size_current") Integer sizeCurrent,
+            @JsonProperty("num_messages") Integer messages,
+            @JsonProperty("num_archival_memory") Integer archivalMemory,
+            @JsonProperty("num_recall_memory") Integer recallMemory,
+            @JsonProperty("num_tokens_system") Integer systemTokens,
+            @JsonProperty("num_tokens_core_memory") Integer coreMemoryTokens,
+            @JsonProperty("num_tokens_functions_definitions") Integer toolTokens,
+            @JsonProperty("num_tokens_messages") Integer messageTokens,
+            @JsonProperty("num_tokens_summary_memory") Integer summaryTokens,
+            @JsonProperty("num_tokens_external_memory_summary") Integer externalMemorySummaryTokens,
+            @JsonAnySetter Map<String, Object> extras) {
     }
 
     /** {@code AgentState.memory}. */
     record Memory(List<Block> blocks) {
-    }
-
-    /** {@code AgentState.llm_config}, for servers that leave {@code model} empty. */
-    record LlmConfig(String model, @JsonProperty("model_endpoint_type") String modelEndpointType) {
     }
 
     /** {@code BlockResponse}. */

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.rest;
 
 import ai.letta.code.api.agent.AgentInfo;
+import ai.letta.code.api.agent.ContextWindow;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.conversation.ConversationInfo;
 import ai.letta.code.api.conversation.MessageRecord;
@@ -13,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** The edge where Letta's wire records become sdk-api values and this package's records. */
@@ -22,17 +24,31 @@ final class WireMapping {
     }
 
     static AgentInfo agent(Wire.Agent agent) {
+        Map<String, Object> extras = agent.extras() == null ? Map.of() : agent.extras();
         String model = agent.model();
-        if ((model == null || !model.contains("/")) && agent.llmConfig() != null) {
-            String name = agent.llmConfig().model();
-            String endpoint = agent.llmConfig().modelEndpointType();
+        if ((model == null || !model.contains("/")) && extras.get("llm_config") instanceof Map<?, ?> llm) {
+            // Servers that leave model empty name it in llm_config.
+            String name = llm.get("model") instanceof String text ? text : null;
+            String endpoint = llm.get("model_endpoint_type") instanceof String text ? text : null;
             model = model != null ? model : name == null ? null : endpoint == null ? name : endpoint + "/" + name;
         }
         List<Wire.Block> wire = agent.memory() != null && agent.memory().blocks() != null ? agent.memory().blocks()
                 : agent.blocks();
         return new AgentInfo(agent.id(), agent.name(), agent.description(), model, agent.system(),
                 agent.tags() == null ? List.of() : agent.tags().stream().filter(t -> t != null).toList(),
-                blocks(wire), instant(agent.createdAt()));
+                blocks(wire), instant(agent.createdAt()), agent.metadata(), agent.enableSleeptime(), extras);
+    }
+
+    static ContextWindow contextWindow(Wire.ContextOverview overview) {
+        return new ContextWindow(count(overview.sizeMax()), count(overview.sizeCurrent()),
+                count(overview.messages()), count(overview.archivalMemory()), count(overview.recallMemory()),
+                count(overview.systemTokens()), count(overview.coreMemoryTokens()), count(overview.toolTokens()),
+                count(overview.messageTokens()), count(overview.summaryTokens()),
+                count(overview.externalMemorySummaryTokens()), overview.extras());
+    }
+
+    private static int count(Integer value) {
+        return value == null ? 0 : value;
     }
 
     static List<MemoryBlock> blocks(List<Wire.Block> wire) {

@@ -66,7 +66,15 @@ class RestGroupsTest {
 
         assertThat(groups.sharedBlocks(agent)).extracting(MemoryBlock::label)
                 .containsExactlyInAnyOrder("persona", "human");
-        assertThat(groups.listForAgent(agent, PageRequest.first(10)).items()).containsExactly(updated);
+        assertThat(groups.listForAgent(group.agentIds().get(0), PageRequest.first(10)).items())
+                .containsExactly(updated);
+        assertThat(groups.listForAgent(agent, PageRequest.first(10)).items())
+                .as("the manager is no member of its group (GET /v1/agents/{id}/groups joins groups_agents)")
+                .isEmpty();
+        assertThat(lastRequest("GET").path()).isEqualTo("/v1/agents/" + agent + "/groups");
+        groups.sleeptimeGroup(agent);
+        assertThat(lastRequest("GET").query()).as("the managed group is read from the agent's state")
+                .contains("include=agent.managed_group");
         assertThat(groups.list(PageRequest.first(10)).items()).containsExactly(updated);
         assertThat(groups.count()).isEqualTo(1);
 

@@ -27,7 +27,7 @@ public final class LettaAgentBody {
      * @param backend the backend building it, for the preset's error
      * @param presetHint what to do instead of a preset, ending the error's parenthesis
      * @return the body: name, description, model, embedding, custom system prompt, memory blocks (when any), tags
-     *     (when any)
+     *     (when any), context window limit (when set)
      */
     public static Map<String, Object> of(AgentOptions options, BackendKind backend, String presetHint) {
         Map<String, Object> body = new LinkedHashMap<>();
@@ -52,6 +52,7 @@ public final class LettaAgentBody {
         if (!options.tags().isEmpty()) {
             body.put("tags", options.tags());
         }
+        options.contextWindowLimit().ifPresent(limit -> body.put("context_window_limit", limit));
         return body;
     }
 

@@ -1,8 +1,5 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.spi.Unsupported;
-import ai.letta.code.api.agent.AgentUpdate;
-import ai.letta.code.api.agent.AgentFilter;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
@@ -11,19 +8,24 @@ import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.NotFoundException;
-import ai.letta.code.api.agent.Agents;
+import ai.letta.code.spi.AgentsWithoutLettaApi;
 import ai.letta.code.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Agents through the server's {@code agent_*} commands, which pass Letta REST bodies through. {@code createAgent}
  * uses {@code agent_create} (verified on CLI 0.32.18: persona/human/other blocks land in the agent's memory files,
- * {@code system} is kept verbatim); it opens no runtime, unlike {@code runtime_start{create_agent}}.
+ * {@code system} is kept verbatim); it opens no runtime, unlike {@code runtime_start{create_agent}}. The server
+ * hands the body to its backend: a Letta API one takes every create field, its local backend only name,
+ * description, system, model, tags, memory blocks and {@code context_window_limit} (0.32.18's
+ * {@code createLocalAgentRecord}, {@code supportedModelSettingsFromBody}), so of the Letta-API-only options the
+ * context window limit is sent and the others are refused before the command ({@link AgentsWithoutLettaApi}).
  */
-public final class RemoteAgents implements Agents {
+public final class RemoteAgents extends AgentsWithoutLettaApi {
 
     private final ServerConnection connection;
     private final RemoteBlocks blocks;
@@ -33,13 +35,14 @@ public final class RemoteAgents implements Agents {
      * @param blocks reads the agents' memory blocks
      */
     public RemoteAgents(ServerConnection connection, RemoteBlocks blocks) {
+        super(BackendKind.REMOTE);
         this.connection = connection;
         this.blocks = blocks;
     }
 
     @Override
     public String create(AgentOptions options) {
-        Checks.requireNonNull(options, "AgentOptions");
+        refuseUnsupported(options, Set.of(ApiOption.CONTEXT_WINDOW_LIMIT));
         Map<String, Object> command = Commands.command("agent_create", connection.correlator().nextRequestId("ac"));
         command.put("body", LettaAgentBody.of(options, BackendKind.REMOTE,
                 "use SystemPrompt.custom(text) with an app server"));
@@ -102,20 +105,5 @@ public final class RemoteAgents implements Agents {
             throw new AgentNotFoundException("agent " + agentId + " is not known to "
                     + connection.peer(), e);
         }
-    }
-
-    @Override
-    public AgentInfo update(String agentId, AgentUpdate update) {
-        throw Unsupported.feature("agents().update", BackendKind.REMOTE);
-    }
-
-    @Override
-    public Page<AgentInfo> list(AgentFilter filter, PageRequest page) {
-        throw Unsupported.feature("agents().list(AgentFilter, PageRequest)", BackendKind.REMOTE);
-    }
-
-    @Override
-    public int count(AgentFilter filter) {
-        throw Unsupported.feature("agents().count", BackendKind.REMOTE);
     }
 }
