@@ -40,7 +40,7 @@ public final class ResourceBaseline {
 
     /** @return what the SDK holds now */
     public static ResourceBaseline take() {
-        return new ResourceBaseline(sdkThreads(), descriptors("pipe:"), outboundSockets(),
+        return new ResourceBaseline(sdkThreads(), descriptors("pipe:"), outboundSockets().size(),
                 new LinkedHashSet<>(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()));
     }
 
@@ -114,9 +114,10 @@ public final class ResourceBaseline {
         if (pipesNow > pipes) {
             left.add((pipesNow - pipes) + " pipe(s) (" + pipes + " before, " + pipesNow + " now)");
         }
-        long socketsNow = outboundSockets();
-        if (socketsNow > sockets) {
-            left.add((socketsNow - sockets) + " socket(s) (" + sockets + " before, " + socketsNow + " now)");
+        List<String> socketsNow = outboundSockets();
+        if (socketsNow.size() > sockets) {
+            left.add((socketsNow.size() - sockets) + " socket(s) (" + sockets + " before, " + socketsNow.size()
+                    + " now: " + String.join(", ", socketsNow) + ")");
         }
         return left;
     }
@@ -133,22 +134,28 @@ public final class ResourceBaseline {
         return names;
     }
 
-    /** TCP sockets among this JVM's descriptors, less listening ones and those accepted on a listening port. */
-    private static long outboundSockets() {
+    /**
+     * TCP sockets among this JVM's descriptors, less listening ones and those accepted on a listening port, each
+     * named by its local and remote port and its TCP state ({@code 01} established, {@code 08} close-wait, …), so a
+     * failure says which connection outlived the client.
+     */
+    private static List<String> outboundSockets() {
         Set<String> inodes = new java.util.HashSet<>();
         for (String target : descriptorTargets()) {
             if (target.startsWith("socket:[")) {
                 inodes.add(target.substring("socket:[".length(), target.length() - 1));
             }
         }
-        java.util.Map<String, String[]> tcp = new java.util.HashMap<>(); // inode -> {localPort, state}
+        java.util.Map<String, String[]> tcp = new java.util.HashMap<>(); // inode -> {localPort, state, remotePort}
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
                 for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
                     String[] fields = line.trim().split("\\s+");
                     if (fields.length > 9) {
                         String local = fields[1];
-                        tcp.put(fields[9], new String[] {local.substring(local.indexOf(':') + 1), fields[3]});
+                        String remote = fields[2];
+                        tcp.put(fields[9], new String[] {local.substring(local.indexOf(':') + 1), fields[3],
+                                remote.substring(remote.indexOf(':') + 1)});
                     }
                 }
             } catch (IOException e) {
@@ -162,10 +169,11 @@ public final class ResourceBaseline {
                 listening.add(entry[0]);
             }
         }
-        return inodes.stream().filter(inode -> {
-            String[] entry = tcp.get(inode);
-            return entry != null && !entry[1].equals("0A") && !listening.contains(entry[0]);
-        }).count();
+        return inodes.stream().map(tcp::get)
+                .filter(entry -> entry != null && !entry[1].equals("0A") && !listening.contains(entry[0]))
+                .map(entry -> "port " + Integer.parseInt(entry[0], 16) + " to port " + Integer.parseInt(entry[2], 16)
+                        + (listening.contains(entry[2]) ? " (a server of this JVM)" : "") + " state " + entry[1])
+                .sorted().toList();
     }
 
     private static List<String> descriptorTargets() {

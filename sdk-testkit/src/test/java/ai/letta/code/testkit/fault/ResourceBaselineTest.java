@@ -76,7 +76,9 @@ class ResourceBaselineTest {
             try (Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
                     Socket accepted = server.accept()) {
                 assertThatThrownBy(() -> baseline.assertRestored(Duration.ofMillis(200), "socket scenario"))
-                        .isInstanceOf(AssertionError.class).hasMessageContaining("1 socket(s)");
+                        .isInstanceOf(AssertionError.class).hasMessageContaining("1 socket(s)")
+                        .hasMessageContaining("port " + client.getLocalPort() + " to port " + server.getLocalPort()
+                                + " (a server of this JVM) state 01");
             }
             assertThat(baseline.assertRestored(Duration.ofSeconds(2), "after closing it")).isGreaterThanOrEqualTo(0);
         }
