@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  * (dequeued, possibly together with others as one turn). Messages failed when the socket dropped are remembered as
  * abandoned, so the server's queue can be rid of them once the session is back. A turn the server runs without any
  * of this session's messages (one that failed here when the socket dropped, which the server recovered and goes on
- * with once its approval is answered) is marked as recovered until its end. Not thread-safe: used on the event loop.
+ * with once its approval is answered) is marked as recovered until its end. The runs of a turn failed when the socket
+ * dropped are remembered as orphans: the server may still be running them, and their frames must not be taken for
+ * the next message's turn. Not thread-safe: used on the event loop.
  */
 final class PendingTurns {
 
@@ -23,6 +25,7 @@ final class PendingTurns {
     private final Set<String> unstarted = new LinkedHashSet<>();
     private final Deque<Turn> turns = new ArrayDeque<>();
     private final Set<String> abandoned = new HashSet<>();
+    private final Set<String> orphanRuns = new HashSet<>();
     private boolean recovered;
 
     /** @param assemblers makes each turn's message assembler */
@@ -42,7 +45,10 @@ final class PendingTurns {
 
     /** @param clientMessageId a waiting message the server started at once */
     void started(String clientMessageId) {
-        recovered = false; // the server's loop was idle, so no recovered turn runs any more
+        // The server's loop was idle: no recovered turn or orphan runs any more (and a restarted server numbers
+        // its runs from 1 again, so an orphan's run id may now be a new turn's).
+        recovered = false;
+        orphanRuns.clear();
         if (unstarted.remove(clientMessageId)) {
             turns.add(new Turn(false, clientMessageId, assemblers.get()));
         }
@@ -132,6 +138,24 @@ final class PendingTurns {
         unstarted.clear();
         abandoned.addAll(rest);
         return rest;
+    }
+
+    /** @param runIds the runs of a turn failed here that the server may go on with */
+    void orphan(List<String> runIds) {
+        orphanRuns.addAll(runIds);
+    }
+
+    /**
+     * @param runId a frame's run, or {@code null}
+     * @return whether it is one of an orphaned turn's runs
+     */
+    boolean isOrphanRun(String runId) {
+        return runId != null && orphanRuns.contains(runId);
+    }
+
+    /** @param runId an orphaned run the server finished */
+    void orphanFinished(String runId) {
+        orphanRuns.remove(runId);
     }
 
     /**

@@ -176,6 +176,7 @@ final class TurnStream {
         }
         List<String> rest = turns.abandonRest();
         turns.finishRunning();
+        turns.orphan(first.messages.runIds());
         events.streamClosed(first, rest, message, detail);
     }
 
@@ -223,7 +224,7 @@ final class TurnStream {
         if (turns.recoveredRunning()) {
             return; // the recovered turn goes on; its result belongs to no stream of this session
         }
-        Turn turn = turns.current(true);
+        Turn turn = turns.isOrphanRun(delta.runId()) ? null : turns.current(true);
         if (turn == null) {
             peer.abortOrphanTurn(delta.runId());
             return;
@@ -257,6 +258,11 @@ final class TurnStream {
             turns.endRecovered();
             return;
         }
+        String runId = frame.string("run_id");
+        if (turns.isOrphanRun(runId)) {
+            turns.orphanFinished(runId); // the end of a turn failed here: not the next message's
+            return;
+        }
         Turn turn = turns.current(true);
         if (turn == null) {
             return;
@@ -264,7 +270,7 @@ final class TurnStream {
         turns.finishRunning();
         String stopReason = frame.string("stop_reason");
         Finished finished = new Finished(turn, stopReason == null ? "error" : stopReason, frame.string("error"),
-                frame.string("run_id"));
+                runId);
         events.flushMessages(turn);
         if (TurnResults.completeAtOnce(finished.stopReason, turn)) {
             events.complete(finished.turn, finished.stopReason, finished.error, finished.runId);

@@ -224,6 +224,52 @@ class TurnStreamTest {
     }
 
     @Test
+    void theOrphansEndAfterAReconnectDoesNotEndTheNextMessagesTurn() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        delta("{\"message_type\":\"reasoning_message\",\"id\":\"m1\",\"reasoning\":\"thinking\","
+                + "\"run_id\":\"run-3\"}");
+        stream.connectionLost("lost", null);
+        // Reconnected: the user sends the next message, which the server queues behind the turn it still runs.
+        stream.expect("cm-2");
+        stream.onInputAccepted("cm-2", "queued");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m2\",\"content\":\"old answer\","
+                + "\"run_id\":\"run-3\"}");
+        frame("{\"type\":\"turn_finished\",\"stop_reason\":\"end_turn\",\"run_id\":\"run-3\"," + RT + "}");
+        assertThat(events()).filteredOn(Result.class::isInstance).as("only the lost turn's failure so far")
+                .hasSize(1);
+        // Then the queue runs the new message.
+        delta("{\"message_type\":\"user_message\",\"otid\":\"cm-2\",\"content\":\"still there?\"}");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m3\",\"content\":\"back\","
+                + "\"run_id\":\"run-4\"}");
+        frame("{\"type\":\"turn_finished\",\"stop_reason\":\"end_turn\",\"run_id\":\"run-4\"," + RT + "}");
+        List<Result> results = events().stream().filter(Result.class::isInstance).map(Result.class::cast).toList();
+        assertThat(results).hasSize(2);
+        assertThat(results.get(1).result()).as("%s", results.get(1)).contains("back");
+        assertThat(results.get(1).runIds()).containsExactly("run-4");
+        assertThat(events()).noneMatch(e -> e instanceof AssistantMessage a && a.content().equals("old answer"));
+    }
+
+    @Test
+    void afterARestartARunIdOfTheLostTurnMayComeAgainAndIsTheNewTurns() {
+        stream.expect("cm-1");
+        stream.onInputAccepted("cm-1", "started");
+        delta("{\"message_type\":\"reasoning_message\",\"id\":\"m1\",\"reasoning\":\"thinking\","
+                + "\"run_id\":\"local-run-1\"}");
+        stream.connectionLost("lost", null);
+        // A restarted server is idle (it starts the next input at once) and numbers its runs from 1 again.
+        stream.expect("cm-2");
+        stream.onInputAccepted("cm-2", "started");
+        delta("{\"message_type\":\"assistant_message\",\"id\":\"m2\",\"content\":\"fresh\","
+                + "\"run_id\":\"local-run-1\"}");
+        frame("{\"type\":\"turn_finished\",\"stop_reason\":\"end_turn\",\"run_id\":\"local-run-1\"," + RT
+                + "}");
+        List<Result> results = events().stream().filter(Result.class::isInstance).map(Result.class::cast).toList();
+        assertThat(results).hasSize(2);
+        assertThat(results.get(1).result()).contains("fresh");
+    }
+
+    @Test
     void partialMessagesStreamEachChunk() {
         TurnStream partial = new TurnStream(sink, codec, "conv-1", true, timer,
                 new TurnStream.Timing(Duration.ofMillis(50), Duration.ofMinutes(1)), peer, approvals);
