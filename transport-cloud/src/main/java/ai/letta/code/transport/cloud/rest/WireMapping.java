@@ -123,7 +123,7 @@ final class WireMapping {
         // Letta's API has no model id: a model is its handle.
         return ModelEntry.builder(handle, handle).displayName(display).provider(provider)
                 .contextWindow(model.contextWindow() == null ? 0 : model.contextWindow()).reasoningEfforts(efforts)
-                .build();
+                .extras(model.extras()).build();
     }
 
     static CloudEnvironment environment(Wire.Environment environment) {
