@@ -1,6 +1,7 @@
 package ai.letta.code.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
@@ -13,11 +14,15 @@ import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.QueuedMessage;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.model.ModelEntry;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.spi.Results;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -131,8 +136,26 @@ class ValueAccessorsTest {
         assertThat(new ErrorEvent("boom", null, null, null).detail()).isEmpty();
         assertThat(new AgentInfo("agent-1", null, null, null, null, null, null, null).name()).isEmpty();
         assertThat(new MessageRecord("m-1", "user_message", null, null, null).text()).isEmpty();
+        assertThat(new MessageRecord("m-1", "user_message", null, null, null).extras()).isEmpty();
         assertThat(new QueuedMessage("q-1", "cm-1", "message", "user", null).clientMessageId()).contains("cm-1");
         assertThat(new AssistantMessage("m-1", "hi", "run-1")).isEqualTo(new AssistantMessage("m-1", "hi", "run-1"))
                 .hasSameHashCodeAs(new AssistantMessage("m-1", "hi", "run-1"));
+    }
+
+    @Test
+    void aMessageRecordsExtrasAreADeepCopyOfPlainJsonValues() {
+        List<Object> depth = new ArrayList<>(List.of(1, 2));
+        Map<String, Object> extras = new LinkedHashMap<>(Map.of("future", Map.of("depth", depth)));
+        extras.put("otid", null);
+        MessageRecord record = new MessageRecord("m-1", "user_message", "hi", null, null, extras);
+        depth.add(3);
+
+        assertThat(record.extras()).containsEntry("otid", null).containsEntry("future", Map.of("depth", List.of(1, 2)));
+        assertThat(record).isEqualTo(new MessageRecord("m-1", "user_message", "hi", null, null, record.extras()))
+                .isNotEqualTo(new MessageRecord("m-1", "user_message", "hi", null, null));
+        assertThatThrownBy(() -> new MessageRecord("m-1", "user_message", null,
+                null, null, Map.of("when", Instant.EPOCH)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("MessageRecord.extras.when");
     }
 }

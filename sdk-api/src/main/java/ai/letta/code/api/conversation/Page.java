@@ -7,6 +7,8 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * One page of a listing.
@@ -42,6 +44,21 @@ public final class Page<T> {
         this.nextCursor = nextCursor;
         this.hasMore = hasMore;
         this.next = next;
+    }
+
+    /**
+     * Every item from this page on as a sequential stream, as lazy as {@link #autoPager()}: a short-circuiting
+     * operation ({@code limit}, {@code findFirst}, {@code anyMatch}) fetches no page beyond what it reads.
+     *
+     * <pre>{@code
+     * List<String> names = client.agents().list(PageRequest.first(50)).stream()
+     *         .map(agent -> agent.name().orElse(agent.id())).limit(200).toList();
+     * }</pre>
+     *
+     * @return this page's items, then those of the pages after it
+     */
+    public Stream<T> stream() {
+        return StreamSupport.stream(autoPager().spliterator(), false);
     }
 
     /**

@@ -1,13 +1,15 @@
 package ai.letta.code.api.model;
 
+import ai.letta.code.internal.JsonValues;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * A model the backend can run. One handle may have several entries (e.g. one per reasoning tier, each its own
- * {@link #id()}).
+ * {@link #id()}). Immutable; {@link #extras()} keeps the peer's fields of the model this class does not name.
  */
 public final class ModelEntry {
     private final String id;
@@ -16,6 +18,7 @@ public final class ModelEntry {
     private final String provider;
     private final int contextWindow;
     private final List<ReasoningEffort> reasoningEfforts;
+    private final Map<String, Object> extras;
 
     private ModelEntry(Builder b) {
         id = b.id;
@@ -24,6 +27,7 @@ public final class ModelEntry {
         provider = b.provider;
         contextWindow = b.contextWindow;
         reasoningEfforts = List.copyOf(b.reasoningEfforts);
+        extras = b.extras;
     }
 
     /**
@@ -70,23 +74,33 @@ public final class ModelEntry {
         return reasoningEfforts;
     }
 
+    /**
+     * @return the peer's fields of the model this class does not name (on the Letta API e.g.
+     *     {@code model_endpoint_type}, {@code max_context_window}, {@code provider_category}): plain JSON values,
+     *     deeply unmodifiable; empty when the peer sends none
+     */
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelEntry e && id.equals(e.id) && handle.equals(e.handle)
                 && displayName.equals(e.displayName) && Objects.equals(provider, e.provider)
-                && contextWindow == e.contextWindow && reasoningEfforts.equals(e.reasoningEfforts);
+                && contextWindow == e.contextWindow && reasoningEfforts.equals(e.reasoningEfforts)
+                && extras.equals(e.extras);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, handle, displayName, provider, contextWindow, reasoningEfforts);
+        return Objects.hash(id, handle, displayName, provider, contextWindow, reasoningEfforts, extras);
     }
 
     @Override
     public String toString() {
         return "ModelEntry[id=" + id + ", handle=" + handle + ", displayName=" + displayName + ", provider="
                 + provider + ", contextWindow=" + (contextWindow > 0 ? contextWindow : "unknown")
-                + ", reasoningEfforts=" + reasoningEfforts + "]";
+                + ", reasoningEfforts=" + reasoningEfforts + ", extras=" + extras.keySet() + "]";
     }
 
     /** Builds a {@link ModelEntry}; a setter given {@code null} (or a window of 0) leaves that part unknown. */
@@ -97,6 +111,7 @@ public final class ModelEntry {
         private String provider;
         private int contextWindow;
         private List<ReasoningEffort> reasoningEfforts = List.of();
+        private Map<String, Object> extras = Map.of();
 
         private Builder(String id, String handle) {
             this.id = id;
@@ -136,6 +151,19 @@ public final class ModelEntry {
          */
         public Builder reasoningEfforts(List<ReasoningEffort> efforts) {
             this.reasoningEfforts = efforts == null ? List.of() : List.copyOf(efforts);
+            return this;
+        }
+
+        /**
+         * @param extras the peer's fields of the model this class does not name, plain JSON values ({@code null}
+         *     for none); copied deeply
+         * @return this
+         * @throws ai.letta.code.api.exception.ConfigurationException if {@code extras} holds anything but plain
+         *     JSON values
+         */
+        public Builder extras(Map<String, ?> extras) {
+            this.extras = extras == null || extras.isEmpty() ? Map.of()
+                    : JsonValues.copyOf(extras, "ModelEntry.extras");
             return this;
         }
 

@@ -46,6 +46,15 @@ class PageAutoPagerTest {
     }
 
     @Test
+    void aStreamIsAsLazyAsTheAutoPager() {
+        AtomicInteger fetches = new AtomicInteger();
+        assertThat(pageFrom(1, 100, fetches).stream().filter(i -> i % 2 == 0).limit(2)).containsExactly(2, 4);
+        assertThat(fetches).as("pages fetched for items 1..4").hasValue(1);
+
+        assertThat(pageFrom(1, 7, fetches).stream().mapToInt(Integer::intValue).sum()).isEqualTo(28);
+    }
+
+    @Test
     void aPageThatRepeatsItsCursorEndsTheIteration() {
         Page<String>[] loop = new Page[1];
         loop[0] = new Page<>(List.of("a"), "a", true, () -> loop[0]);

@@ -11,6 +11,7 @@ import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.StopReason;
 import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.message.MessageResponse;
 import ai.letta.code.api.message.MessageStream;
@@ -21,6 +22,7 @@ import ai.letta.code.api.message.SendRequest;
 import ai.letta.code.api.message.ToolApproval;
 import ai.letta.code.testkit.script.TurnScript;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  * {@code client.messages()}, the Letta API's messages: with {@link ContractFeature#LETTA_API} a send answers with
  * the scripted messages, stop reason and usage; a stream yields them as they arrive and keeps its stop reason; the
  * history holds both sides, a message is rewritten and the history reset; an async send leaves a run to poll; a
- * pending approval is answered on a conversation. Without it every operation throws an
+ * pending approval is answered on a conversation; a streaming run is cancelled by id, and a conversation's stream
+ * cut mid-way is re-attached to its run. Without it every operation throws an
  * {@link UnsupportedFeatureException} naming the cloud backend (a session is how those backends talk).
  */
 public abstract class MessageContract extends ContractSupport {
@@ -105,6 +108,49 @@ public abstract class MessageContract extends ContractSupport {
 
         awaitCondition("run " + run.id() + " done", () -> client.messages().run(run.id()).done());
         assertThat(client.messages().run(run.id()).agentId()).contains(agentId);
+    }
+
+    @Test
+    void aStreamingRunIsCancelledById() {
+        String agentId = newAgent();
+        if (unsupported(m -> m.cancel(agentId, List.of()))) {
+            return;
+        }
+        peer.enqueue(TurnScript.builder().assistant("working").stall().build());
+
+        try (MessageStream stream = client.messages().stream(agentId, SendRequest.text("long job"))) {
+            Iterator<SessionEvent> events = stream.iterator();
+            assertThat(within("the first event", events::next)).isInstanceOf(AssistantMessage.class);
+            String runId = stream.runId().orElseThrow();
+
+            assertThat(client.messages().cancel(agentId, List.of(runId))).containsEntry(runId, "cancelled");
+            assertThat(client.messages().run(runId).status()).isEqualTo("cancelled");
+        }
+    }
+
+    @Test
+    void aConversationStreamCutMidWayIsReattachedToItsRun() {
+        String agentId = newAgent();
+        if (unsupported(m -> m.reattach(agentId, "run-contract"))) {
+            return;
+        }
+        String conversation = client.conversations().create(agentId).id();
+        peer.enqueue(TurnScript.builder().assistant("before the cut").dropConnection().assistant("after the cut")
+                .build());
+
+        String runId;
+        try (MessageStream stream = client.messages().streamToConversation(conversation,
+                SendRequest.builder().text("hi").background(true).build())) {
+            Iterator<SessionEvent> events = stream.iterator();
+            assertThat(within("the first event", events::next)).isInstanceOfSatisfying(AssistantMessage.class,
+                    m -> assertThat(m.content()).isEqualTo("before the cut"));
+            assertThatThrownBy(events::hasNext).isInstanceOf(TransportLostException.class);
+            runId = stream.runId().orElseThrow();
+        }
+
+        try (MessageStream again = client.messages().reattach(conversation, runId)) {
+            assertThat(within("the re-attached stream", () -> again.collect().text())).isEqualTo("after the cut");
+        }
     }
 
     @Test

@@ -7,30 +7,13 @@ import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.internal.Checks;
-import ai.letta.code.spi.Redaction;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.ConnectTimeoutException;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpContentDecompressor;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,15 +62,16 @@ public final class LettaHttp implements AutoCloseable {
     private static final Set<String> OWN_HEADERS = Set.of("host", "authorization", "content-length",
             "content-type", "connection", "accept-encoding", "transfer-encoding", "x-letta-source");
 
-    private static final byte[] NULL_BODY = "null".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] NULL_BODY = "null".getBytes(StandardCharsets.US_ASCII);
 
     private final HttpSettings settings;
     private final RetryPolicy retries;
     private final RetryTiming timing;
     private final int maxResponseBytes;
-    private final Tls tls;
     private final ApiErrors errors;
     private final EventLoopGroup group;
+    private final Connector connector;
+    private final EventStreamCall streams;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -114,10 +98,12 @@ public final class LettaHttp implements AutoCloseable {
                 throw new ConfigurationException("extra header \"" + name + "\" is set by the client itself");
             }
         }
-        this.tls = settings.tls() ? Tls.client(trust) : null;
+        Tls tls = settings.tls() ? Tls.client(trust) : null;  // before the thread starts: it may throw
         this.errors = new ApiErrors(settings);
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("letta-cloud-http", true),
                 NioIoHandler.newFactory());
+        this.connector = new Connector(settings, tls, errors, group);
+        this.streams = new EventStreamCall(connector, errors, settings, timing.clock());
     }
 
     /**
@@ -190,76 +176,7 @@ public final class LettaHttp implements AutoCloseable {
             throw new SessionClosedException("the Letta API client for " + errors.baseUrl() + " is closed ("
                     + request + " not sent)");
         }
-        String host = host();
-        int port = settings.port();
-        CompletableFuture<RawResponse> head = new CompletableFuture<>();
-        EventSource source = new EventSource(request + " on the Letta API at " + errors.baseUrl(),
-                limits.idleTimeout());
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        settings.connectTimeout().toMillis()))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        if (tls != null) {
-                            channel.pipeline().addLast(tls.handler(channel.alloc(), host, port));
-                        }
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpContentDecompressor(false, 0),
-                                new EventStreamHandler(head, source, limits.maxEventBytes()));
-                    }
-                });
-        ChannelFuture connected;
-        try {
-            connected = bootstrap.connect(host, port);
-        } catch (RuntimeException e) {
-            throw errors.unreachable(request, e);
-        }
-        Channel channel = connected.channel();
-        boolean open = false;
-        try {
-            connected.awaitUninterruptibly();
-            if (!connected.isSuccess()) {
-                if (connected.cause() instanceof ConnectTimeoutException) {
-                    throw new OperationTimeoutException("could not connect to the Letta API at " + errors.baseUrl()
-                            + " within " + settings.connectTimeout().toMillis() + " ms (" + request
-                            + "; CloudOptions.connectTimeout)", connected.cause());
-                }
-                throw errors.unreachable(request, connected.cause());
-            }
-            source.attach(channel);
-            FullHttpRequest wire = encode(request);
-            wire.headers().set(HttpHeaderNames.ACCEPT, "text/event-stream");
-            channel.writeAndFlush(wire);
-            RawResponse response = head.get(limits.headersTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (!response.success()) {
-                throw errors.of(request, response, RetryAfter.parse(response.headers().get("retry-after-ms"),
-                        response.headers().get(HttpHeaderNames.RETRY_AFTER), timing.clock()));
-            }
-            String type = response.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-            if (!type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
-                throw new ai.letta.code.api.exception.ProtocolException(request + " on the Letta API at "
-                        + errors.baseUrl() + " answered HTTP " + response.status() + " with content type \""
-                        + Redaction.head(type, 80) + "\", not an event stream");
-            }
-            open = true;
-            return source;
-        } catch (TimeoutException e) {
-            throw new OperationTimeoutException(request + " on the Letta API at " + errors.baseUrl()
-                    + " sent no response headers within " + limits.headersTimeout().toMillis()
-                    + " ms (CloudOptions.requestTimeout)");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof LettaCodeException known ? known : errors.unreachable(request, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SessionClosedException("interrupted while calling the Letta API at " + errors.baseUrl() + " ("
-                    + request + ")", e);
-        } finally {
-            if (!open) {
-                source.close();
-                channel.close();
-            }
-        }
+        return streams.open(request, limits);
     }
 
     /** @return the base URL, credentials hidden, for messages */
@@ -296,8 +213,8 @@ public final class LettaHttp implements AutoCloseable {
                 failure = errors.of(request, response, retryAfter);
                 shouldRetry = response.shouldRetry();
                 retryable = transientStatus(response);
-            } catch (Unreachable e) {
-                failure = e.exception;
+            } catch (Connector.Unreachable e) {
+                failure = e.exception();
                 retryable = true;
             }
             boolean again = request.idempotent() && retry < retries.maxRetries()
@@ -338,40 +255,11 @@ public final class LettaHttp implements AutoCloseable {
         if (timeout.isNegative() || timeout.isZero()) {
             throw timedOut(request, timeout);
         }
-        String host = host();
-        int port = settings.port();
         CompletableFuture<RawResponse> answer = new CompletableFuture<>();
-        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-                        Math.min(settings.connectTimeout().toMillis(), timeout.toMillis())))
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        if (tls != null) {
-                            channel.pipeline().addLast(tls.handler(channel.alloc(), host, port));
-                        }
-                        channel.pipeline().addLast(new HttpClientCodec(), new HttpContentDecompressor(false, 0),
-                                new HttpObjectAggregator(maxResponseBytes), new ResponseCollector(answer));
-                    }
-                });
-        ChannelFuture connected;
+        Channel channel = connector.connect(request, Math.min(settings.connectTimeout().toMillis(),
+                timeout.toMillis()), new HttpObjectAggregator(maxResponseBytes), new ResponseCollector(answer));
         try {
-            connected = bootstrap.connect(host, port);
-        } catch (RuntimeException e) {
-            throw new Unreachable(errors.unreachable(request, e));
-        }
-        Channel channel = connected.channel();
-        try {
-            connected.awaitUninterruptibly();
-            if (!connected.isSuccess()) {
-                if (connected.cause() instanceof ConnectTimeoutException) {
-                    throw new OperationTimeoutException("could not connect to the Letta API at " + errors.baseUrl()
-                            + " within " + settings.connectTimeout().toMillis() + " ms (" + request
-                            + "; CloudOptions.connectTimeout)", connected.cause());
-                }
-                throw new Unreachable(errors.unreachable(request, connected.cause()));
-            }
-            channel.writeAndFlush(encode(request));
+            channel.writeAndFlush(connector.encode(request));
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw timedOut(request, timeout);
@@ -391,54 +279,12 @@ public final class LettaHttp implements AutoCloseable {
             return new FrameTooLongException(request + " on the Letta API at " + errors.baseUrl() + " answered with"
                     + " more than " + maxResponseBytes + " bytes, the response cap", maxResponseBytes);
         }
-        return new Unreachable(errors.unreachable(request, cause));
+        return new Connector.Unreachable(errors.unreachable(request, cause));
     }
 
     private OperationTimeoutException timedOut(ApiRequest request, Duration timeout) {
         return new OperationTimeoutException(request + " on the Letta API at " + errors.baseUrl()
                 + " did not answer within " + Math.max(0, timeout.toMillis()) + " ms (CloudOptions.requestTimeout; "
                 + "a call with retries ends " + retries.overallBound().toSeconds() + " s after its first attempt)");
-    }
-
-    private FullHttpRequest encode(ApiRequest request) {
-        String prefix = settings.baseUrl().getRawPath() == null ? ""
-                : settings.baseUrl().getRawPath().replaceAll("/+$", "");
-        FormEncoding.Encoded form = request.form() == null ? null : FormEncoding.encode(request.form());
-        byte[] body = form != null ? form.body() : request.body() == null ? new byte[0]
-                : JsonCodec.write(request.body());
-        FullHttpRequest wire = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.valueOf(request.method()),
-                prefix + request.target(), Unpooled.wrappedBuffer(body));
-        HttpHeaders headers = wire.headers();
-        settings.headers().forEach(headers::set);
-        headers.set(HttpHeaderNames.HOST, settings.baseUrl().getPort() > 0
-                        ? settings.baseUrl().getHost() + ":" + settings.baseUrl().getPort() : settings.baseUrl().getHost())
-                .set(HttpHeaderNames.AUTHORIZATION, "Bearer " + settings.apiKey().reveal())
-                .set(HttpHeaderNames.ACCEPT, HttpHeaderValues.APPLICATION_JSON)
-                .set(HttpHeaderNames.ACCEPT_ENCODING, HttpHeaderValues.GZIP)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set("X-Letta-Source", "letta-code-java")
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-        if (form != null) {
-            headers.set(HttpHeaderNames.CONTENT_TYPE, form.contentType());
-        } else if (request.body() != null) {
-            headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
-        }
-        return wire;
-    }
-
-    private String host() {
-        String host = settings.baseUrl().getHost();
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    }
-
-    /** A connection-level failure: worth a retry for an idempotent request; carries what to throw otherwise. */
-    private static final class Unreachable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient TransportException exception;
-
-        Unreachable(TransportException exception) {
-            super(null, null, false, false);
-            this.exception = exception;
-        }
     }
 }

@@ -19,6 +19,7 @@ import ai.letta.code.transport.cloud.http.LettaHttp;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Conversations over the Letta REST API. As on the remote backend, an agent id stands for the agent's main
@@ -107,9 +108,9 @@ public final class RestConversations implements Conversations {
         if (agent) {
             request.query("agent_id", id);
         }
-        Wire.Message[] answer;
+        JsonNode[] answer;
         try {
-            answer = http.call(RestPages.query(request, page).build(), Wire.Message[].class);
+            answer = http.call(RestPages.query(request, page).build(), JsonNode[].class);
         } catch (NotFoundException e) {
             throw new ConversationNotFoundException((agent ? "agent " : "conversation ") + id
                     + " is not known to the Letta API at " + http.baseUrl(), e);

@@ -137,8 +137,8 @@ public final class RestMessages implements Messages {
     public Page<MessageRecord> list(String agentId, PageRequest page) {
         String agent = agentId(agentId);
         Checks.requireNonNull(page, "page");
-        Wire.Message[] answer = onAgent(agent, () -> http.call(RestPages.query(ApiRequest.get("v1", "agents", agent,
-                "messages"), page).build(), Wire.Message[].class));
+        JsonNode[] answer = onAgent(agent, () -> http.call(RestPages.query(ApiRequest.get("v1", "agents", agent,
+                "messages"), page).build(), JsonNode[].class));
         return RestPages.of(RestPages.items(answer).stream().map(WireMapping::message).toList(), page,
                 MessageRecord::id, next -> list(agent, next));
     }
@@ -152,7 +152,7 @@ public final class RestMessages implements Messages {
         body.put("message_type", update.messageType());
         body.put(update.messageType().equals("reasoning_message") ? "reasoning" : "content", update.text());
         return WireMapping.message(http.call(ApiRequest.patch("v1", "agents", agent, "messages", message).body(body)
-                .build(), Wire.Message.class));
+                .build(), JsonNode.class));
     }
 
     @Override

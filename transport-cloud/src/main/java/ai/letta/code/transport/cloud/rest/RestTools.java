@@ -3,6 +3,7 @@ package ai.letta.code.transport.cloud.rest;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.tool.ToolCreate;
 import ai.letta.code.api.tool.ToolFilter;
@@ -185,13 +186,13 @@ public final class RestTools implements Tools {
             char c = checked.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '/' || c == '\\' || c == '?'
                     || c == '#' || c == '%') {
-                throw new ai.letta.code.api.exception.ConfigurationException("toolName must be a tool's name without"
+                throw new ConfigurationException("toolName must be a tool's name without"
                         + " whitespace, control characters, '/', '\\\\', '?', '#' or '%' (got \""
                         + checked.replaceAll("\\p{Cntrl}", "?") + "\")");
             }
         }
         if (checked.equals(".") || checked.equals("..")) {
-            throw new ai.letta.code.api.exception.ConfigurationException("toolName must not be \"" + checked + "\"");
+            throw new ConfigurationException("toolName must not be \"" + checked + "\"");
         }
         return checked;
     }

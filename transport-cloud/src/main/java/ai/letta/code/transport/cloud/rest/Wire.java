@@ -72,21 +72,12 @@ final class Wire {
             @JsonProperty("num_messages_after") Integer messagesAfter, @JsonAnySetter Map<String, Object> extras) {
     }
 
-    /** A {@code LettaMessageUnion} member, the fields of every variant this SDK shows. */
-    record Message(String id, @JsonProperty("message_type") String messageType, String date,
-            @JsonProperty("run_id") String runId, JsonNode content, String reasoning,
-            @JsonProperty("tool_call") ToolCall toolCall, @JsonProperty("tool_return") JsonNode toolReturn) {
-    }
-
-    /** {@code tool_call} of a tool-call or approval-request message. */
-    record ToolCall(String name, String arguments) {
-    }
-
-    /** {@code Model} of {@code GET /v1/models/}. */
+    /** {@code Model} of {@code GET /v1/models/}; the fields it does not name stay in {@code extras}. */
     record Model(String handle, String name, @JsonProperty("display_name") String displayName,
             @JsonProperty("provider_type") String providerType, @JsonProperty("context_window") Integer contextWindow,
             @JsonProperty("reasoning_capabilities") ReasoningCapabilities reasoningCapabilities,
-            @JsonProperty("reasoning_levels") List<String> reasoningLevels) {
+            @JsonProperty("reasoning_levels") List<String> reasoningLevels,
+            @JsonAnySetter Map<String, Object> extras) {
     }
 
     /** {@code EmbeddingModel} of {@code GET /v1/models/embedding}; the fields it does not name stay in {@code extras}. */

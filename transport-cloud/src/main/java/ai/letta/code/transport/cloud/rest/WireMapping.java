@@ -15,10 +15,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** The edge where Letta's wire records become sdk-api values and this package's records. */
 final class WireMapping {
+
+    /** The fields a {@link MessageRecord} has accessors for; a message's others stay in its extras. */
+    private static final Set<String> MESSAGE_FIELDS = Set.of("id", "message_type", "date", "run_id");
 
     private WireMapping() {
     }
@@ -81,19 +85,24 @@ final class WireMapping {
                 conversation.extras());
     }
 
-    static MessageRecord message(Wire.Message message) {
-        String type = message.messageType();
+    /**
+     * @param message a {@code LettaMessageUnion} member
+     * @return the message, its fields other than {@link #MESSAGE_FIELDS} in its extras
+     */
+    static MessageRecord message(JsonNode message) {
+        String type = string(message.path("message_type"));
         String text;
         if ("tool_call_message".equals(type) || "approval_request_message".equals(type)) {
-            text = message.toolCall() == null ? null : message.toolCall().arguments();
+            text = text(message.path("tool_call").path("arguments"));
         } else if ("tool_return_message".equals(type)) {
-            text = text(message.toolReturn());
+            text = text(message.path("tool_return"));
         } else if ("reasoning_message".equals(type)) {
-            text = message.reasoning();
+            text = string(message.path("reasoning"));
         } else {
-            text = message.content() == null ? null : content(message.content());
+            text = content(message.path("content"));
         }
-        return new MessageRecord(message.id(), type, text, instant(message.date()), message.runId());
+        return new MessageRecord(string(message.path("id")), type, text, instant(string(message.path("date"))),
+                string(message.path("run_id")), MessageDecoding.extras(message, MESSAGE_FIELDS));
     }
 
     static ModelEntry model(Wire.Model model) {
@@ -114,7 +123,7 @@ final class WireMapping {
         // Letta's API has no model id: a model is its handle.
         return ModelEntry.builder(handle, handle).displayName(display).provider(provider)
                 .contextWindow(model.contextWindow() == null ? 0 : model.contextWindow()).reasoningEfforts(efforts)
-                .build();
+                .extras(model.extras()).build();
     }
 
     static CloudEnvironment environment(Wire.Environment environment) {
@@ -122,12 +131,6 @@ final class WireMapping {
                 environment.connectionName(), environment.currentMode(), epochOrInstant(environment.lastSeenAt()));
     }
 
-    /**
-     * Letta timestamps come with an offset, as {@code Z}, or (from older servers) without a zone, meaning UTC.
-     *
-     * @param text a timestamp, or {@code null}
-     * @return the instant, or {@code null} when absent or unreadable
-     */
     /** A time as epoch milliseconds (a JSON number, as the control plane sends it) or ISO-8601 text; else null. */
     static Instant epochOrInstant(Object value) {
         if (value instanceof Number millis) {
@@ -136,6 +139,12 @@ final class WireMapping {
         return value instanceof String text ? instant(text) : null;
     }
 
+    /**
+     * Letta timestamps come with an offset, as {@code Z}, or (from older servers) without a zone, meaning UTC.
+     *
+     * @param text a timestamp, or {@code null}
+     * @return the instant, or {@code null} when absent or unreadable
+     */
     static Instant instant(String text) {
         if (text == null || text.isBlank()) {
             return null;
@@ -176,5 +185,10 @@ final class WireMapping {
             return null;
         }
         return node.isString() ? node.stringValue() : node.toString();
+    }
+
+    /** @return the node's text when it is a JSON string, else {@code null} */
+    private static String string(JsonNode node) {
+        return node.isString() ? node.stringValue() : null;
     }
 }

@@ -16,14 +16,17 @@ import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.OperationTimeoutException;
 import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
+import ai.letta.code.api.message.MessageStream;
+import ai.letta.code.api.message.SendRequest;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.transport.cloud.rest.ControlPlane;
 import ai.letta.code.transport.cloud.rest.RestAgents;
 import ai.letta.code.transport.cloud.rest.RestBlocks;
+import ai.letta.code.transport.cloud.rest.RestMessages;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +35,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Faults at the level of the resources ({@code agents().get}, {@code agents().create}, {@code blocks().update}):
- * which request each operation makes decides its typed exception and whether it is retried. The status-to-type
+ * Faults at the level of the resources ({@code agents().get}, {@code agents().create}, {@code blocks().update},
+ * {@code messages().stream}): which request each operation makes decides its typed exception and whether it is
+ * retried. The status-to-type
  * table of one raw request is {@link LettaHttpErrorsTest}'s and the retry timing {@link LettaHttpRetryTest}'s;
  * here the same faults meet the operations users call, plus a slow server, a body cut mid-way and the server's
- * 422 through the public client.
+ * 422 through the public client. A stream cut after its first events is {@code MessageStreamFaultsTest}'s.
  */
 class RestFaultsTest {
 
@@ -67,17 +71,24 @@ class RestFaultsTest {
     /** One user-facing operation over a client whose retry waits are recorded, not slept. */
     enum Operation {
         /** {@code GET /v1/agents/{id}}: idempotent, retried. */
-        READ(true, http -> new RestAgents(http, new ControlPlane(http)).get(AGENT)),
+        READ(true, (http, timeout) -> new RestAgents(http, new ControlPlane(http)).get(AGENT)),
         /** {@code POST /v1/agents}: never repeated blindly (a repeat could create a second agent). */
-        CREATE(false, http -> new RestAgents(http, new ControlPlane(http)).create(AgentOptions.builder()
+        CREATE(false, (http, timeout) -> new RestAgents(http, new ControlPlane(http)).create(AgentOptions.builder()
                 .name("patch").build())),
         /** {@code PATCH /v1/agents/{id}/core-memory/blocks/{label}}: sets a value, so repeating is safe. */
-        UPDATE(true, http -> new RestBlocks(http).update(AGENT, "persona", "You are Patch."));
+        UPDATE(true, (http, timeout) -> new RestBlocks(http).update(AGENT, "persona", "You are Patch.")),
+        /** {@code POST /v1/agents/{id}/messages/stream}: runs the agent, so never repeated; bounded as a read. */
+        STREAM(false, (http, timeout) -> {
+            try (MessageStream stream = new RestMessages(http, new StreamLimits(timeout, timeout, 64 * 1024))
+                    .stream(AGENT, SendRequest.text("hi"))) {
+                stream.collect();
+            }
+        });
 
         final boolean retried;
-        final Consumer<LettaHttp> call;
+        final BiConsumer<LettaHttp, Duration> call;
 
-        Operation(boolean retried, Consumer<LettaHttp> call) {
+        Operation(boolean retried, BiConsumer<LettaHttp, Duration> call) {
             this.retried = retried;
             this.call = call;
         }
@@ -86,7 +97,7 @@ class RestFaultsTest {
     private Throwable run(Operation operation, Duration requestTimeout) {
         http = clients.client(TestClients.settings(server.baseUrl(), requestTimeout), RetryPolicy.defaults(),
                 LettaHttp.DEFAULT_MAX_RESPONSE_BYTES);
-        return catchThrowable(() -> operation.call.accept(http));
+        return catchThrowable(() -> operation.call.accept(http, requestTimeout));
     }
 
     static Stream<Arguments> faults() {
@@ -94,7 +105,8 @@ class RestFaultsTest {
                 Arguments.of(op, 401, "{\"detail\":\"Invalid API key\"}",
                         AuthenticationException.class, false),
                 Arguments.of(op, 404, "{\"detail\":\"Agent not found\"}",
-                        op == Operation.READ ? AgentNotFoundException.class : NotFoundException.class, false),
+                        op == Operation.READ || op == Operation.STREAM ? AgentNotFoundException.class
+                                : NotFoundException.class, false),
                 Arguments.of(op, 409, "{\"detail\":\"Agent is busy\"}", ConflictException.class, false),
                 Arguments.of(op, 422, "{\"detail\":[{\"loc\":[\"body\",\"value\"],\"msg\":\"too long\","
                         + "\"type\":\"string_too_long\"}]}", InvalidRequestException.class, false),
@@ -105,7 +117,7 @@ class RestFaultsTest {
 
     @ParameterizedTest(name = "{0} answered {1}")
     @MethodSource("faults")
-    void eachFaultOfAReadAndAWriteIsTypedAndRetriedOnlyWhenSafe(Operation operation, int status, String body,
+    void eachFaultOfAReadAWriteAndAStreamIsTypedAndRetriedOnlyWhenSafe(Operation operation, int status, String body,
             Class<? extends Throwable> type, boolean retried) {
         server.then(json(status, body).header("Retry-After", "2"));
 
@@ -122,6 +134,10 @@ class RestFaultsTest {
         if (status == 422) {
             assertThat(((InvalidRequestException) thrown).fields()).containsExactly("body.value");
         }
+        if (status == 429) {
+            // also when not retried (a create, a stream): the caller learns when to come back
+            assertThat(((RateLimitException) thrown).retryAfter()).hasValue(Duration.ofSeconds(2));
+        }
     }
 
     @Test
@@ -134,7 +150,7 @@ class RestFaultsTest {
         assertThat(clients.sleeps).containsExactly(Duration.ofSeconds(1));
 
         clients.sleeps.clear();
-        Throwable limited = catchThrowable(() -> Operation.READ.call.accept(http));
+        Throwable limited = catchThrowable(() -> Operation.READ.call.accept(http, Duration.ofSeconds(5)));
         assertThat(limited).isInstanceOf(RateLimitException.class);
         assertThat(((RateLimitException) limited).retryAfter()).hasValue(Duration.ofDays(1));
         assertThat(server.count()).as("a wait past the retry bound is not started").isEqualTo(3);
@@ -152,9 +168,12 @@ class RestFaultsTest {
                 "PATCH");
     }
 
-    /** A server that answers, but only after the request timeout: bounded by it, for a read and a write. */
+    /**
+     * A server that answers, but only after the request timeout: bounded by it, for a read, a write and a stream
+     * (whose headers wait is the request timeout too).
+     */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("readAndCreate")
+    @MethodSource("readCreateAndStream")
     void aSlowServerIsBoundedByTheRequestTimeout(Operation operation) {
         server.then(json(200, AGENT_JSON).delayed(Duration.ofSeconds(3)));
         Duration timeout = Duration.ofMillis(400);
@@ -170,6 +189,10 @@ class RestFaultsTest {
 
     static Stream<Operation> readAndCreate() {
         return Stream.of(Operation.READ, Operation.CREATE);
+    }
+
+    static Stream<Operation> readCreateAndStream() {
+        return Stream.of(Operation.READ, Operation.CREATE, Operation.STREAM);
     }
 
     /** The connection closes after half the body: a transport failure, repeated only for the read. */

@@ -26,6 +26,7 @@ import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.script.RecordedRequest;
 import ai.letta.code.testkit.script.TurnScript;
 import ai.letta.code.transport.cloud.http.LettaHttp;
+import ai.letta.code.transport.cloud.http.ScriptedApiServer;
 import ai.letta.code.transport.cloud.http.StreamLimits;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +224,33 @@ class RestMessagesTest {
         assertThat(all).containsExactly("say one", "said one", "say two", "said two", "say three", "said three");
         assertThat(messages.list(agentId, PageRequest.first(1)).items()).extracting(m -> m.text().orElse(""))
                 .containsExactly("said three");
+    }
+
+    @Test
+    void aStoredMessageKeepsItsOtherFieldsInExtras() {
+        fake.enqueue(agentId, TurnScript.builder().toolCall("roll_dice", Map.of("sides", 6)).build());
+        messages.send(agentId, SendRequest.text("roll"));
+
+        MessageRecord call = messages.list(agentId, PageRequest.first(10).chronological()).items().stream()
+                .filter(m -> m.messageType().equals("approval_request_message")
+                        || m.messageType().equals("tool_call_message")).findFirst().orElseThrow();
+        assertThat(call.text()).hasValueSatisfying(t -> assertThat(t).contains("\"sides\""));
+        assertThat(call.extras()).doesNotContainKeys("id", "message_type", "date", "run_id")
+                .extractingByKey("tool_call").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("name", "roll_dice").containsKey("tool_call_id");
+        assertThatThrownBy(() -> call.extras().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+
+        // a field this SDK does not know yet, and a JSON null, from a newer server
+        try (ScriptedApiServer server = ScriptedApiServer.start().then(ScriptedApiServer.Reply.json(200,
+                "[{\"id\":\"message-1\",\"message_type\":\"assistant_message\",\"content\":\"hi\","
+                + "\"date\":\"2026-01-02T03:04:05Z\",\"otid\":null,\"future\":{\"depth\":[1,2]}}]"));
+                LettaHttp client = ControlPlaneTest.client(server.baseUrl())) {
+            MessageRecord newer = new RestMessages(client, new StreamLimits(Duration.ofSeconds(2), Duration.ofSeconds(2), 1024))
+                    .list("agent-1", PageRequest.first(1)).items().get(0);
+            assertThat(newer.text()).contains("hi");
+            assertThat(newer.extras()).containsEntry("otid", null).containsEntry("content", "hi")
+                    .containsEntry("future", Map.of("depth", List.of(1, 2))).hasSize(3);
+        }
     }
 
     @Test

@@ -203,17 +203,22 @@ class RestPortsTest {
                         + " " + e.contextWindow().orElseThrow())
                 .containsExactly("anthropic/fake-claude anthropic/fake-claude anthropic 200000",
                         "openai/fake-gpt openai/fake-gpt openai 128000");
+        // the fields ModelEntry does not name stay reachable, those it names are not repeated
+        assertThat(catalog.entries().get(0).extras()).containsEntry("model_endpoint_type", "anthropic")
+                .containsEntry("max_context_window", 200000).containsEntry("provider_category", "base")
+                .doesNotContainKeys("handle", "display_name", "context_window");
         assertThat(catalog.current()).isEmpty();
         assertThat(fake.requests().get(0).path()).isEqualTo("/v1/models/");
     }
 
     @Test
     void aModelWithoutAContextWindowHasNone() {
-        ModelEntry entry = WireMapping.model(new Wire.Model("openai/x", "x", null, null, null, null, null));
+        ModelEntry entry = WireMapping.model(new Wire.Model("openai/x", "x", null, null, null, null, null, null));
 
         assertThat(entry.contextWindow()).isEmpty();
         assertThat(entry.id()).isEqualTo("openai/x");
         assertThat(entry.provider()).contains("openai");
+        assertThat(entry.extras()).isEmpty();
     }
 
     private List<MessageRecord> pageThrough(String conversationId) {
