@@ -2,10 +2,6 @@ package ai.letta.code.testkit.peer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +22,6 @@ import java.util.regex.Pattern;
  * answers {@code /healthz}.
  */
 final class AppServerLauncher {
-
-    private static final HttpClient HEALTH = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What the {@code Listening} line said, and when it was read. */
     private record Listening(String host, int port, long readAtNanos) {
@@ -128,21 +121,18 @@ final class AppServerLauncher {
      * "Stopped App Server" line. Any HTTP answer proves those microtasks ran, so stop() is graceful afterwards.
      */
     private static void awaitHealthy(ChildProcess child, Listening bound, long deadlineNanos) {
-        // HTTP/1.1 on purpose: the JDK's default h2c upgrade headers make the server answer 404.
-        URI health = URI.create("http://" + bound.host() + ":" + bound.port() + "/healthz");
         String last = "no answer";
         while (System.nanoTime() < deadlineNanos && child.process().isAlive()) {
             Duration left = Duration.ofNanos(Math.max(1_000_000L, deadlineNanos - System.nanoTime()));
-            HttpRequest request = HttpRequest.newBuilder(health)
-                    .timeout(left.compareTo(Duration.ofSeconds(5)) < 0 ? left : Duration.ofSeconds(5)).build();
             try {
-                HttpResponse<Void> response = HEALTH.send(request, HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
+                int status = HealthProbe.status(bound.host(), bound.port(), "/healthz",
+                        left.compareTo(Duration.ofSeconds(5)) < 0 ? left : Duration.ofSeconds(5));
+                if (status == 200) {
                     return;
                 }
-                last = "HTTP " + response.statusCode();
+                last = "HTTP " + status;
             } catch (IOException e) {
-                last = e.toString();
+                last = e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw fail(child, "interrupted while probing the App Server's /healthz");
