@@ -51,8 +51,6 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
 
     private static final System.Logger LOG = System.getLogger(StdioSessionChannel.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
-    private static final String DEFAULT_CONVERSATION = "default";
-
     private final NdjsonCodec codec;
     private final GuardedSink sink;
     private final QueueModel queue = new QueueModel();
@@ -117,10 +115,8 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
             throw e;
         }
         agentId = init.agentId();
-        onDefaultConversation = DEFAULT_CONVERSATION.equals(init.conversationId());
-        // The CLI names an agent's main thread "default" (it has no other id); like transport-remote, hand out the
-        // agent id, which resumeSession(id) maps back to that thread, never the bare alias.
-        conversationId = onDefaultConversation ? init.agentId() : init.conversationId();
+        onDefaultConversation = SessionTarget.DEFAULT_CONVERSATION.equals(init.conversationId());
+        conversationId = SessionTarget.reportedConversationId(init.agentId(), init.conversationId());
         mapper.reportDefaultConversationAs(init.agentId());
         gate.serve(first);
         sink.onEvent(new Init(init.agentId(), conversationId, init.model(), init.tools()));

@@ -16,6 +16,7 @@ import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.local.WireMessage.ErrorLine;
 import ai.letta.code.transport.local.WireMessage.Message;
 import ai.letta.code.transport.local.WireMessage.ResultLine;
@@ -149,8 +150,7 @@ final class WireEventMapper {
     }
 
     private String conversation(String wireId) {
-        String resolved = defaultConversation;
-        return "default".equals(wireId) && resolved != null ? resolved : wireId;
+        return SessionTarget.reportedConversationId(defaultConversation, wireId);
     }
 
     /** @return whether a message is being joined (and not yet emitted) */
@@ -243,9 +243,8 @@ final class WireEventMapper {
             return;
         }
         if ("can_use_tool".equals(r.subtype()) && r.requestId() != null) {
-            sink.onPermissionRequest(new ToolPermissionRequest(r.requestId(), r.toolCallId(), r.toolName(),
-                    r.input(), r.suggestions(), r.blockedPath(),
-                    ToolPermissionRequest.USER_INPUT_TOOLS.contains(r.toolName())));
+            sink.onPermissionRequest(ToolPermissionRequest.of(r.requestId(), r.toolCallId(), r.toolName(),
+                    r.input(), r.suggestions(), r.blockedPath()));
             return;
         }
         // The CLI blocks until it gets an answer; refuse what this SDK cannot serve (e.g. execute_external_tool,
