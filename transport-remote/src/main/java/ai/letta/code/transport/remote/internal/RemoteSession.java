@@ -180,7 +180,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
     @Override
     public void sendRaw(Map<String, Object> command) {
         ready();
-        connection.send(RawCommands.validated(command));
+        connection.send(command);
     }
 
     @Override
