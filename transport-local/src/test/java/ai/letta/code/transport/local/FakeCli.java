@@ -1,5 +1,6 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.testkit.sink.RecordingSink;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.spi.SessionChannel;

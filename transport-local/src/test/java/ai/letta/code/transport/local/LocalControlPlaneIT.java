@@ -1,5 +1,6 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,13 +64,13 @@ class LocalControlPlaneIT {
                         .containsExactly(ReasoningEffort.NONE);
 
                 channel.send("c1", UserMessage.text("ping"));
-                assertThat(sink.result(TURN).success()).isTrue();
+                assertThat(sink.awaitResult(TURN).success()).isTrue();
                 assertThat(lastChatModel(peer)).isEqualTo("fake-model");
 
                 channel.updateModel(ModelUpdate.to("openai-compatible/fake-model-2"));
                 assertThat(channel.listModels().current()).contains("openai-compatible/fake-model-2");
                 channel.send("c2", UserMessage.text("ping"));
-                assertThat(sink.result(TURN).success()).isTrue();
+                assertThat(sink.awaitResult(TURN).success()).isTrue();
                 assertThat(lastChatModel(peer)).isEqualTo("fake-model-2");
 
                 assertThatThrownBy(() -> channel.updateModel(ModelUpdate.to("openai-compatible/fake-model")

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.UserMessage;
@@ -28,10 +29,10 @@ class OpenCloseCyclesTest {
             try (SessionChannel channel = FakeCli.open(transport, sink)) {
                 if (i % 20 == 0) {
                     channel.send("c" + i, UserMessage.text("ping " + i));
-                    assertThat(sink.result(Duration.ofSeconds(10)).success()).isTrue();
+                    assertThat(sink.awaitResult(Duration.ofSeconds(10)).success()).isTrue();
                 }
             }
-            assertThat(sink.awaitClosed(Duration.ofSeconds(1))).as("cycle %d closed", i).isTrue();
+            assertThat(sink.closedWithin(Duration.ofSeconds(1))).as("cycle %d closed", i).isTrue();
         }
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
         assertThat(LiveProcesses.count()).isZero();

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.remote;
 
+import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
