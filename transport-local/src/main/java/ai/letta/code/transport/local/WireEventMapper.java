@@ -1,18 +1,16 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
-import ai.letta.code.api.event.PartialEvent;
-import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.Retry;
 import ai.letta.code.api.event.StopReason;
-import ai.letta.code.api.event.ToolCall;
-import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.UnknownEvent;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.core.turn.ChunkJoiner;
+import ai.letta.code.core.turn.QuietFlush;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
@@ -22,17 +20,18 @@ import ai.letta.code.transport.local.WireMessage.Message;
 import ai.letta.code.transport.local.WireMessage.ResultLine;
 import ai.letta.code.transport.local.WireMessage.WireToolCall;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Turns decoded stdout lines into domain events for one session (local-stdio.md §3.2), keeping the little state
- * the mapping needs: the assistant or reasoning message being joined from chunks that share an id, the last
- * {@code error} line (its detail is back-filled into the failed {@link Result}), the last stop reason, the
- * index-to-id map of streamed tool-call deltas, and the {@link QueueModel}.
+ * the mapping needs: the turn's {@link ChunkJoiner} (text chunks that share an id, each tool call and result once,
+ * the result text), the last {@code error} line (its detail is back-filled into the failed {@link Result}), the
+ * last stop reason, the index-to-id map of streamed tool-call deltas, and the {@link QueueModel}. Every line that
+ * is no text chunk ends the message being joined.
  *
  * <p>Runs on the session's stdout reader only, and calls the sink from there (the sink only enqueues; no user code
  * runs here). Not thread-safe.
@@ -43,28 +42,20 @@ final class WireEventMapper {
     private final NdjsonCodec codec;
     private final QueueModel queue;
     private final Consumer<String> replyLine;
-    private final boolean partialMessages;
     private final Runnable turnEnded;
     private volatile String defaultConversation;
 
-    private String joinKind;
-    private String joinId;
-    private String joinRunId;
-    private final StringBuilder joined = new StringBuilder();
+    private final ChunkJoiner joiner;
     private ErrorLine lastError;
-    private String lastAssistant;
-    private String lastReasoning;
     private String lastStopReason;
     private final Map<Integer, String> toolCallIds = new HashMap<>();
-    private final Set<String> toolCallsSeen = new HashSet<>();
-    private final Set<String> toolResultsSeen = new HashSet<>();
 
     /**
      * @param sink where events go
      * @param codec for tool arguments
      * @param queue the queue model
      * @param replyLine writes a line to the CLI's stdin (to refuse control requests the SDK cannot serve)
-     * @param partialMessages whether partial chunks are delivered as {@link PartialEvent}s too
+     * @param partialMessages whether partial chunks are delivered as {@code PartialEvent}s too
      * @param turnEnded called after each turn's {@link Result} went to the sink
      */
     WireEventMapper(SessionSink sink, NdjsonCodec codec, QueueModel queue, Consumer<String> replyLine,
@@ -74,7 +65,7 @@ final class WireEventMapper {
         this.codec = codec;
         this.queue = queue;
         this.replyLine = replyLine;
-        this.partialMessages = partialMessages;
+        this.joiner = new ChunkJoiner(partialMessages, codec::object);
     }
 
     /** @param decoded one stdout line */
@@ -125,20 +116,15 @@ final class WireEventMapper {
      */
     void endInterrupted(String conversationId) {
         flush();
-        // Like the CLI's own interrupted result: the last assistant text, else the last reasoning.
-        sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, lastAssistant != null ? lastAssistant
-                : lastReasoning, conversationId));
+        sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, joiner.resultText(), conversationId));
         resetTurn();
     }
 
     private void resetTurn() {
-        lastAssistant = null;
-        lastReasoning = null;
+        joiner.reset();
         lastError = null;
         lastStopReason = null;
         toolCallIds.clear();
-        toolCallsSeen.clear();
-        toolResultsSeen.clear();
     }
 
     /**
@@ -153,44 +139,27 @@ final class WireEventMapper {
         return SessionTarget.reportedConversationId(defaultConversation, wireId);
     }
 
-    /** @return whether a message is being joined (and not yet emitted) */
-    boolean joining() {
-        return joinKind != null;
+    /**
+     * Arms {@code quiet} for the message being joined, if any: after each line.
+     *
+     * @param quiet the session's quiet flush, whose timer runs under the sink's lock as this mapper does
+     */
+    void armQuietFlush(QuietFlush quiet) {
+        quiet.arm(joiner, this::flush);
     }
 
     /** Emits the message being joined, if any: before any other event, and before the turn's result. */
     void flush() {
-        if (joinKind == null) {
-            return;
-        }
-        String text = joined.toString();
-        if ("assistant".equals(joinKind)) {
-            lastAssistant = text;
-            sink.onEvent(new AssistantMessage(joinId, text, joinRunId));
-        } else {
-            lastReasoning = text;
-            sink.onEvent(new Reasoning(joinId, text, joinRunId));
-        }
-        joinKind = null;
-        joinId = null;
-        joinRunId = null;
-        joined.setLength(0);
+        List<SessionEvent> out = new ArrayList<>(1);
+        joiner.flush(out);
+        out.forEach(sink::onEvent);
     }
 
     private void join(Message m) {
-        String kind = "assistant_message".equals(m.messageType()) ? "assistant" : "reasoning";
-        String chunk = m.text() == null ? "" : m.text();
-        boolean sameMessage = kind.equals(joinKind) && m.id() != null && m.id().equals(joinId);
-        if (!sameMessage) {
-            flush();
-            joinKind = kind;
-            joinId = m.id();
-            joinRunId = m.runId();
-        }
-        joined.append(chunk);
-        if (partialMessages && m.partial()) {
-            sink.onEvent(new PartialEvent(kind, chunk, m.id(), m.runId()));
-        }
+        List<SessionEvent> out = new ArrayList<>(2);
+        joiner.text("assistant_message".equals(m.messageType()) ? ChunkJoiner.Text.ASSISTANT
+                : ChunkJoiner.Text.REASONING, m.id(), m.text(), m.runId(), m.partial(), out);
+        out.forEach(sink::onEvent);
     }
 
     private void onMessage(Message m, WireMessage.Decoded decoded) {
@@ -202,10 +171,9 @@ final class WireEventMapper {
                 }
             }
             case "tool_return_message" -> {
-                if (m.toolCallId() == null || toolResultsSeen.add(m.toolCallId())) {
-                    sink.onEvent(new ToolResult(m.toolCallId(), m.toolReturn(), "error".equals(m.status()),
-                            m.runId()));
-                }
+                List<SessionEvent> out = new ArrayList<>(1);
+                joiner.toolResult(m.toolCallId(), m.toolReturn(), "error".equals(m.status()), m.runId(), out);
+                out.forEach(sink::onEvent);
             }
             case "stop_reason" -> lastStopReason = m.stopReason();
             case "usage_statistics" -> { }
@@ -226,8 +194,10 @@ final class WireEventMapper {
                     "tool " + call.name() + ", arguments " + call.arguments(), runId));
             return;
         }
-        if (call.name() != null && toolCallsSeen.add(id)) {
-            sink.onEvent(new ToolCall(id, call.name(), codec.arguments(call.arguments()), call.arguments(), runId));
+        if (call.name() != null) {
+            List<SessionEvent> out = new ArrayList<>(1);
+            joiner.toolCall(id, call.name(), call.arguments(), runId, out);
+            out.forEach(sink::onEvent);
         }
     }
 
