@@ -11,6 +11,7 @@ import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.core.turn.ChunkJoiner;
 import ai.letta.code.core.turn.QuietFlush;
+import ai.letta.code.core.turn.TurnEnds;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
@@ -85,7 +86,7 @@ final class WireEventMapper {
             turnEnded.run();
         } else if (message instanceof ErrorLine e) {
             lastError = e;
-            sink.onEvent(new ErrorEvent(redacted(e.message()), code(e.stopReason()), redacted(e.detail()), e.runId()));
+            sink.onEvent(new ErrorEvent(redacted(e.message()), TurnEnds.errorCode(e.stopReason()), redacted(e.detail()), e.runId()));
         } else if (message instanceof WireMessage.RetryLine r) {
             sink.onEvent(new Retry(r.reason(), r.attempt(), r.maxAttempts(), Duration.ofMillis(r.delayMs()),
                     r.runId()));
@@ -228,28 +229,24 @@ final class WireEventMapper {
     }
 
     private Result result(ResultLine r) {
-        Duration duration = Duration.ofMillis(Math.max(0, r.durationMs()));
+        TurnEnds.Turn turn = new TurnEnds.Turn(r.result(), Duration.ofMillis(r.durationMs()), r.numTurns(),
+                conversation(r.conversationId()), r.runIds());
         String stop = r.stopReason() != null ? r.stopReason() : lastStopReason;
         if ("success".equals(r.subtype())) {
-            return Result.builder(Result.Status.SUCCESS).result(r.result())
-                    .stopReason(stop == null ? StopReason.END_TURN : StopReason.of(stop)).duration(duration)
-                    .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+            return TurnEnds.success(turn, stop == null ? StopReason.END_TURN : StopReason.of(stop));
         }
         if ("interrupted".equals(r.subtype())) {
-            return Result.builder(Result.Status.INTERRUPTED).result(r.result()).error(ErrorCode.INTERRUPTED.value())
-                    .errorCode(ErrorCode.INTERRUPTED).stopReason(StopReason.CANCELLED).duration(duration)
-                    .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+            return TurnEnds.interrupted(turn);
         }
         ErrorCode code = approvalConflict(stop) ? ErrorCode.APPROVAL_CONFLICT
-                : lastError != null && lastError.stopReason() != null ? code(lastError.stopReason()) : code(stop);
+                : TurnEnds.errorCode(lastError != null && lastError.stopReason() != null ? lastError.stopReason()
+                        : stop);
         String error = lastError != null && lastError.message() != null ? lastError.message()
                 : r.subtype() == null ? "error" : r.subtype();
         String detail = lastError == null ? null : lastError.detail() != null ? lastError.detail()
                 : lastError.message();
-        return Result.builder(Result.Status.ERROR).result(r.result()).error(redacted(error)).errorCode(code)
-                .errorDetail(redacted(detail))
-                .stopReason(stop == null ? StopReason.ERROR : StopReason.of(stop)).duration(duration)
-                .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+        return TurnEnds.failed(turn, stop == null ? StopReason.ERROR : StopReason.of(stop), code, redacted(error),
+                redacted(detail));
     }
 
     /** The CLI's (or its provider's) error words may echo a request: what looks like a credential is hidden. */
@@ -260,12 +257,5 @@ final class WireEventMapper {
     private boolean approvalConflict(String stop) {
         String message = lastError == null || lastError.message() == null ? "" : lastError.message();
         return "requires_approval".equals(stop) || message.contains("waiting for approval");
-    }
-
-    private static ErrorCode code(String stopReason) {
-        if (stopReason == null || stopReason.isBlank() || "error".equals(stopReason)) {
-            return ErrorCode.ERROR;
-        }
-        return ErrorCode.of(stopReason);
     }
 }
