@@ -1,11 +1,11 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.PeerInstall;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;

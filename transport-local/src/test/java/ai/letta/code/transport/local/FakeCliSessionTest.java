@@ -1,6 +1,5 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -26,6 +25,7 @@ import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalOptions;
@@ -10,6 +9,7 @@ import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
 import ai.letta.code.testkit.peer.PeerInstall;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +15,7 @@ import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.RecordedRequest;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

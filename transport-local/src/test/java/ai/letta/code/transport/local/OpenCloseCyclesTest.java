@@ -1,11 +1,11 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

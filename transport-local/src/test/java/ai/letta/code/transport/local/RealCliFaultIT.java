@@ -1,6 +1,5 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +11,7 @@ import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

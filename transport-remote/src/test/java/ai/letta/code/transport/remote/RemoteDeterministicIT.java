@@ -1,6 +1,5 @@
 package ai.letta.code.transport.remote;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +24,7 @@ import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package ai.letta.code.transport.remote;
 
-import ai.letta.code.testkit.sink.RecordingSink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.SessionOptions;
@@ -22,6 +21,7 @@ import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.peer.PeerBackend;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
