@@ -72,14 +72,14 @@ public interface SessionChannel extends AutoCloseable {
     /**
      * Sends a raw protocol message.
      *
-     * @param command the message, with its {@code request_id} set
+     * @param command the message, checked by the engine: a string {@code type} and a string {@code request_id}
      */
     void sendRaw(Map<String, Object> command);
 
     /**
      * Sends a raw protocol message and waits for the answer.
      *
-     * @param command the message, with its {@code request_id} set
+     * @param command the message, checked by the engine as for {@link #sendRaw}
      * @param matcher picks the answer
      * @param timeout how long to wait
      * @return the answer

@@ -10,6 +10,21 @@ public sealed interface SessionTarget {
     /** The prefix of every agent id. */
     String AGENT_PREFIX = "agent-";
 
+    /** What the CLI, the app server and Letta Cloud call an agent's main conversation, which has no id of its own. */
+    String DEFAULT_CONVERSATION = "default";
+
+    /**
+     * The {@code default} alias is never handed out as a conversation id: a session on an agent's main conversation
+     * reports the agent id, which {@link #resume} maps back to the same conversation.
+     *
+     * @param agentId the session's agent, or {@code null} while unknown
+     * @param conversationId a conversation id as the peer spells it, or {@code null}
+     * @return the id to hand out
+     */
+    static String reportedConversationId(String agentId, String conversationId) {
+        return DEFAULT_CONVERSATION.equals(conversationId) && agentId != null ? agentId : conversationId;
+    }
+
     /**
      * @param agentId an agent id, or {@code null} for the backend's default agent
      * @return a new conversation

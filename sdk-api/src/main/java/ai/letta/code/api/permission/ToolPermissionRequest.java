@@ -55,12 +55,36 @@ public final class ToolPermissionRequest {
      * @param toolCallId the tool call's id
      * @param toolName the tool
      * @param toolInput the tool's arguments
-     * @return the request; {@code needsUserInput} follows {@link #USER_INPUT_TOOLS}
+     * @return the request; {@code needsUserInput} follows {@link #asksUser}
      */
     public static ToolPermissionRequest of(
             String requestId, String toolCallId, String toolName, Map<String, Object> toolInput) {
-        return new ToolPermissionRequest(requestId, toolCallId, toolName, toolInput, List.of(), null,
-                USER_INPUT_TOOLS.contains(toolName));
+        return of(requestId, toolCallId, toolName, toolInput, List.of(), null);
+    }
+
+    /**
+     * A request as a peer sent it.
+     *
+     * @param requestId the peer's request id
+     * @param toolCallId the tool call's id
+     * @param toolName the tool
+     * @param toolInput the tool's arguments, or {@code null} for none
+     * @param suggestions the peer's suggested permission rules, or {@code null} for none
+     * @param blockedPath the path that made the peer ask, or {@code null}
+     * @return the request; {@code needsUserInput} follows {@link #asksUser}
+     */
+    public static ToolPermissionRequest of(String requestId, String toolCallId, String toolName,
+            Map<String, Object> toolInput, List<String> suggestions, String blockedPath) {
+        return new ToolPermissionRequest(requestId, toolCallId, toolName, toolInput, suggestions, blockedPath,
+                asksUser(toolName));
+    }
+
+    /**
+     * @param toolName a tool
+     * @return whether it is one of the {@link #USER_INPUT_TOOLS}, which no permission mode can answer
+     */
+    public static boolean asksUser(String toolName) {
+        return USER_INPUT_TOOLS.contains(toolName);
     }
 
     /** @return the peer's id for this request (e.g. {@code perm-<toolCallId>}) */

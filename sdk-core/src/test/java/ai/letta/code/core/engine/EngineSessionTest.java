@@ -13,6 +13,7 @@ import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
+import ai.letta.code.api.exception.ConfigurationException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
@@ -271,6 +272,15 @@ class EngineSessionTest {
                 .isEqualTo("list_models_response");
         assertThatThrownBy(() -> session.sendCommand(Map.of("no_type", 1)))
                 .hasMessageContaining("'type' field");
+        session.close();
+    }
+
+    @Test
+    void aRawCommandWithARequestIdThatIsNoStringIsRefusedBeforeAnythingIsSent() {
+        EngineSession session = open(SessionOptions.defaults());
+        assertThatThrownBy(() -> session.sendCommand(Map.of("type", "sync", "request_id", 7)))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'request_id' must be a string");
+        assertThat(port.sent).doesNotContain("raw:sync");
         session.close();
     }
 

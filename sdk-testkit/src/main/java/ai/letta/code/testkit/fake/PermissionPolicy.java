@@ -31,7 +31,7 @@ final class PermissionPolicy {
      * @return whether the call needs a decision from the client
      */
     static boolean needsApproval(PermissionMode mode, String toolName, Map<String, Object> input) {
-        if (ToolPermissionRequest.USER_INPUT_TOOLS.contains(toolName)) {
+        if (ToolPermissionRequest.asksUser(toolName)) {
             return true;
         }
         if (mode.isBypass() || READ_ONLY_TOOLS.contains(toolName)) {

@@ -164,8 +164,7 @@ final class TurnPlayer {
             Map<String, Object> input = call.arguments();
             PermissionDecision.Deny denied = null;
             if (PermissionPolicy.needsApproval(session.permissionMode(), call.name(), input)) {
-                ToolPermissionRequest request = new ToolPermissionRequest("perm-" + id, id, call.name(), input,
-                        List.of(), null, ToolPermissionRequest.USER_INPUT_TOOLS.contains(call.name()));
+                ToolPermissionRequest request = ToolPermissionRequest.of("perm-" + id, id, call.name(), input);
                 loop.expectAnswer(request.requestId());
                 session.pump().permissionRequest(request);
                 PermissionDecision decision = loop.awaitAnswer(request.requestId());

@@ -1,5 +1,6 @@
 package ai.letta.code.testkit.peer;
 
+import ai.letta.code.core.spi.LineTail;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -31,13 +32,13 @@ final class ChildProcess {
     private final List<String> command;
     private final Process process;
     private final long spawnNanos;
-    private final OutputTail stdoutTail;
-    private final OutputTail stderrTail;
+    private final LineTail stdoutTail;
+    private final LineTail stderrTail;
     private final Thread stdoutPump;
     private final Thread stderrPump;
 
-    private ChildProcess(List<String> command, Process process, long spawnNanos, OutputTail stdoutTail,
-            OutputTail stderrTail, Thread stdoutPump, Thread stderrPump) {
+    private ChildProcess(List<String> command, Process process, long spawnNanos, LineTail stdoutTail,
+            LineTail stderrTail, Thread stdoutPump, Thread stderrPump) {
         this.command = command;
         this.process = process;
         this.spawnNanos = spawnNanos;
@@ -56,8 +57,8 @@ final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().clear();
         builder.environment().putAll(env);
-        OutputTail stdoutTail = new OutputTail(40, 2000);
-        OutputTail stderrTail = new OutputTail(40, 2000);
+        LineTail stdoutTail = new LineTail(40, 2000);
+        LineTail stderrTail = new LineTail(40, 2000);
         long spawnNanos = System.nanoTime();
         Process process;
         try {
@@ -115,11 +116,16 @@ final class ChildProcess {
     }
 
     String stdoutTail() {
-        return stdoutTail.render();
+        return rendered(stdoutTail);
     }
 
     String stderrTail() {
-        return stderrTail.render();
+        return rendered(stderrTail);
+    }
+
+    /** The kept lines, indented for a failure message; "(empty)" when nothing was printed. */
+    private static String rendered(LineTail tail) {
+        return tail.isEmpty() ? "    (empty)" : tail.text("    ");
     }
 
     /** Waits up to {@code timeout} for the process to exit; returns its exit code, or null if it is still alive. */

@@ -15,7 +15,8 @@ class ApiBaselineTest {
 
     @Test
     void sdkCore() {
-        ApiBaseline.check("letta-code-sdk-core", LettaCode.class, "ai.letta.code.core", "ai.letta.code.core.spi");
+        ApiBaseline.check("letta-code-sdk-core", LettaCode.class, "ai.letta.code.core", "ai.letta.code.core.spi",
+                "ai.letta.code.core.turn");
     }
 
     @Test

@@ -23,16 +23,6 @@ final class CliArguments {
     static final List<String> STREAM_JSON = List.of("-p", "--input-format", "stream-json", "--output-format",
             "stream-json");
 
-    /**
-     * The SDK's permission modes mapped to 0.30+ names. The CLI's own default is {@code unrestricted}, so a mode is
-     * always passed: the seed's {@code default} must never silently become "approve everything".
-     */
-    static final Map<String, String> PERMISSION_MODES = Map.of(
-            PermissionMode.DEFAULT.value(), "standard",
-            PermissionMode.ACCEPT_EDITS.value(), "acceptEdits",
-            PermissionMode.BYPASS_PERMISSIONS.value(), "unrestricted",
-            PermissionMode.PLAN.value(), "strict");
-
     /** System prompt presets 0.32.18 accepts (its error message lists exactly these). */
     static final List<String> CLI_PRESETS = List.of("default", "letta", "source-claude", "source-codex",
             "source-gemini");
@@ -100,7 +90,8 @@ final class CliArguments {
             }
             args.add("--new");
         } else if (target instanceof SessionTarget.AgentDefault d) {
-            args.addAll(List.of("--agent", value(d.agentId(), "agent id"), "--conversation", "default"));
+            args.addAll(List.of("--agent", value(d.agentId(), "agent id"), "--conversation",
+                    SessionTarget.DEFAULT_CONVERSATION));
         } else if (target instanceof SessionTarget.Existing e) {
             args.addAll(List.of("--conversation", value(e.conversationId(), "conversation id")));
         }
@@ -123,7 +114,7 @@ final class CliArguments {
         List<String> args = new ArrayList<>(STREAM_JSON);
         args.add("--new-agent");
         // An explicit mode even here: the agent-creating process runs no turn, but never runs unrestricted.
-        args.addAll(List.of("--permission-mode", "standard"));
+        args.addAll(List.of("--permission-mode", permissionMode(PermissionMode.DEFAULT)));
         agent.model().ifPresent(m -> args.addAll(List.of("-m", value(m, "model"))));
         agent.embedding().ifPresent(e -> args.addAll(List.of("--embedding", value(e, "embedding"))));
         agent.systemPrompt().ifPresent(p -> args.addAll(systemPrompt(p)));
@@ -135,10 +126,12 @@ final class CliArguments {
 
     /**
      * @param mode the SDK's mode
-     * @return the CLI's name for it; names outside the SDK's four pass unchanged (the CLI validates them)
+     * @return the CLI's name for it ({@link WireNames#deviceMode}); other names pass unchanged (the CLI validates
+     *     them). The CLI's own default is {@code unrestricted}, so a mode is always passed: the seed's
+     *     {@code default} must never silently become "approve everything".
      */
     static String permissionMode(PermissionMode mode) {
-        return PERMISSION_MODES.getOrDefault(mode.value(), mode.value());
+        return WireNames.deviceMode(mode).orElse(mode.value());
     }
 
     /**

@@ -159,23 +159,15 @@ final class NdjsonCodec {
 
     /**
      * @param arguments tool arguments as JSON text
-     * @return them as plain Java values, or {@code {"raw": text}} when they are not a JSON object
+     * @return them as plain Java values, or {@code null} when they are not a JSON object (partial or invalid)
      */
-    Map<String, Object> arguments(String arguments) {
-        if (arguments == null || arguments.isBlank()) {
-            return Map.of();
-        }
+    Map<String, Object> object(String arguments) {
         try {
             JsonNode tree = json.readTree(arguments);
-            if (tree != null && tree.isObject()) {
-                return map(tree);
-            }
+            return tree != null && tree.isObject() ? map(tree) : null;
         } catch (JacksonException e) {
-            // Partial or invalid arguments: exposed raw, as the upstream SDK does.
+            return null;
         }
-        Map<String, Object> raw = new LinkedHashMap<>();
-        raw.put("raw", arguments);
-        return raw;
     }
 
     /** @return an object node as plain Java values (maps, lists, strings, numbers, booleans, nulls); empty otherwise */

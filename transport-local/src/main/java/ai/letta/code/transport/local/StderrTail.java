@@ -1,9 +1,9 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.core.spi.LineTail;
 import ai.letta.code.spi.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * The last lines the CLI wrote to stderr, kept for failure messages (a rejected flag, a missing API key, a crash).
- * Bounded by line count and by the length kept of each line. Its drain thread must run for the whole life of the
- * process: a child whose stderr pipe fills up blocks.
+ * Bounded as a {@link LineTail}; colour codes are removed and secret values hidden. Its drain thread must run for
+ * the whole life of the process: a child whose stderr pipe fills up blocks.
  *
  * <p>Thread-safe: the drain thread adds while any thread renders.
  */
@@ -25,11 +25,8 @@ final class StderrTail {
     private static final Pattern SECRET_NAME = Pattern.compile(
             "(?i).*(KEY|TOKEN|SECRET|PASSWORD|PASSWD|CREDENTIAL|AUTH).*");
 
-    private final int maxLines;
-    private final int maxLineChars;
+    private final LineTail lines;
     private final List<String> secrets;
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
-    private long dropped;
 
     /**
      * @param maxLines the most lines kept
@@ -37,8 +34,7 @@ final class StderrTail {
      * @param secrets values never kept (see {@link #secretValues})
      */
     StderrTail(int maxLines, int maxLineChars, Collection<String> secrets) {
-        this.maxLines = maxLines;
-        this.maxLineChars = maxLineChars;
+        this.lines = new LineTail(maxLines, maxLineChars);
         this.secrets = List.copyOf(secrets);
     }
 
@@ -85,16 +81,11 @@ final class StderrTail {
         return thread;
     }
 
-    synchronized void add(String line) {
+    void add(String line) {
         String clean = Redaction.text(ANSI.matcher(line).replaceAll(""), secrets);
-        if (clean.isBlank()) {
-            return;
+        if (!clean.isBlank()) {
+            lines.add(clean);
         }
-        if (lines.size() == maxLines) {
-            lines.removeFirst();
-            dropped++;
-        }
-        lines.addLast(clean.length() <= maxLineChars ? clean : clean.substring(0, maxLineChars) + "…");
     }
 
     /**
@@ -106,13 +97,8 @@ final class StderrTail {
     }
 
     /** @return the kept lines joined with newlines, or an empty string */
-    synchronized String text() {
-        StringBuilder text = new StringBuilder();
-        if (dropped > 0) {
-            text.append("(").append(dropped).append(" earlier lines dropped)\n");
-        }
-        lines.forEach(l -> text.append(l).append('\n'));
-        return text.toString().strip();
+    String text() {
+        return lines.text("").strip();
     }
 
     /** @return {@code "; stderr: <tail>"} for a message, or {@code "; stderr was empty"} */

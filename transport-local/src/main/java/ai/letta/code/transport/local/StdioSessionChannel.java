@@ -18,6 +18,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.core.turn.QuietFlush;
 import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.SessionChannel;
@@ -35,10 +36,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link TurnGate}); an interrupted turn the CLI cannot finish is ended here and its process replaced
  * ({@link ProcessReplacement}).
  *
- * <p><b>Joined messages.</b> Chunks sharing an id are joined into one event (local-stdio.md §7.5). A joined
- * message is emitted when the next message starts, at the turn's end, or when the stream has been quiet for
- * {@code quietFlush}, so reasoning shows while a model pauses; a message continued after such a pause arrives as a
- * second event with the same id.
+ * <p><b>Joined messages.</b> Chunks sharing an id are joined into one event (local-stdio.md §7.5, sdk-core's
+ * {@code ChunkJoiner}). A joined message is emitted when the next message starts, at the turn's end, or when the
+ * stream has been quiet for {@code quietFlush} (sdk-core's {@code QuietFlush}), so reasoning shows while a model
+ * pauses; a message continued after such a pause arrives as a second event with the same id.
  *
  * <p>The channel is also what its processes report to ({@link SessionProcess.Events}) and what a replacement asks
  * of its session ({@link ProcessReplacement.Session}); the class is package-private, so those stay in the package.
@@ -51,8 +52,6 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
 
     private static final System.Logger LOG = System.getLogger(StdioSessionChannel.class.getName());
     private static final AtomicLong IDS = new AtomicLong();
-    private static final String DEFAULT_CONVERSATION = "default";
-
     private final NdjsonCodec codec;
     private final GuardedSink sink;
     private final QueueModel queue = new QueueModel();
@@ -96,7 +95,9 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
         this.gate = new TurnGate(this.sink, queue, writer);
         this.mapper = new WireEventMapper(this.sink, codec, queue, this::reply, options.includePartialMessages(),
                 gate::turnEnded);
-        this.quietFlush = new QuietFlush(timing.quietFlush(), this.sink, mapper);
+        // The timer's task takes the sink's lock, the serial context of the mapper.
+        this.quietFlush = new QuietFlush((task, delay) -> LocalTimer.schedule(() -> this.sink.always(task), delay),
+                timing.quietFlush());
         this.replacement = new ProcessReplacement(gate, this, timing.interruptGrace(), timing.closeGrace());
     }
 
@@ -117,10 +118,8 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
             throw e;
         }
         agentId = init.agentId();
-        onDefaultConversation = DEFAULT_CONVERSATION.equals(init.conversationId());
-        // The CLI names an agent's main thread "default" (it has no other id); like transport-remote, hand out the
-        // agent id, which resumeSession(id) maps back to that thread, never the bare alias.
-        conversationId = onDefaultConversation ? init.agentId() : init.conversationId();
+        onDefaultConversation = SessionTarget.DEFAULT_CONVERSATION.equals(init.conversationId());
+        conversationId = SessionTarget.reportedConversationId(init.agentId(), init.conversationId());
         mapper.reportDefaultConversationAs(init.agentId());
         gate.serve(first);
         sink.onEvent(new Init(init.agentId(), conversationId, init.model(), init.tools()));
@@ -242,7 +241,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
     @Override
     public void close() {
         boolean busy = gate.beginClose();
-        sink.always(quietFlush::cancel);
+        sink.always(quietFlush::close);
         replacement.awaitDone();
         SessionProcess p = gate.last();
         if (p == null) {
@@ -299,7 +298,7 @@ final class StdioSessionChannel implements SessionChannel, SessionProcess.Events
                 sink.onEvent(new ErrorEvent("could not read a line of the Letta Code CLI: " + e.getMessage(),
                         ErrorCode.PROTOCOL_ERROR, Redaction.head(Redaction.text(line), Redaction.MAX_MESSAGE), null));
             }
-            quietFlush.lineMapped();
+            mapper.armQuietFlush(quietFlush);
         });
     }
 

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.LocalOptions;
+import ai.letta.code.core.turn.QuietFlush;
 import java.time.Duration;
 
 /**
@@ -17,7 +18,7 @@ record StdioTiming(Duration requestTimeout, Duration closeGrace, Duration interr
     /** The CLI ends an interrupted turn within about 100 ms while its model streams; 2 s means it will not. */
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
     /** Longer than the gaps of a streaming model, short enough that reasoning shows while a model pauses. */
-    static final Duration QUIET_FLUSH = Duration.ofMillis(300);
+    static final Duration QUIET_FLUSH = QuietFlush.DEFAULT_QUIET;
 
     /**
      * @param options the local backend's options

@@ -1,37 +1,38 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.api.event.AssistantMessage;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
-import ai.letta.code.api.event.PartialEvent;
-import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.Retry;
 import ai.letta.code.api.event.StopReason;
-import ai.letta.code.api.event.ToolCall;
-import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.UnknownEvent;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.core.turn.ChunkJoiner;
+import ai.letta.code.core.turn.QuietFlush;
+import ai.letta.code.core.turn.TurnEnds;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.Results;
 import ai.letta.code.spi.SessionSink;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.local.WireMessage.ErrorLine;
 import ai.letta.code.transport.local.WireMessage.Message;
 import ai.letta.code.transport.local.WireMessage.ResultLine;
 import ai.letta.code.transport.local.WireMessage.WireToolCall;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Turns decoded stdout lines into domain events for one session (local-stdio.md §3.2), keeping the little state
- * the mapping needs: the assistant or reasoning message being joined from chunks that share an id, the last
- * {@code error} line (its detail is back-filled into the failed {@link Result}), the last stop reason, the
- * index-to-id map of streamed tool-call deltas, and the {@link QueueModel}.
+ * the mapping needs: the turn's {@link ChunkJoiner} (text chunks that share an id, each tool call and result once,
+ * the result text), the last {@code error} line (its detail is back-filled into the failed {@link Result}), the
+ * last stop reason, the index-to-id map of streamed tool-call deltas, and the {@link QueueModel}. Every line that
+ * is no text chunk ends the message being joined.
  *
  * <p>Runs on the session's stdout reader only, and calls the sink from there (the sink only enqueues; no user code
  * runs here). Not thread-safe.
@@ -42,28 +43,20 @@ final class WireEventMapper {
     private final NdjsonCodec codec;
     private final QueueModel queue;
     private final Consumer<String> replyLine;
-    private final boolean partialMessages;
     private final Runnable turnEnded;
     private volatile String defaultConversation;
 
-    private String joinKind;
-    private String joinId;
-    private String joinRunId;
-    private final StringBuilder joined = new StringBuilder();
+    private final ChunkJoiner joiner;
     private ErrorLine lastError;
-    private String lastAssistant;
-    private String lastReasoning;
     private String lastStopReason;
     private final Map<Integer, String> toolCallIds = new HashMap<>();
-    private final Set<String> toolCallsSeen = new HashSet<>();
-    private final Set<String> toolResultsSeen = new HashSet<>();
 
     /**
      * @param sink where events go
      * @param codec for tool arguments
      * @param queue the queue model
      * @param replyLine writes a line to the CLI's stdin (to refuse control requests the SDK cannot serve)
-     * @param partialMessages whether partial chunks are delivered as {@link PartialEvent}s too
+     * @param partialMessages whether partial chunks are delivered as {@code PartialEvent}s too
      * @param turnEnded called after each turn's {@link Result} went to the sink
      */
     WireEventMapper(SessionSink sink, NdjsonCodec codec, QueueModel queue, Consumer<String> replyLine,
@@ -73,7 +66,7 @@ final class WireEventMapper {
         this.codec = codec;
         this.queue = queue;
         this.replyLine = replyLine;
-        this.partialMessages = partialMessages;
+        this.joiner = new ChunkJoiner(partialMessages, codec::object);
     }
 
     /** @param decoded one stdout line */
@@ -93,7 +86,7 @@ final class WireEventMapper {
             turnEnded.run();
         } else if (message instanceof ErrorLine e) {
             lastError = e;
-            sink.onEvent(new ErrorEvent(redacted(e.message()), code(e.stopReason()), redacted(e.detail()), e.runId()));
+            sink.onEvent(new ErrorEvent(redacted(e.message()), TurnEnds.errorCode(e.stopReason()), redacted(e.detail()), e.runId()));
         } else if (message instanceof WireMessage.RetryLine r) {
             sink.onEvent(new Retry(r.reason(), r.attempt(), r.maxAttempts(), Duration.ofMillis(r.delayMs()),
                     r.runId()));
@@ -124,20 +117,15 @@ final class WireEventMapper {
      */
     void endInterrupted(String conversationId) {
         flush();
-        // Like the CLI's own interrupted result: the last assistant text, else the last reasoning.
-        sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, lastAssistant != null ? lastAssistant
-                : lastReasoning, conversationId));
+        sink.onEvent(Results.interrupted(ErrorCode.INTERRUPTED, joiner.resultText(), conversationId));
         resetTurn();
     }
 
     private void resetTurn() {
-        lastAssistant = null;
-        lastReasoning = null;
+        joiner.reset();
         lastError = null;
         lastStopReason = null;
         toolCallIds.clear();
-        toolCallsSeen.clear();
-        toolResultsSeen.clear();
     }
 
     /**
@@ -149,48 +137,30 @@ final class WireEventMapper {
     }
 
     private String conversation(String wireId) {
-        String resolved = defaultConversation;
-        return "default".equals(wireId) && resolved != null ? resolved : wireId;
+        return SessionTarget.reportedConversationId(defaultConversation, wireId);
     }
 
-    /** @return whether a message is being joined (and not yet emitted) */
-    boolean joining() {
-        return joinKind != null;
+    /**
+     * Arms {@code quiet} for the message being joined, if any: after each line.
+     *
+     * @param quiet the session's quiet flush, whose timer runs under the sink's lock as this mapper does
+     */
+    void armQuietFlush(QuietFlush quiet) {
+        quiet.arm(joiner, this::flush);
     }
 
     /** Emits the message being joined, if any: before any other event, and before the turn's result. */
     void flush() {
-        if (joinKind == null) {
-            return;
-        }
-        String text = joined.toString();
-        if ("assistant".equals(joinKind)) {
-            lastAssistant = text;
-            sink.onEvent(new AssistantMessage(joinId, text, joinRunId));
-        } else {
-            lastReasoning = text;
-            sink.onEvent(new Reasoning(joinId, text, joinRunId));
-        }
-        joinKind = null;
-        joinId = null;
-        joinRunId = null;
-        joined.setLength(0);
+        List<SessionEvent> out = new ArrayList<>(1);
+        joiner.flush(out);
+        out.forEach(sink::onEvent);
     }
 
     private void join(Message m) {
-        String kind = "assistant_message".equals(m.messageType()) ? "assistant" : "reasoning";
-        String chunk = m.text() == null ? "" : m.text();
-        boolean sameMessage = kind.equals(joinKind) && m.id() != null && m.id().equals(joinId);
-        if (!sameMessage) {
-            flush();
-            joinKind = kind;
-            joinId = m.id();
-            joinRunId = m.runId();
-        }
-        joined.append(chunk);
-        if (partialMessages && m.partial()) {
-            sink.onEvent(new PartialEvent(kind, chunk, m.id(), m.runId()));
-        }
+        List<SessionEvent> out = new ArrayList<>(2);
+        joiner.text("assistant_message".equals(m.messageType()) ? ChunkJoiner.Text.ASSISTANT
+                : ChunkJoiner.Text.REASONING, m.id(), m.text(), m.runId(), m.partial(), out);
+        out.forEach(sink::onEvent);
     }
 
     private void onMessage(Message m, WireMessage.Decoded decoded) {
@@ -202,10 +172,9 @@ final class WireEventMapper {
                 }
             }
             case "tool_return_message" -> {
-                if (m.toolCallId() == null || toolResultsSeen.add(m.toolCallId())) {
-                    sink.onEvent(new ToolResult(m.toolCallId(), m.toolReturn(), "error".equals(m.status()),
-                            m.runId()));
-                }
+                List<SessionEvent> out = new ArrayList<>(1);
+                joiner.toolResult(m.toolCallId(), m.toolReturn(), "error".equals(m.status()), m.runId(), out);
+                out.forEach(sink::onEvent);
             }
             case "stop_reason" -> lastStopReason = m.stopReason();
             case "usage_statistics" -> { }
@@ -226,8 +195,10 @@ final class WireEventMapper {
                     "tool " + call.name() + ", arguments " + call.arguments(), runId));
             return;
         }
-        if (call.name() != null && toolCallsSeen.add(id)) {
-            sink.onEvent(new ToolCall(id, call.name(), codec.arguments(call.arguments()), call.arguments(), runId));
+        if (call.name() != null) {
+            List<SessionEvent> out = new ArrayList<>(1);
+            joiner.toolCall(id, call.name(), call.arguments(), runId, out);
+            out.forEach(sink::onEvent);
         }
     }
 
@@ -243,9 +214,8 @@ final class WireEventMapper {
             return;
         }
         if ("can_use_tool".equals(r.subtype()) && r.requestId() != null) {
-            sink.onPermissionRequest(new ToolPermissionRequest(r.requestId(), r.toolCallId(), r.toolName(),
-                    r.input(), r.suggestions(), r.blockedPath(),
-                    ToolPermissionRequest.USER_INPUT_TOOLS.contains(r.toolName())));
+            sink.onPermissionRequest(ToolPermissionRequest.of(r.requestId(), r.toolCallId(), r.toolName(),
+                    r.input(), r.suggestions(), r.blockedPath()));
             return;
         }
         // The CLI blocks until it gets an answer; refuse what this SDK cannot serve (e.g. execute_external_tool,
@@ -259,28 +229,24 @@ final class WireEventMapper {
     }
 
     private Result result(ResultLine r) {
-        Duration duration = Duration.ofMillis(Math.max(0, r.durationMs()));
+        TurnEnds.Turn turn = new TurnEnds.Turn(r.result(), Duration.ofMillis(r.durationMs()), r.numTurns(),
+                conversation(r.conversationId()), r.runIds());
         String stop = r.stopReason() != null ? r.stopReason() : lastStopReason;
         if ("success".equals(r.subtype())) {
-            return Result.builder(Result.Status.SUCCESS).result(r.result())
-                    .stopReason(stop == null ? StopReason.END_TURN : StopReason.of(stop)).duration(duration)
-                    .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+            return TurnEnds.success(turn, stop == null ? StopReason.END_TURN : StopReason.of(stop));
         }
         if ("interrupted".equals(r.subtype())) {
-            return Result.builder(Result.Status.INTERRUPTED).result(r.result()).error(ErrorCode.INTERRUPTED.value())
-                    .errorCode(ErrorCode.INTERRUPTED).stopReason(StopReason.CANCELLED).duration(duration)
-                    .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+            return TurnEnds.interrupted(turn);
         }
         ErrorCode code = approvalConflict(stop) ? ErrorCode.APPROVAL_CONFLICT
-                : lastError != null && lastError.stopReason() != null ? code(lastError.stopReason()) : code(stop);
+                : TurnEnds.errorCode(lastError != null && lastError.stopReason() != null ? lastError.stopReason()
+                        : stop);
         String error = lastError != null && lastError.message() != null ? lastError.message()
                 : r.subtype() == null ? "error" : r.subtype();
         String detail = lastError == null ? null : lastError.detail() != null ? lastError.detail()
                 : lastError.message();
-        return Result.builder(Result.Status.ERROR).result(r.result()).error(redacted(error)).errorCode(code)
-                .errorDetail(redacted(detail))
-                .stopReason(stop == null ? StopReason.ERROR : StopReason.of(stop)).duration(duration)
-                .numTurns(r.numTurns()).conversationId(conversation(r.conversationId())).runIds(r.runIds()).build();
+        return TurnEnds.failed(turn, stop == null ? StopReason.ERROR : StopReason.of(stop), code, redacted(error),
+                redacted(detail));
     }
 
     /** The CLI's (or its provider's) error words may echo a request: what looks like a credential is hidden. */
@@ -291,12 +257,5 @@ final class WireEventMapper {
     private boolean approvalConflict(String stop) {
         String message = lastError == null || lastError.message() == null ? "" : lastError.message();
         return "requires_approval".equals(stop) || message.contains("waiting for approval");
-    }
-
-    private static ErrorCode code(String stopReason) {
-        if (stopReason == null || stopReason.isBlank() || "error".equals(stopReason)) {
-            return ErrorCode.ERROR;
-        }
-        return ErrorCode.of(stopReason);
     }
 }

@@ -5,6 +5,7 @@ import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.PeerInstall;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;

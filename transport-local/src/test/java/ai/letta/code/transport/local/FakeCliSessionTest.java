@@ -25,6 +25,7 @@ import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,9 +51,9 @@ class FakeCliSessionTest {
         try (SessionChannel channel = FakeCli.open(FakeCli.transport("normal"), sink)) {
             assertThat(channel.agentId()).isEqualTo("agent-fake-1");
             assertThat(channel.conversationId()).isEqualTo("conv-fake-1");
-            assertThat(sink.next(Init.class, WAIT).model()).contains("fake-model");
+            assertThat(sink.awaitEvent(Init.class, WAIT).model()).contains("fake-model");
             channel.send("client-1", UserMessage.text("hello\nworld"));
-            Result result = sink.result(WAIT);
+            Result result = sink.awaitResult(WAIT);
             assertThat(result.success()).isTrue();
             assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content)
                     .containsExactly("echo: hello\nworld");
@@ -60,7 +61,7 @@ class FakeCliSessionTest {
             // Written at once (no turn ran), so it never waited: no queue update shows it.
             assertThat(sink.all(QueueUpdate.class)).allSatisfy(u -> assertThat(u.queue()).isEmpty());
         }
-        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closedWithin(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
     }
 
@@ -85,7 +86,7 @@ class FakeCliSessionTest {
                     .hasMessageContaining("request.subtype \"sync\"");
 
             channel.send("c1", UserMessage.text("still fine"));
-            assertThat(sink.result(WAIT).success()).isTrue();
+            assertThat(sink.awaitResult(WAIT).success()).isTrue();
         }
     }
 
@@ -94,7 +95,7 @@ class FakeCliSessionTest {
         RecordingSink sink = new RecordingSink();
         try (SessionChannel channel = FakeCli.open(FakeCli.transport("garbage"), sink)) {
             channel.send("c1", UserMessage.text("ping"));
-            assertThat(sink.result(WAIT).success()).isTrue();
+            assertThat(sink.awaitResult(WAIT).success()).isTrue();
             assertThat(sink.all(ErrorEvent.class)).hasSize(2).allSatisfy(error -> {
                 assertThat(error.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
                 assertThat(error.message()).contains("not a JSON object").contains("skipped");
@@ -112,9 +113,9 @@ class FakeCliSessionTest {
         LocalTransport transport = new LocalTransport(FakeCli.options("huge").maxLineBytes(96 * 1024 * 1024).build());
         try (SessionChannel channel = FakeCli.open(transport, sink)) {
             channel.send("c1", UserMessage.text("big"));
-            ToolResult big = sink.next(ToolResult.class, Duration.ofSeconds(30));
+            ToolResult big = sink.awaitEvent(ToolResult.class, Duration.ofSeconds(30));
             assertThat(big.content()).hasSize(64 * 1024 * 1024);
-            assertThat(sink.result(WAIT).success()).isTrue();
+            assertThat(sink.awaitResult(WAIT).success()).isTrue();
         }
     }
 
@@ -124,10 +125,10 @@ class FakeCliSessionTest {
         LocalTransport transport = new LocalTransport(FakeCli.options("huge").maxLineBytes(1024 * 1024).build());
         try (SessionChannel channel = FakeCli.open(transport, sink)) {
             channel.send("c1", UserMessage.text("big"));
-            ErrorEvent error = sink.next(ErrorEvent.class, Duration.ofSeconds(30));
+            ErrorEvent error = sink.awaitEvent(ErrorEvent.class, Duration.ofSeconds(30));
             assertThat(error.errorCode()).isEqualTo(ErrorCode.PROTOCOL_ERROR);
             assertThat(error.message()).contains("1048576").contains("LocalOptions.maxLineBytes");
-            assertThat(sink.result(WAIT).success()).isTrue();
+            assertThat(sink.awaitResult(WAIT).success()).isTrue();
         }
     }
 
@@ -136,7 +137,7 @@ class FakeCliSessionTest {
         RecordingSink sink = new RecordingSink();
         try (SessionChannel channel = FakeCli.open(FakeCli.transport("die-mid-turn"), sink)) {
             channel.send("c1", UserMessage.text("ping"));
-            assertThat(sink.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(sink.closedWithin(Duration.ofSeconds(5))).isTrue();
             assertThat(sink.closeCause()).isInstanceOf(TransportLostException.class);
             assertThat(sink.closeCause().exitCode()).hasValue(3);
             assertThat(sink.closeCause().diagnosticTail()).hasValueSatisfying(t -> assertThat(t).contains("boom"));
@@ -159,7 +160,7 @@ class FakeCliSessionTest {
                 .isInstanceOf(OperationTimeoutException.class)
                 .hasMessageContaining("did not read its stdin within 1000 ms")
                 .hasMessageContaining("LocalOptions.requestTimeout"));
-        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closedWithin(WAIT)).isTrue();
         assertThat(sink.closeCause()).isInstanceOf(TransportLostException.class);
         assertTimeoutPreemptively(WAIT, channel::close);
     }
@@ -259,7 +260,7 @@ class FakeCliSessionTest {
         long start = System.nanoTime();
         channel.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
-        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closedWithin(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
         assertThatThrownBy(() -> channel.send("c", UserMessage.text("late"))).isInstanceOf(SessionClosedException.class);
         channel.close();
@@ -285,7 +286,7 @@ class FakeCliSessionTest {
                 .requestTimeout(Duration.ofMillis(600)).build());
         try (SessionChannel channel = FakeCli.open(transport, sink)) {
             channel.send("first", UserMessage.text("hang"));
-            sink.next(AssistantMessage.class, WAIT);
+            sink.awaitEvent(AssistantMessage.class, WAIT);
             channel.send("second", UserMessage.text("two"));
             channel.send("third", UserMessage.text("three"));
             assertThat(sink.all(QueueUpdate.class)).last().satisfies(u -> assertThat(u.queue())
@@ -295,8 +296,8 @@ class FakeCliSessionTest {
             assertThat(sink.all(QueueUpdate.class)).last().satisfies(u -> assertThat(u.queue())
                     .extracting(q -> q.clientMessageId().orElse(null)).containsExactly("second"));
             channel.interrupt();
-            assertThat(sink.result(WAIT).status()).isEqualTo(Result.Status.INTERRUPTED);
-            Result second = sink.result(WAIT);
+            assertThat(sink.awaitResult(WAIT).status()).isEqualTo(Result.Status.INTERRUPTED);
+            Result second = sink.awaitResult(WAIT);
             assertThat(second.result()).contains("echo: two");
             assertThat(sink.turns()).extracting(RecordingSink.TurnStarted::clientMessageIds)
                     .containsExactly(java.util.List.of("first"), java.util.List.of("second"));
@@ -316,10 +317,10 @@ class FakeCliSessionTest {
             long stuckPid = ((StdioSessionChannel) channel).transport().pid();
             channel.send("c1", UserMessage.text("hang"));
             // The joined message shows although the stream went quiet mid-message.
-            assertThat(sink.next(AssistantMessage.class, WAIT).content()).isEqualTo("working");
+            assertThat(sink.awaitEvent(AssistantMessage.class, WAIT).content()).isEqualTo("working");
             long interrupted = System.nanoTime();
             channel.interrupt();
-            Result result = sink.result(WAIT);
+            Result result = sink.awaitResult(WAIT);
             assertThat(Duration.ofNanos(System.nanoTime() - interrupted)).isLessThan(Duration.ofSeconds(2));
             assertThat(result.status()).isEqualTo(Result.Status.INTERRUPTED);
             assertThat(result.errorCode()).contains(ErrorCode.INTERRUPTED);
@@ -327,16 +328,16 @@ class FakeCliSessionTest {
             assertThat(result.conversationId()).contains("conv-fake-1");
 
             channel.send("c2", UserMessage.text("again"));
-            assertThat(sink.result(WAIT).result()).contains("echo: again");
+            assertThat(sink.awaitResult(WAIT).result()).contains("echo: again");
             StdioTransport replacement = ((StdioSessionChannel) channel).transport();
             assertThat(replacement.pid()).isNotEqualTo(stuckPid);
             assertThat(String.join(" ", replacement.command())).contains("--conversation conv-fake-1");
             assertThat(ProcessHandle.of(stuckPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
-            assertThat(sink.awaitClosed(Duration.ofMillis(100))).as("still open").isFalse();
+            assertThat(sink.closedWithin(Duration.ofMillis(100))).as("still open").isFalse();
         } finally {
             LocalBackendPeer.delete(work);
         }
-        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closedWithin(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
     }
 
@@ -347,12 +348,12 @@ class FakeCliSessionTest {
                 .requestTimeout(Duration.ofMillis(600)).closeGracePeriod(Duration.ofSeconds(10)).build());
         SessionChannel channel = FakeCli.open(transport, sink);
         channel.send("c1", UserMessage.text("hang"));
-        sink.next(AssistantMessage.class, WAIT);
+        sink.awaitEvent(AssistantMessage.class, WAIT);
         long start = System.nanoTime();
         channel.close();
         // Not the 10 s close grace: a running turn gets the interrupt grace, then SIGTERM.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
-        assertThat(sink.awaitClosed(WAIT)).isTrue();
+        assertThat(sink.closedWithin(WAIT)).isTrue();
         assertThat(sink.closeCause()).isNull();
     }
 }

@@ -9,6 +9,7 @@ import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
 import ai.letta.code.testkit.peer.PeerInstall;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

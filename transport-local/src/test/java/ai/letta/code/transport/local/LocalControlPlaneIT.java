@@ -15,6 +15,7 @@ import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.RecordedRequest;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -63,13 +64,13 @@ class LocalControlPlaneIT {
                         .containsExactly(ReasoningEffort.NONE);
 
                 channel.send("c1", UserMessage.text("ping"));
-                assertThat(sink.result(TURN).success()).isTrue();
+                assertThat(sink.awaitResult(TURN).success()).isTrue();
                 assertThat(lastChatModel(peer)).isEqualTo("fake-model");
 
                 channel.updateModel(ModelUpdate.to("openai-compatible/fake-model-2"));
                 assertThat(channel.listModels().current()).contains("openai-compatible/fake-model-2");
                 channel.send("c2", UserMessage.text("ping"));
-                assertThat(sink.result(TURN).success()).isTrue();
+                assertThat(sink.awaitResult(TURN).success()).isTrue();
                 assertThat(lastChatModel(peer)).isEqualTo("fake-model-2");
 
                 assertThatThrownBy(() -> channel.updateModel(ModelUpdate.to("openai-compatible/fake-model")

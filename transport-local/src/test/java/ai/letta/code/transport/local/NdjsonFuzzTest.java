@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.testkit.fuzz.JsonMutator;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.letta.code.api.UserMessage;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,10 @@ class OpenCloseCyclesTest {
             try (SessionChannel channel = FakeCli.open(transport, sink)) {
                 if (i % 20 == 0) {
                     channel.send("c" + i, UserMessage.text("ping " + i));
-                    assertThat(sink.result(Duration.ofSeconds(10)).success()).isTrue();
+                    assertThat(sink.awaitResult(Duration.ofSeconds(10)).success()).isTrue();
                 }
             }
-            assertThat(sink.awaitClosed(Duration.ofSeconds(1))).as("cycle %d closed", i).isTrue();
+            assertThat(sink.closedWithin(Duration.ofSeconds(1))).as("cycle %d closed", i).isTrue();
         }
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
         assertThat(LiveProcesses.count()).isZero();

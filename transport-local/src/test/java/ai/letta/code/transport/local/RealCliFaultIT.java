@@ -11,6 +11,7 @@ import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,12 @@ class RealCliFaultIT {
             SessionChannel channel = peer.open(sink);
             peer.model.enqueue(slowTurn());
             channel.send("c1", UserMessage.text("slow"));
-            sink.next(Reasoning.class, TURN);
+            sink.awaitEvent(Reasoning.class, TURN);
             ProcessHandle cli = ProcessHandle.of(((StdioSessionChannel) channel).transport().pid()).orElseThrow();
             long killed = System.nanoTime();
             cli.destroyForcibly();
-            assertThat(sink.awaitClosed(Duration.ofSeconds(5))).isTrue();
-            long latency = sink.closedAtNanos() - killed;
+            assertThat(sink.closedWithin(Duration.ofSeconds(5))).isTrue();
+            long latency = sink.awaitClosed(Duration.ZERO).atNanos() - killed;
             assertThat(Duration.ofNanos(latency)).isLessThan(Duration.ofSeconds(1));
             assertThat(sink.closeCause()).isInstanceOf(TransportLostException.class);
             assertThat(sink.closeCause().exitCode()).hasValue(137);
@@ -63,7 +64,7 @@ class RealCliFaultIT {
             ProcessHandle cli = ProcessHandle.of(((StdioSessionChannel) channel).transport().pid()).orElseThrow();
 
             cli.destroyForcibly();
-            assertThat(sink.awaitClosed(Duration.ofSeconds(5))).isTrue();
+            assertThat(sink.closedWithin(Duration.ofSeconds(5))).isTrue();
             channel.close();
 
             assertThat(tool.onExit().get(5, TimeUnit.SECONDS).isAlive()).isFalse();
@@ -93,11 +94,11 @@ class RealCliFaultIT {
                             peer.session().build(), sink);
             peer.model.enqueue(slowTurn());
             channel.send("c1", UserMessage.text("slow"));
-            sink.next(Reasoning.class, TURN);
+            sink.awaitEvent(Reasoning.class, TURN);
             long start = System.nanoTime();
             channel.close();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-            assertThat(sink.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            assertThat(sink.closedWithin(Duration.ofSeconds(1))).isTrue();
             assertThat(sink.closeCause()).isNull();
         }
     }
@@ -108,11 +109,11 @@ class RealCliFaultIT {
             RecordingSink sink = new RecordingSink();
             SessionChannel channel = peer.open(sink);
             channel.send("c1", UserMessage.text("please use a tool"));
-            sink.permission(TURN);
+            sink.awaitPermission(TURN);
             long start = System.nanoTime();
             channel.close();
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
-            assertThat(sink.awaitClosed(Duration.ofSeconds(1))).isTrue();
+            assertThat(sink.closedWithin(Duration.ofSeconds(1))).isTrue();
             assertThat(java.nio.file.Files.exists(peer.work.resolve("approved.txt"))).isFalse();
         }
     }
@@ -139,9 +140,9 @@ class RealCliFaultIT {
                 RecordingSink sink = new RecordingSink();
                 try (SessionChannel channel = peer.open(sink)) {
                     channel.send("c", UserMessage.text("ping"));
-                    assertThat(sink.result(TURN).success()).isTrue();
+                    assertThat(sink.awaitResult(TURN).success()).isTrue();
                 }
-                assertThat(sink.awaitClosed(Duration.ofSeconds(1))).isTrue();
+                assertThat(sink.closedWithin(Duration.ofSeconds(1))).isTrue();
             }
             assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList()).isEmpty();
             assertThat(LiveProcesses.count()).isZero();

@@ -11,6 +11,7 @@ import ai.letta.code.api.exception.NotFoundException;
 import ai.letta.code.api.exception.RateLimitException;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;

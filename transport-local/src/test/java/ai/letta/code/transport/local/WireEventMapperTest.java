@@ -13,6 +13,7 @@ import ai.letta.code.api.event.StopReason;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.ToolCall;
 import ai.letta.code.api.event.ToolResult;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,14 @@ class WireEventMapperTest {
                 "{") + "}", "{\"type\":\"result\",\"subtype\":\"success\"}");
         assertThat(sink.all(PartialEvent.class)).extracting(PartialEvent::delta).containsExactly("po", "ng");
         assertThat(sink.all(AssistantMessage.class)).extracting(AssistantMessage::content).containsExactly("pong");
+    }
+
+    @Test
+    void aToolCallWhoseArgumentsAreNoJsonObjectCarriesThemRaw() {
+        feed(false, "{\"type\":\"message\",\"message_type\":\"tool_call_message\",\"tool_call\":{\"name\":\"Bash\","
+                + "\"tool_call_id\":\"c1\",\"arguments\":\"{\\\"pa\"}}");
+        assertThat(sink.all(ToolCall.class)).singleElement()
+                .satisfies(c -> assertThat(c.toolInput()).isEqualTo(java.util.Map.of("raw", "{\"pa")));
     }
 
     @Test

@@ -24,6 +24,7 @@ import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -271,8 +272,10 @@ class RemoteDeterministicIT {
         RecordingSink sink = new RecordingSink();
         try (SessionChannel session = transport.sessions().open(SessionTarget.newConversation(agent),
                 SessionOptions.builder().dreaming(ai.letta.code.api.Dreaming.stepCount(7)).build(), sink)) {
+            // With its request_id, as the engine sends every raw command (SessionChannel#request).
             var settings = session.request(new java.util.LinkedHashMap<>(java.util.Map.of(
-                    "type", "get_reflection_settings", "runtime", java.util.Map.of("agent_id", agent,
+                    "type", "get_reflection_settings", "request_id", "raw-settings",
+                    "runtime", java.util.Map.of("agent_id", agent,
                             "conversation_id", session.conversationId()))),
                     ai.letta.code.api.command.ResponseMatcher.type("get_reflection_settings_response"), WAIT);
             assertThat(settings.body().toString()).contains("step_count=7");

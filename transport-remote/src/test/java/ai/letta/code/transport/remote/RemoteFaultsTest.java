@@ -24,6 +24,7 @@ import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,7 +163,8 @@ class RemoteFaultsTest {
         List<String> matcherThreads = new CopyOnWriteArrayList<>();
         try (SessionChannel session = open(sink)) {
             CompletableFuture<CommandResponse> raw = CompletableFuture.supplyAsync(() -> session.request(
-                    new LinkedHashMap<>(Map.of("type", "echo")), (requestId, candidate) -> {
+                    // With its request_id, as the engine sends every raw command (SessionChannel#request).
+                    new LinkedHashMap<>(Map.of("type", "echo", "request_id", "raw-1")), (requestId, candidate) -> {
                         matcherThreads.add(Thread.currentThread().getName());
                         try {
                             release.await(); // a badly written matcher: blocks on its first candidate

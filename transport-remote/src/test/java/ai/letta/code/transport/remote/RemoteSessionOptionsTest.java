@@ -8,6 +8,7 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.spi.SessionTarget;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

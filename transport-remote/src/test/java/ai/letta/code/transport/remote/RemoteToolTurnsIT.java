@@ -21,6 +21,7 @@ import ai.letta.code.testkit.peer.AppServerProcess;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.peer.PeerBackend;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.sink.RecordingSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

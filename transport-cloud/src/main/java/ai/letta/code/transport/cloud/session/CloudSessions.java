@@ -55,7 +55,7 @@ public final class CloudSessions implements SessionPort {
         SessionTarget scope = scope(target);
         String agentId = scope.agent().orElseThrow();
         String conversationId = scope instanceof SessionTarget.Existing existing ? existing.conversationId()
-                : "default";
+                : SessionTarget.DEFAULT_CONVERSATION;
         ListenerLocator listener = locate(sessionOptions.executionTarget().orElse(options.target()), agentId, conversationId);
         try {
             ServerConnection connection = new ServerConnection(RelayEndpoint.of(options, listener,
@@ -102,7 +102,7 @@ public final class CloudSessions implements SessionPort {
         if (where instanceof ExecutionTarget.Environment environment) {
             return new EnvironmentLocator(control, environment);
         }
-        return SandboxLease.acquire(control, agentId, conversationId.equals("default") ? null : conversationId,
+        return SandboxLease.acquire(control, agentId, conversationId.equals(SessionTarget.DEFAULT_CONVERSATION) ? null : conversationId,
                 (ExecutionTarget.ManagedSandbox) where, timer);
     }
 }

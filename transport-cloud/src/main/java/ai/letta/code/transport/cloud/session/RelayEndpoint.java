@@ -1,6 +1,7 @@
 package ai.letta.code.transport.cloud.session;
 
 import ai.letta.code.api.backend.CloudOptions;
+import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.relay.RelayAddress;
 import ai.letta.code.transport.cloud.relay.RelayChannel;
 import ai.letta.code.transport.remote.internal.FrameChannel;
@@ -42,7 +43,7 @@ final class RelayEndpoint {
         String description = "the Letta Code listener of " + locator.describe() + " (through the Letta Cloud relay "
                 + "at " + new RelayAddress(options, connectionId, agentId, conversationId).description()
                 .replaceFirst("^the Letta Cloud relay at ", "") + ")";
-        String resume = conversationId.equals("default") ? agentId : conversationId;
+        String resume = SessionTarget.reportedConversationId(agentId, conversationId);
         return new ProtocolEndpoint(description, opener, options.connectTimeout(), options.requestTimeout(),
                 options.reconnectBound(), "resume the conversation with client.resumeSession(\"" + resume
                         + "\") once its listener is back");

@@ -27,8 +27,8 @@ final class DomainMapping {
                     .forEach(s -> suggestions.add(s.text()));
         }
         Map<String, Object> input = codec.toMap(wire.input());
-        return new ToolPermissionRequest(requestId, wire.toolCallId(), wire.toolName(), input, suggestions,
-                wire.blockedPath(), ToolPermissionRequest.USER_INPUT_TOOLS.contains(wire.toolName()));
+        return ToolPermissionRequest.of(requestId, wire.toolCallId(), wire.toolName(), input, suggestions,
+                wire.blockedPath());
     }
 
     /**

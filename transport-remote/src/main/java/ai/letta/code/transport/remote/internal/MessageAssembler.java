@@ -1,33 +1,23 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.event.AssistantMessage;
-import ai.letta.code.api.event.PartialEvent;
-import ai.letta.code.api.event.Reasoning;
 import ai.letta.code.api.event.Retry;
 import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.event.ToolCall;
-import ai.letta.code.api.event.ToolResult;
 import ai.letta.code.api.event.UnknownEvent;
+import ai.letta.code.core.turn.ChunkJoiner;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns the {@code stream_delta}s of one turn into domain events (spec §2.3, §6.11): chunks sharing a message id are
- * joined into one {@link AssistantMessage} / {@link Reasoning} / {@link ToolCall} (emitted when the next message
- * starts, the model's step ends, the turn ends, or, for text, when the stream was quiet a while: see
- * {@link #openTextQuietNanos()}; with partial messages on, each chunk is also a {@link PartialEvent}); each tool call
- * and each tool result is emitted once per {@code tool_call_id} (the server reports client-side tool returns twice).
- * A text message continued after a quiet flush arrives as a second event with the same id and the rest of the text;
- * the turn's result text is still the whole message.
- * Lifecycle deltas the SDK has no event for are dropped; message types it does not know become
- * {@link UnknownEvent}s. Not thread-safe: used on the event loop only.
+ * Decodes the {@code stream_delta}s of one turn (spec §2.3, §6.11) into the calls of its {@link ChunkJoiner}, which
+ * joins chunks sharing a message id into one event, emits each tool call and tool result once per
+ * {@code tool_call_id} (the server reports client-side tool returns twice, and a Letta API message carries both
+ * {@code tool_calls} and {@code tool_call}) and chooses the result text. A retry or a message type the SDK does not
+ * know ({@link UnknownEvent}) ends the message being joined; lifecycle deltas the SDK has no event for are dropped
+ * without ending it. Also keeps the run ids the turn went through. Not thread-safe: used on the event loop only.
  */
 final class MessageAssembler {
 
@@ -45,20 +35,11 @@ final class MessageAssembler {
         return !IGNORED.contains(kind);
     }
 
-    private final FrameCodec codec;
-    private final boolean partials;
-    private final Set<String> emittedToolCalls = new HashSet<>();
-    private final Set<String> emittedToolResults = new HashSet<>();
+    private final ChunkJoiner joiner;
     private final Set<String> runIds = new LinkedHashSet<>();
-    private final Map<String, StringBuilder> assistantTexts = new HashMap<>();
-    private Open open;
-    private long lastChunkNanos;
-    private String lastText;
-    private String lastOutput;
 
     MessageAssembler(FrameCodec codec, boolean partials) {
-        this.codec = codec;
-        this.partials = partials;
+        this.joiner = new ChunkJoiner(partials, codec::parseObject);
     }
 
     /**
@@ -73,13 +54,16 @@ final class MessageAssembler {
         }
         String kind = delta.kind();
         switch (kind) {
-            case "assistant_message" -> append(out, Kind.ASSISTANT, delta.id(), Json.content(delta.content()), delta);
-            case "reasoning_message" -> append(out, Kind.REASONING, delta.id(),
-                    delta.reasoning() != null ? delta.reasoning() : Json.content(delta.content()), delta);
+            case "assistant_message" -> joiner.text(ChunkJoiner.Text.ASSISTANT, delta.id(),
+                    Json.content(delta.content()), delta.runId(), true, out);
+            case "reasoning_message" -> joiner.text(ChunkJoiner.Text.REASONING, delta.id(),
+                    delta.reasoning() != null ? delta.reasoning() : Json.content(delta.content()), delta.runId(), true,
+                    out);
             case "tool_call_message", "approval_request_message" -> toolCalls(out, delta);
-            case "tool_return_message" -> toolReturn(out, delta);
+            case "tool_return_message" -> joiner.toolResult(delta.toolCallId(), Json.text(delta.toolReturn()),
+                    "error".equals(delta.status()), delta.runId(), out);
             case "retry" -> {
-                flush(out);
+                joiner.flush(out);
                 out.add(new Retry(delta.reason() != null ? delta.reason() : delta.message(),
                         delta.attempt() == null ? 0 : delta.attempt(),
                         delta.maxAttempts() == null ? 0 : delta.maxAttempts(),
@@ -87,7 +71,7 @@ final class MessageAssembler {
             }
             default -> {
                 if (!IGNORED.contains(kind)) {
-                    flush(out);
+                    joiner.flush(out);
                     out.add(new UnknownEvent(kind.isEmpty() ? "stream_delta" : kind, raw.toString()));
                 }
             }
@@ -97,63 +81,22 @@ final class MessageAssembler {
 
     /** @param out receives the message being assembled, if any */
     void flush(List<SessionEvent> out) {
-        Open done = open;
-        open = null;
-        if (done == null) {
-            return;
-        }
-        String text = done.text.toString();
-        switch (done.kind) {
-            case ASSISTANT -> {
-                lastText = assistantTexts.get(done.id).toString();
-                out.add(new AssistantMessage(done.id, text, done.runId));
-            }
-            case REASONING -> {
-                lastOutput = lastOutput == null ? text : lastOutput;
-                out.add(new Reasoning(done.id, text, done.runId));
-            }
-            case TOOL_CALL -> {
-                if (emittedToolCalls.add(done.id)) {
-                    Map<String, Object> input = codec.parseObject(text);
-                    out.add(new ToolCall(done.id, done.toolName, input == null ? Map.of("raw", text) : input, text,
-                            done.runId));
-                }
-            }
-        }
+        joiner.flush(out);
     }
 
-    /**
-     * @return how long the open assistant or reasoning message has had no new chunk, or -1 when none is open (a tool
-     *     call is never flushed for quiet: its arguments must be whole)
-     */
-    long openTextQuietNanos() {
-        return open == null || open.kind == Kind.TOOL_CALL ? -1 : System.nanoTime() - lastChunkNanos;
+    /** @return what joins this turn's chunks (the quiet flush watches it) */
+    ChunkJoiner joiner() {
+        return joiner;
     }
 
-    /** @return the turn's last assistant text, else its last tool output or reasoning, else {@code null} */
+    /** @return the turn's result text ({@link ChunkJoiner#resultText()}), or {@code null} */
     String resultText() {
-        return lastText != null ? lastText : lastOutput;
+        return joiner.resultText();
     }
 
     /** @return the run ids seen in this turn, in order */
     List<String> runIds() {
         return List.copyOf(runIds);
-    }
-
-    private void append(List<SessionEvent> out, Kind kind, String id, String chunk, WireDelta delta) {
-        String key = id == null ? "" : id;
-        if (open == null || open.kind != kind || !open.id.equals(key)) {
-            flush(out);
-            open = new Open(kind, key, delta.runId(), null);
-        }
-        open.text.append(chunk);
-        lastChunkNanos = System.nanoTime();
-        if (kind == Kind.ASSISTANT) {
-            assistantTexts.computeIfAbsent(key, k -> new StringBuilder()).append(chunk);
-        }
-        if (partials && !chunk.isEmpty()) {
-            out.add(new PartialEvent(kind == Kind.ASSISTANT ? "assistant" : "reasoning", chunk, id, delta.runId()));
-        }
     }
 
     private void toolCalls(List<SessionEvent> out, WireDelta delta) {
@@ -167,49 +110,10 @@ final class MessageAssembler {
         }
         for (JsonNode call : calls) {
             String id = Json.text(call, "tool_call_id");
-            String name = Json.text(call, "name");
-            String arguments = Json.text(call, "arguments");
-            if (id == null || emittedToolCalls.contains(id)) {
-                continue;
+            if (id != null) {
+                joiner.toolCallChunk(id, Json.text(call, "name"), Json.text(call, "arguments"), delta.runId(),
+                        delta.kind(), out);
             }
-            if (open == null || open.kind != Kind.TOOL_CALL || !open.id.equals(id)) {
-                flush(out);
-                open = new Open(Kind.TOOL_CALL, id, delta.runId(), name);
-            } else if (open.toolName == null) {
-                open.toolName = name;
-            }
-            open.text.append(arguments == null ? "" : arguments);
-            if (partials && arguments != null && !arguments.isEmpty()) {
-                out.add(new PartialEvent(delta.kind(), arguments, id, delta.runId()));
-            }
-        }
-    }
-
-    private void toolReturn(List<SessionEvent> out, WireDelta delta) {
-        flush(out);
-        String id = delta.toolCallId();
-        if (id != null && !emittedToolResults.add(id)) {
-            return;
-        }
-        String output = Json.text(delta.toolReturn());
-        lastOutput = output;
-        out.add(new ToolResult(id, output, "error".equals(delta.status()), delta.runId()));
-    }
-
-    private enum Kind { ASSISTANT, REASONING, TOOL_CALL }
-
-    private static final class Open {
-        final Kind kind;
-        final String id;
-        final String runId;
-        final StringBuilder text = new StringBuilder();
-        String toolName;
-
-        Open(Kind kind, String id, String runId, String toolName) {
-            this.kind = kind;
-            this.id = id;
-            this.runId = runId;
-            this.toolName = toolName;
         }
     }
 }

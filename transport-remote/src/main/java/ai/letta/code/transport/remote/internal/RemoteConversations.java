@@ -107,7 +107,7 @@ public final class RemoteConversations implements Conversations {
                 connection.correlator().nextRequestId("ml"));
         Map<String, Object> query = Pages.query(page);
         if (SessionTarget.isAgentId(conversationId)) {
-            command.put("conversation_id", RuntimeKey.DEFAULT_CONVERSATION);
+            command.put("conversation_id", SessionTarget.DEFAULT_CONVERSATION);
             query.put("agent_id", conversationId.strip());
         } else {
             command.put("conversation_id", conversationId);
@@ -154,7 +154,7 @@ public final class RemoteConversations implements Conversations {
         String id = Checks.requireId(conversationId, "conversationId", agent ? "agent" : "conv");
         Map<String, Object> command = Commands.command("conversation_fork",
                 connection.correlator().nextRequestId("cf"));
-        command.put("conversation_id", agent ? RuntimeKey.DEFAULT_CONVERSATION : id);
+        command.put("conversation_id", agent ? SessionTarget.DEFAULT_CONVERSATION : id);
         if (agent) {
             command.put("body", Map.of("agent_id", id));
         }
@@ -182,7 +182,7 @@ public final class RemoteConversations implements Conversations {
         String id = Checks.requireId(conversationId, "conversationId", agent ? "agent" : "conv");
         Map<String, Object> command = Commands.command("conversation_compact",
                 connection.correlator().nextRequestId("cp"));
-        command.put("conversation_id", agent ? RuntimeKey.DEFAULT_CONVERSATION : id);
+        command.put("conversation_id", agent ? SessionTarget.DEFAULT_CONVERSATION : id);
         command.put("body", agent ? Map.of("agent_id", id) : Map.of());
         ServerFrame frame = known(id, () -> connection.call(command, "conversation_compact_response"));
         var compaction = frame.json().path("compaction");

@@ -12,6 +12,7 @@ import ai.letta.code.api.model.ModelCatalog;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.permission.PermissionDecision;
 import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.core.turn.QuietFlush;
 import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.SessionChannel;
@@ -40,7 +41,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
 
     private static final System.Logger LOG = System.getLogger(RemoteSession.class.getName());
     private static final TurnStream.Timing TIMING = new TurnStream.Timing(Duration.ofMillis(250),
-            Duration.ofMillis(300));
+            QuietFlush.DEFAULT_QUIET);
 
     private final ServerConnection connection;
     private final RuntimeKey key;
@@ -180,7 +181,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
     @Override
     public void sendRaw(Map<String, Object> command) {
         ready();
-        connection.send(RawCommands.validated(command));
+        connection.send(command);
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class RemoteSessions implements SessionPort {
             RuntimeKey key = target instanceof SessionTarget.Existing existing
                     ? new RuntimeKey(existing.agentId() != null ? existing.agentId()
                             : agentOf(existing.conversationId()), existing.conversationId())
-                    : new RuntimeKey(((SessionTarget.AgentDefault) target).agentId(), RuntimeKey.DEFAULT_CONVERSATION);
+                    : new RuntimeKey(((SessionTarget.AgentDefault) target).agentId(), SessionTarget.DEFAULT_CONVERSATION);
             command = start.command(requestId, key.agentId(), null, key.conversationId());
             // Registered before runtime_start, so nothing the server replays for the runtime is missed.
             early = session(key, options, sink, start);
@@ -97,8 +97,7 @@ public final class RemoteSessions implements SessionPort {
     }
 
     private RemoteSession session(RuntimeKey key, SessionOptions options, SessionSink sink, RuntimeStart start) {
-        String resolved = key.conversationId().equals(RuntimeKey.DEFAULT_CONVERSATION) ? key.agentId()
-                : key.conversationId();
+        String resolved = SessionTarget.reportedConversationId(key.agentId(), key.conversationId());
         RemoteSession session = new RemoteSession(connection, key, resolved, options.includePartialMessages(), sink,
                 start);
         connection.router().register(key, session);

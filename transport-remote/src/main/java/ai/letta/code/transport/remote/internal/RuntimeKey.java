@@ -12,9 +12,6 @@ import java.util.Objects;
  */
 record RuntimeKey(String agentId, String conversationId) {
 
-    /** The server's alias for an agent's main conversation. */
-    static final String DEFAULT_CONVERSATION = "default";
-
     RuntimeKey {
         Objects.requireNonNull(agentId, "agentId");
         Objects.requireNonNull(conversationId, "conversationId");

@@ -5,6 +5,7 @@ import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.event.StopReason;
+import ai.letta.code.core.turn.TurnEnds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,25 +50,20 @@ final class TurnResults {
         if (runId != null && !runIds.contains(runId)) {
             runIds.add(runId);
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - turn.startedNanos);
-        String text = turn.messages.resultText();
+        TurnEnds.Turn ended = new TurnEnds.Turn(turn.messages.resultText(),
+                Duration.ofNanos(System.nanoTime() - turn.startedNanos), runIds.size(), conversationId, runIds);
         StopReason stop = StopReason.of(stopReason);
         if (SUCCESS.contains(stopReason)) {
-            return List.of(Result.builder(Result.Status.SUCCESS).result(text).stopReason(stop).duration(took)
-                    .numTurns(runIds.size()).conversationId(conversationId).runIds(runIds).build());
+            return List.of(TurnEnds.success(ended, stop));
         }
         if (stopReason.equals("cancelled")) {
-            return List.of(Result.builder(Result.Status.INTERRUPTED).result(text).error(ErrorCode.INTERRUPTED.value())
-                    .errorCode(ErrorCode.INTERRUPTED).stopReason(stop).duration(took).numTurns(runIds.size())
-                    .conversationId(conversationId).runIds(runIds).build());
+            return List.of(TurnEnds.interrupted(ended));
         }
-        ErrorCode code = stopReason.equals("error") ? ErrorCode.ERROR : ErrorCode.of(stopReason);
+        ErrorCode code = TurnEnds.errorCode(stopReason);
         String message = turn.errorMessage != null ? turn.errorMessage
                 : "the turn ended with stop reason " + stopReason;
         String detail = error != null ? error : turn.errorDetail;
         return List.of(new ErrorEvent(message, code, detail, runId),
-                Result.builder(Result.Status.ERROR).result(text).error(message).errorCode(code).errorDetail(detail)
-                        .stopReason(stop).duration(took).numTurns(runIds.size()).conversationId(conversationId)
-                        .runIds(runIds).build());
+                TurnEnds.failed(ended, stop, code, message, detail));
     }
 }

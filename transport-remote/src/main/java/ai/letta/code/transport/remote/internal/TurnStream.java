@@ -4,6 +4,7 @@ import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.ErrorEvent;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.MalformedFrameException;
+import ai.letta.code.core.turn.QuietFlush;
 import ai.letta.code.spi.Redaction;
 import ai.letta.code.spi.SessionSink;
 import java.time.Duration;
@@ -82,7 +83,8 @@ final class TurnStream {
         this.approvals = approvals;
         this.queue = new QueueMirror(codec);
         this.turns = new PendingTurns(() -> new MessageAssembler(codec, partials));
-        this.quietFlush = new QuietFlush(loop, timing.quietFlush());
+        this.quietFlush = new QuietFlush((task, delay) -> loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS),
+                timing.quietFlush());
     }
 
     /** @param clientMessageId a message about to be sent: its turn is expected */
@@ -230,7 +232,11 @@ final class TurnStream {
             return;
         }
         events.emit(turn, turn.messages.accept(delta, raw));
-        quietFlush.arm(turn, turns::running, events::flushMessages);
+        quietFlush.arm(turn.messages.joiner(), () -> {
+            if (turns.running() == turn) { // a finished turn is left alone
+                events.flushMessages(turn);
+            }
+        });
     }
 
     private void recordError(WireDelta delta) {
