@@ -22,8 +22,9 @@ module ai.letta.code.testkit {
     requires java.net.http;
     // LogCapture records the JDK's System.Logger output through java.util.logging.
     requires java.logging;
-    // The contract suites' lifecycle methods and NoLeftoverProcesses are JUnit types seen by the tests using them.
-    requires static transitive org.junit.jupiter.api;
+    // Not transitive: a module that uses the contract suites or NoLeftoverProcesses requires JUnit itself (for its
+    // @Test methods), and one that uses only the fakes compiles and runs without JUnit.
+    requires static org.junit.jupiter.api;
     requires static org.junit.jupiter.params;
     requires static org.assertj.core;
 
