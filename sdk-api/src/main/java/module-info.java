@@ -3,6 +3,7 @@
  * resource interfaces, in plain Java. The transport ports ({@code ai.letta.code.spi}) and the argument checks they
  * share ({@code ai.letta.code.internal}) are exported only to the SDK's own modules.
  */
+@SuppressWarnings("module")
 module ai.letta.code.api {
     exports ai.letta.code.api;
     exports ai.letta.code.api.agent;
@@ -18,6 +19,7 @@ module ai.letta.code.api {
     exports ai.letta.code.api.permission;
     exports ai.letta.code.api.tool;
 
+    // The qualified exports name modules built after this one: "module not found" is suppressed above for them.
     exports ai.letta.code.spi to
             ai.letta.code.core,
             ai.letta.code.testkit,

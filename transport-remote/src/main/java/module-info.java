@@ -4,6 +4,7 @@
  * is the Guice route. The protocol-v2 session code ({@code internal}) is exported only to the cloud transport, whose
  * relay carries the same protocol.
  */
+@SuppressWarnings("module")
 module ai.letta.code.transport.remote {
     requires transitive ai.letta.code.core;
     requires io.netty.buffer;
@@ -15,6 +16,7 @@ module ai.letta.code.transport.remote {
     requires tools.jackson.databind;
 
     exports ai.letta.code.transport.remote;
+    // Built after this module: "module not found" is suppressed above for it.
     exports ai.letta.code.transport.remote.internal to ai.letta.code.transport.cloud;
 
     // Guice builds WebSocketTransport through its @Inject constructor.

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AgentContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public AgentContract() {}
+
     @Test
     void createAgentWithPersonaAndHumanStoresBothBlocks() {
         String agentId = client.createAgent(AgentOptions.builder()

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class ContractSupport {
 
+    /** For the contracts, which a transport's test subclasses. */
+    public ContractSupport() {}
+
     /** The peer of the running test. */
     protected ContractPeer peer;
     /** {@link ContractPeer#client()} of the running test. */

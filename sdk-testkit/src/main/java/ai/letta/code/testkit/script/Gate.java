@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Gate {
 
+    /** A closed gate. */
+    public Gate() {}
+
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
 
     /** Lets every stream waiting on this gate continue. */

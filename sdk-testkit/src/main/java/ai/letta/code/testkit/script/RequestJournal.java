@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  */
 public final class RequestJournal {
 
+    /** An empty journal. */
+    public RequestJournal() {}
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<RecordedRequest> all = new ArrayList<>();
