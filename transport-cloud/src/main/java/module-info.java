@@ -9,6 +9,8 @@ module ai.letta.code.transport.cloud {
     requires io.netty.buffer;
     requires io.netty.codec;
     requires io.netty.codec.http;
+    // HttpContentDecompressor's gzip/deflate/brotli decoders; io.netty.codec.http requires it only static.
+    requires io.netty.codec.compression;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;

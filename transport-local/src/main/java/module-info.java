@@ -7,6 +7,8 @@ module ai.letta.code.transport.local {
     requires transitive ai.letta.code.core;
     requires io.netty.buffer;
     requires io.netty.codec.http;
+    // HttpContentDecompressor's gzip/deflate/brotli decoders; io.netty.codec.http requires it only static.
+    requires io.netty.codec.compression;
     requires io.netty.common;
     requires io.netty.handler;
     requires io.netty.transport;
