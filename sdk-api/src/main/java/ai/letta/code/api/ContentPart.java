@@ -59,7 +59,11 @@ public sealed interface ContentPart {
      * @param text the text
      */
     record Text(String text) implements ContentPart {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param text the text
+         */
         public Text {
             Checks.requireNonNull(text, "ContentPart.text");
         }
@@ -72,7 +76,12 @@ public sealed interface ContentPart {
      * @param base64 the bytes, base64-encoded
      */
     record Image(String mediaType, String base64) implements ContentPart {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param mediaType the MIME type
+         * @param base64 the bytes, base64-encoded
+         */
         public Image {
             Checks.requireText(mediaType, "ContentPart.image mediaType");
             Checks.requireText(base64, "ContentPart.image data");

@@ -24,7 +24,12 @@ public record Dreaming(Trigger trigger, int stepCount) {
         COMPACTION_EVENT
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param trigger what starts a reflection
+     * @param stepCount the model steps between reflections (used by {@link Trigger#STEP_COUNT}; 0 otherwise)
+     */
     public Dreaming {
         Checks.requireNonNull(trigger, "Dreaming.trigger");
         if (trigger == Trigger.STEP_COUNT) {

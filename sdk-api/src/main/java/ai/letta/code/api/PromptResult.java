@@ -14,7 +14,14 @@ import java.util.List;
  * @param events every event of the turn, in order, the result last
  */
 public record PromptResult(String agentId, String conversationId, Result turn, List<SessionEvent> events) {
-    /** Copies the events. */
+    /**
+     * Copies the events.
+     *
+     * @param agentId the agent that answered
+     * @param conversationId the conversation the prompt ran in
+     * @param turn the turn's result event (its status, error, duration, run ids)
+     * @param events every event of the turn, in order, the result last
+     */
     public PromptResult {
         events = List.copyOf(events);
     }

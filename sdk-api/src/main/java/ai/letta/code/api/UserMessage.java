@@ -11,7 +11,11 @@ import java.util.stream.Collectors;
  * @param content the parts, in order; at least one
  */
 public record UserMessage(List<ContentPart> content) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param content the parts, in order; at least one
+     */
     public UserMessage {
         content = List.copyOf(Checks.requireNonNull(content, "UserMessage.content"));
         if (content.isEmpty()) {

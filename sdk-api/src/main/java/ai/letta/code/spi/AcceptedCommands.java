@@ -18,7 +18,13 @@ import java.util.TreeSet;
  */
 public record AcceptedCommands(BackendKind backend, Set<String> types, String note) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param backend the backend whose peer this is, for the message
+     * @param types the accepted {@code type} values (kept sorted, for the message)
+     * @param note how the types are used on this peer, appended to the message (may be empty)
+     */
     public AcceptedCommands {
         Objects.requireNonNull(backend, "backend");
         types = Collections.unmodifiableSortedSet(new TreeSet<>(types));

@@ -19,6 +19,10 @@ import com.google.inject.Provides;
  * Starts nothing: the client starts its transport on first use. Each injection gives a new client (close it).
  */
 public final class LettaCodeModule extends AbstractModule {
+
+    /** A module to install next to one transport's module. */
+    public LettaCodeModule() {}
+
     @Override
     protected void configure() {
         binder().requireExplicitBindings();

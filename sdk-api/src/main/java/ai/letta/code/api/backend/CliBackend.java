@@ -48,7 +48,12 @@ public sealed interface CliBackend {
      * @param apiKey the API key (redacted in {@code toString()})
      */
     record LettaApi(URI baseUrl, Secret apiKey) implements CliBackend {
-        /** Validates both fields. */
+        /**
+         * Validates both fields.
+         *
+         * @param baseUrl the server's base URL
+         * @param apiKey the API key (redacted in {@code toString()})
+         */
         public LettaApi {
             Checks.requireNonNull(baseUrl, "CliBackend.lettaApi baseUrl");
             Checks.requireNonNull(apiKey, "CliBackend.lettaApi apiKey");

@@ -58,7 +58,21 @@ public record CloudOptions(Secret apiKey, URI baseUrl, Map<String, String> heade
         QUERY
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param apiKey the Letta API key (never printed: {@link Secret})
+     * @param baseUrl the API's base URL; the relay websocket is derived from it ({@code https} → {@code wss})
+     * @param headers extra headers on every request and websocket upgrade (e.g. {@code X-Project}); {@code toString()}
+     *     shows their names only
+     * @param connectTimeout the wait for a connection or websocket handshake
+     * @param requestTimeout the wait for a response, HTTP or protocol command
+     * @param reconnectBound how long a dropped relay socket is retried before its session is closed
+     * @param pingInterval how often the relay sockets are pinged; three intervals without a frame mark one dead
+     * @param webSocketAuth how the relay websocket carries the key
+     * @param maxFrameBytes the largest relay frame accepted
+     * @param target where sessions run unless a session says otherwise
+     */
     public CloudOptions {
         requireNonNull(apiKey, "CloudOptions.apiKey");
         requireNonNull(baseUrl, "CloudOptions.baseUrl");

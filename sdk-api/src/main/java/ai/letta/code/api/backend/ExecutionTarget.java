@@ -63,7 +63,15 @@ public sealed interface ExecutionTarget permits ExecutionTarget.ManagedSandbox, 
         static final ManagedSandbox DEFAULT = new ManagedSandbox(Duration.ofMinutes(5), Duration.ofSeconds(120),
                 Duration.ofSeconds(1), Duration.ofMinutes(4), false);
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param ttl how long the sandbox lives without a refresh, 1 to 60 minutes (default 5)
+         * @param readyTimeout how long to wait for it to come online (default 120 s)
+         * @param pollInterval how often to ask whether it is online (default 1 s)
+         * @param refreshInterval how often to refresh its TTL (default 80 % of {@code ttl}); less than {@code ttl}
+         * @param terminateOnClose whether closing the session terminates it (default false)
+         */
         public ManagedSandbox {
             requireNonNull(ttl, "ManagedSandbox.ttl");
             if (ttl.compareTo(Duration.ofMinutes(1)) < 0 || ttl.compareTo(Duration.ofMinutes(60)) > 0
@@ -147,7 +155,12 @@ public sealed interface ExecutionTarget permits ExecutionTarget.ManagedSandbox, 
             DEVICE_ID
         }
 
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param selector what {@code value} is
+         * @param value the name, id, connection id or device id
+         */
         public Environment {
             requireNonNull(selector, "Environment.selector");
             value = requireText(value, "Environment.value").strip();

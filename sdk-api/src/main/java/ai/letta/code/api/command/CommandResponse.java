@@ -13,7 +13,12 @@ import java.util.Optional;
  * @param body the whole message
  */
 public record CommandResponse(String type, Map<String, Object> body) {
-    /** Copies the body. */
+    /**
+     * Copies the body.
+     *
+     * @param type the message's type, e.g. {@code list_models_response}
+     * @param body the whole message
+     */
     public CommandResponse {
         body = body == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(body));
     }

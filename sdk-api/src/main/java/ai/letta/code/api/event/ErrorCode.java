@@ -26,7 +26,11 @@ public record ErrorCode(String value) {
     /** The peer reported an error without a more precise code. */
     public static final ErrorCode ERROR = new ErrorCode("error");
 
-    /** Keeps the value non-blank. */
+    /**
+     * Keeps the value non-blank.
+     *
+     * @param value the code
+     */
     public ErrorCode {
         if (value == null || value.isBlank()) {
             value = "error";

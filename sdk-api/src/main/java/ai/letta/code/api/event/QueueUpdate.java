@@ -8,7 +8,11 @@ import java.util.List;
  * @param queue the messages still waiting, oldest first
  */
 public record QueueUpdate(List<QueuedMessage> queue) implements SessionEvent {
-    /** Copies the queue. */
+    /**
+     * Copies the queue.
+     *
+     * @param queue the messages still waiting, oldest first
+     */
     public QueueUpdate {
         queue = queue == null ? List.of() : List.copyOf(queue);
     }

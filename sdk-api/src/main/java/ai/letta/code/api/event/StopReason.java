@@ -21,7 +21,11 @@ public record StopReason(String value) {
     /** The model provider failed. */
     public static final StopReason LLM_API_ERROR = new StopReason("llm_api_error");
 
-    /** Keeps the value non-blank. */
+    /**
+     * Keeps the value non-blank.
+     *
+     * @param value the peer's name for it
+     */
     public StopReason {
         if (value == null || value.isBlank()) {
             value = "unknown";

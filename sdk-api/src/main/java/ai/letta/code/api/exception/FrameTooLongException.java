@@ -3,6 +3,7 @@ package ai.letta.code.api.exception;
 /** A line, frame or event exceeded the configured size cap; the message names the cap and the setting. */
 public class FrameTooLongException extends ProtocolException {
     private static final long serialVersionUID = 1L;
+    /** The cap that was exceeded, in bytes. */
     private final long limitBytes;
 
     /**

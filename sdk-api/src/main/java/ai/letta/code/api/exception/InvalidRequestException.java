@@ -11,6 +11,7 @@ import java.util.List;
  */
 public class InvalidRequestException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
+    /** The paths of the invalid fields. */
     private final List<String> fields;
 
     /**

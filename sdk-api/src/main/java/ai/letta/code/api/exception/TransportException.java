@@ -10,7 +10,9 @@ import java.util.OptionalInt;
  */
 public class TransportException extends LettaCodeException {
     private static final long serialVersionUID = 1L;
+    /** The peer process's exit code, or {@code null}. */
     private final Integer exitCode;
+    /** The last lines the peer wrote to stderr, or {@code null}. */
     private final String diagnosticTail;
 
     /**

@@ -6,7 +6,9 @@ import java.util.Set;
 /** The chosen backend cannot do what was asked; the message names the backends that can. */
 public class UnsupportedFeatureException extends LettaCodeException {
     private static final long serialVersionUID = 1L;
+    /** The feature the backend lacks. */
     private final String feature;
+    /** The backends that offer it. */
     private final Set<BackendKind> supportedBy;
 
     /**

@@ -76,7 +76,12 @@ public sealed interface PermissionDecision {
      * @param interrupt whether to end the turn too
      */
     record Deny(String message, boolean interrupt) implements PermissionDecision {
-        /** Validates the message. */
+        /**
+         * Validates the message.
+         *
+         * @param message the reason, passed to the model
+         * @param interrupt whether to end the turn too
+         */
         public Deny {
             Checks.requireText(message, "PermissionDecision.deny message");
         }

@@ -24,7 +24,11 @@ public record PermissionMode(String value) {
      */
     public static final PermissionMode BYPASS_PERMISSIONS = new PermissionMode("bypassPermissions");
 
-    /** Validates the name. */
+    /**
+     * Validates the name.
+     *
+     * @param value the mode's name as the SDK knows it
+     */
     public PermissionMode {
         Checks.requireText(value, "PermissionMode");
     }

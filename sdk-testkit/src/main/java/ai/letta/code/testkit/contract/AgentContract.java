@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AgentContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public AgentContract() {}
+
     @Test
     void createAgentWithPersonaAndHumanStoresBothBlocks() {
         String agentId = client.createAgent(AgentOptions.builder()
@@ -127,7 +130,10 @@ public abstract class AgentContract extends ContractSupport {
 
     // ---- helpers ----
 
-    /** @return the agent as {@code agents().get} shows it, or empty when the backend does not offer that */
+    /**
+     * @param agentId the agent
+     * @return the agent as {@code agents().get} shows it, or empty when the backend does not offer that
+     */
     protected final Optional<AgentInfo> agentInfo(String agentId) {
         try {
             return Optional.of(client.agents().get(agentId));

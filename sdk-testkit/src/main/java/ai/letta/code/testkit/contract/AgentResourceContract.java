@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AgentResourceContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public AgentResourceContract() {}
+
     @Test
     void anUpdateIsWhatTheNextReadSees() {
         assumeFeature(ContractFeature.LETTA_API);

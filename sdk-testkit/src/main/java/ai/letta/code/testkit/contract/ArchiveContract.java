@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ArchiveContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ArchiveContract() {}
+
     @Test
     void archivesAreCreatedUpdatedListedAndDeleted() {
         if (!has(ContractFeature.LETTA_API)) {

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  */
 public abstract class BlockContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public BlockContract() {}
+
     @Test
     void aStandaloneBlockIsCreatedFoundUpdatedAndDeleted() {
         assumeFeature(ContractFeature.LETTA_API);

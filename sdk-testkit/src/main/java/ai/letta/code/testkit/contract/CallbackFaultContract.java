@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class CallbackFaultContract extends FaultSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public CallbackFaultContract() {}
+
     /** The permission timeout the scenarios set. */
     static final Duration PERMISSION_TIMEOUT = Duration.ofSeconds(1);
 

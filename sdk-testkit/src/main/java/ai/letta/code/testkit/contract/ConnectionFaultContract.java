@@ -29,6 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ConnectionFaultContract extends FaultSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ConnectionFaultContract() {}
+
     /** A restarted peer serves the next turn within this. */
     static final Duration RESTART_BOUND = Duration.ofSeconds(60);
 

@@ -139,7 +139,12 @@ public interface ContractPeer extends AutoCloseable {
      * @param responseType the answer's {@code type}
      */
     record RawCommandProbe(Map<String, Object> command, String responseType) {
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param command the command, without {@code request_id} (the SDK adds one)
+         * @param responseType the answer's {@code type}
+         */
         public RawCommandProbe {
             command = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(command)));
             Objects.requireNonNull(responseType, "responseType");

@@ -37,6 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
  */
 public abstract class ContractSupport {
 
+    /** For the contracts, which a transport's test subclasses. */
+    public ContractSupport() {}
+
     /** The peer of the running test. */
     protected ContractPeer peer;
     /** {@link ContractPeer#client()} of the running test. */
@@ -68,7 +71,11 @@ public abstract class ContractSupport {
         client = peer.client();
     }
 
-    /** Closes what the test registered with {@link #closeLater}, then the peer, whatever happened. */
+    /**
+     * Closes what the test registered with {@link #closeLater}, then the peer, whatever happened.
+     *
+     * @throws Exception the first failure of closing; later ones are added as suppressed
+     */
     @AfterEach
     protected final void stopPeer() throws Exception {
         try {
@@ -88,12 +95,19 @@ public abstract class ContractSupport {
 
     // ---- features ----
 
-    /** @return whether the peer has {@code feature} */
+    /**
+     * @param feature the feature
+     * @return whether the peer has {@code feature}
+     */
     protected final boolean has(ContractFeature feature) {
         return peer.features().contains(feature);
     }
 
-    /** Skips the scenario, naming the feature, when the peer lacks it. */
+    /**
+     * Skips the scenario, naming the feature, when the peer lacks it.
+     *
+     * @param feature the feature the scenario needs
+     */
     protected final void assumeFeature(ContractFeature feature) {
         Assumptions.assumeTrue(has(feature), () -> "the peer lacks " + feature + "; scenario skipped");
     }
@@ -110,13 +124,23 @@ public abstract class ContractSupport {
         return SessionOptions.builder().cwd(peer.workDir()).permissionMode(PermissionMode.DEFAULT);
     }
 
-    /** Registers {@code resource} to be closed after the test (before the peer), and returns it. */
+    /**
+     * Registers {@code resource} to be closed after the test (before the peer), and returns it.
+     *
+     * @param <T> the resource's type
+     * @param resource what to close
+     * @return {@code resource}
+     */
     protected final <T extends AutoCloseable> T closeLater(T resource) {
         cleanup.push(resource);
         return resource;
     }
 
-    /** @return a session on a new conversation of {@code agentId}, closed after the test */
+    /**
+     * @param agentId the agent
+     * @param options the session options
+     * @return a session on a new conversation of {@code agentId}, closed after the test
+     */
     protected final Session open(String agentId, SessionOptions options) {
         return closeLater(client.createSession(agentId, options));
     }
@@ -126,18 +150,34 @@ public abstract class ContractSupport {
         return open(newAgent(), options().build());
     }
 
-    /** @return a recorder of the session's next stream, bounded by {@link #turnTimeout()} */
+    /**
+     * @param session the session
+     * @return a recorder of the session's next stream, bounded by {@link #turnTimeout()}
+     */
     protected final EventRecorder record(Session session) {
         return closeLater(EventRecorder.record(session.stream(), turnTimeout()));
     }
 
-    /** Sends {@code text} and returns the whole stream (it must end within the timeout). */
+    /**
+     * Sends {@code text} and returns the whole stream (it must end within the timeout).
+     *
+     * @param session the session
+     * @param text the user message
+     * @return the events of the turn, ending with its {@link Result}
+     */
     protected final List<SessionEvent> turn(Session session, String text) {
         session.send(text);
         return record(session).awaitEnd();
     }
 
-    /** Scripts {@code answer}, sends {@code text}, and checks the turn succeeded with that answer. */
+    /**
+     * Scripts {@code answer}, sends {@code text}, and checks the turn succeeded with that answer.
+     *
+     * @param session the session
+     * @param text the user message
+     * @param answer the scripted assistant text
+     * @return the events of the turn
+     */
     protected final List<SessionEvent> scriptedTurn(Session session, String text, String answer) {
         peer.enqueue(TurnScript.text(answer));
         List<SessionEvent> events = turn(session, text);
@@ -152,6 +192,9 @@ public abstract class ContractSupport {
     /**
      * A turn that runs {@code command} with the Bash tool, then answers {@code tool said: <first output line>}.
      * A command that writes makes every real peer ask for permission in default mode.
+     *
+     * @param command the shell command
+     * @return the script
      */
     protected static TurnScript shellTurn(String command) {
         Map<String, Object> arguments = new LinkedHashMap<>();
@@ -167,12 +210,21 @@ public abstract class ContractSupport {
 
     // ---- event helpers ----
 
-    /** @return the events of one type, in order */
+    /**
+     * @param <T> the event type
+     * @param events the events
+     * @param type the event type
+     * @return the events of one type, in order
+     */
     protected static <T extends SessionEvent> List<T> ofType(List<SessionEvent> events, Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** @return the index of the first event of {@code type}, or -1 */
+    /**
+     * @param events the events
+     * @param type the event type
+     * @return the index of the first event of {@code type}, or -1
+     */
     protected static int indexOf(List<SessionEvent> events, Class<? extends SessionEvent> type) {
         for (int i = 0; i < events.size(); i++) {
             if (type.isInstance(events.get(i))) {
@@ -182,7 +234,10 @@ public abstract class ContractSupport {
         return -1;
     }
 
-    /** @return the last event, which must be a {@link Result} */
+    /**
+     * @param events the events of a turn
+     * @return the last event, which must be a {@link Result}
+     */
     protected static Result last(List<SessionEvent> events) {
         assertThat(events).as("events of the turn").isNotEmpty();
         assertThat(events.get(events.size() - 1)).as("the last event of %s", events).isInstanceOf(Result.class);
@@ -195,7 +250,11 @@ public abstract class ContractSupport {
         return requests.isEmpty() ? Optional.empty() : Optional.of(requests.get(requests.size() - 1));
     }
 
-    /** @return whether a requested model id names {@code handle} (peers may send the id without the provider) */
+    /**
+     * @param requested the model id a request named
+     * @param handle the expected {@code provider/model} handle
+     * @return whether a requested model id names {@code handle} (peers may send the id without the provider)
+     */
     protected static boolean sameModel(String requested, String handle) {
         if (requested == null) {
             return false;
@@ -207,7 +266,14 @@ public abstract class ContractSupport {
 
     // ---- bounded waits ----
 
-    /** Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}. */
+    /**
+     * Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}.
+     *
+     * @param <T> the action's result type
+     * @param what what the action does, for the failure message
+     * @param action the action
+     * @return the action's result
+     */
     protected final <T> T within(String what, Callable<T> action) {
         return boundedCall(what, turnTimeout(), action);
     }
@@ -233,7 +299,12 @@ public abstract class ContractSupport {
         }
     }
 
-    /** Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}. */
+    /**
+     * Runs {@code action} on another thread and fails if it does not return within {@link #turnTimeout()}.
+     *
+     * @param what what the action does, for the failure message
+     * @param action the action
+     */
     protected final void within(String what, Runnable action) {
         within(what, () -> {
             action.run();
@@ -241,7 +312,12 @@ public abstract class ContractSupport {
         });
     }
 
-    /** Polls {@code condition} until it holds; fails after {@link #turnTimeout()} (a bounded wait, not a sleep). */
+    /**
+     * Polls {@code condition} until it holds; fails after {@link #turnTimeout()} (a bounded wait, not a sleep).
+     *
+     * @param what what is awaited, for the failure message
+     * @param condition the condition
+     */
     protected final void awaitCondition(String what, BooleanSupplier condition) {
         TurnChecks.awaitCondition(what, condition, turnTimeout());
     }

@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ControlContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ControlContract() {}
+
     @Test
     void listModelsOffersTheAlternateModel() {
         Session session = openSession();

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ConversationResourceContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ConversationResourceContract() {}
+
     @Test
     void conversationIsCreatedWithOptionsAndUpdated() {
         String agentId = newAgent();

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  */
 public abstract class FaultMatrix implements ContractSetup {
+
+    /** For the transport's test, which subclasses it with its peer. */
+    public FaultMatrix() {}
+
     @Nested
     class PeerFaults extends PeerFaultContract {
         @Override

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class FrameFaultContract extends FaultSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public FrameFaultContract() {}
+
     @Test
     void garbageFrameMidTurnIsAnErrorEventAndTheTurnGoesOn() {
         injectedFrameScenario("garbage frame mid-turn", session -> "{not json at all");

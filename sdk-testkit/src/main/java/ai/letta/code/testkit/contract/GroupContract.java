@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class GroupContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public GroupContract() {}
+
     @Test
     void enablingSleeptimeGivesTheAgentAGroupWhoseFrequencyCanBeSet() {
         assumeFeature(ContractFeature.LETTA_API);

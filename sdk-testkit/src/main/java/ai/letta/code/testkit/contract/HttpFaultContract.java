@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class HttpFaultContract extends FaultSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public HttpFaultContract() {}
+
     /** An HTTP error, retried or not, is a typed exception within this. */
     static final Duration HTTP_BOUND = Duration.ofSeconds(60);
 

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class LifecycleContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public LifecycleContract() {}
+
     /** A turn that streams one reasoning and then holds the stream open, silently. */
     private static TurnScript heldTurn(String reasoning) {
         return TurnScript.builder().reasoning(reasoning).stall().build();

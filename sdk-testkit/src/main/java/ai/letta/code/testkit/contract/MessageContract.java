@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class MessageContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public MessageContract() {}
+
     @Test
     void sendAnswersWithMessagesStopReasonAndUsage() {
         String agentId = newAgent();

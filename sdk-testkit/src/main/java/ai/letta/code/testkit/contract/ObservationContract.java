@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 /** The ways to observe a session besides iterating its stream: listeners and the {@link Flow.Publisher} view. */
 public abstract class ObservationContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ObservationContract() {}
+
     @Test
     void listenerSeesTheLifecycleAndEveryEvent() {
         List<SessionStep.Kind> steps = new CopyOnWriteArrayList<>();

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PeerFaultContract extends FaultSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public PeerFaultContract() {}
+
     @Test
     void peerCrashMidTurnEndsTheTurnFailedAndLeavesNothing() {
         assumeFeature(ContractFeature.SLOW_TURNS);

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class PermissionContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public PermissionContract() {}
+
     @Test
     void approvedToolCallRuns() {
         List<ToolPermissionRequest> asked = new CopyOnWriteArrayList<>();

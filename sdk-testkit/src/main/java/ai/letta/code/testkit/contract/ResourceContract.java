@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ResourceContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ResourceContract() {}
+
     @Test
     void agentsAreListedAndFetched() {
         String first = client.createAgent(AgentOptions.builder().name("contract-first").build());

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class SessionContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public SessionContract() {}
+
     private static final String UNKNOWN_AGENT = "agent-00000000-0000-4000-8000-000000000000";
     private static final String UNKNOWN_CONVERSATION = "conv-00000000-0000-4000-8000-000000000000";
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.function.ThrowingConsumer;
  */
 public abstract class ToolContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public ToolContract() {}
+
     @Test
     void aToolIsCreatedFoundUpdatedAndDeleted() {
         assumeFeature(ContractFeature.LETTA_API);

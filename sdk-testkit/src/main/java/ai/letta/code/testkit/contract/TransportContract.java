@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Nested;
  */
 public abstract class TransportContract implements ContractSetup {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public TransportContract() {}
+
     @Nested
     class Agents extends AgentContract {
         @Override

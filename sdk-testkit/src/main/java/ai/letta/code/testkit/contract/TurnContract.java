@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class TurnContract extends ContractSupport {
 
+    /** For the transport's test, which subclasses it with its peer. */
+    public TurnContract() {}
+
     @Test
     void promptRunsOneTurnAndReturnsItsResult() {
         String agentId = newAgent();

@@ -19,7 +19,13 @@ public sealed interface Fault {
      * @param afterEvents how many events of the turn are delivered first (0: right after the turn starts)
      */
     record CrashTransport(int exitCode, String stderrTail, int afterEvents) implements Fault {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param exitCode the exit code the lost transport reports
+         * @param stderrTail the last lines the "process" wrote to stderr, or {@code null}
+         * @param afterEvents how many events of the turn are delivered first (0: right after the turn starts)
+         */
         public CrashTransport {
             requireNonNegative(afterEvents);
         }
@@ -31,7 +37,11 @@ public sealed interface Fault {
      * @param events how many events of the turn are delivered first
      */
     record DropAfter(int events) implements Fault {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param events how many events of the turn are delivered first
+         */
         public DropAfter {
             requireNonNegative(events);
         }
@@ -44,7 +54,11 @@ public sealed interface Fault {
      * @param afterEvents how many events of the turn are delivered first
      */
     record Stall(int afterEvents) implements Fault {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param afterEvents how many events of the turn are delivered first
+         */
         public Stall {
             requireNonNegative(afterEvents);
         }
@@ -57,7 +71,11 @@ public sealed interface Fault {
      * @param raw the frame as the peer "sent" it
      */
     record GarbageEvent(String raw) implements Fault {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param raw the frame as the peer "sent" it
+         */
         public GarbageEvent {
             Objects.requireNonNull(raw, "raw");
         }

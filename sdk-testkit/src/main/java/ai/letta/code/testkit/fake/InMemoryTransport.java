@@ -91,27 +91,48 @@ public final class InMemoryTransport implements Transport {
 
     // ---- scripting ----
 
-    /** Scripts the next turn of any conversation (FIFO). */
+    /**
+     * Scripts the next turn of any conversation (FIFO).
+     *
+     * @param script the script
+     */
     public void enqueue(TurnScript script) {
         scripts.enqueue(script);
     }
 
-    /** Scripts the next turn of one conversation; it goes before scripts for any conversation. */
+    /**
+     * Scripts the next turn of one conversation; it goes before scripts for any conversation.
+     *
+     * @param conversationId the conversation
+     * @param script the script
+     */
     public void enqueue(String conversationId, TurnScript script) {
         scripts.enqueue(conversationId, script);
     }
 
-    /** Replaces the responder that answers unscripted turns. */
+    /**
+     * Replaces the responder that answers unscripted turns.
+     *
+     * @param responder the new responder
+     */
     public void responder(Responder responder) {
         scripts.responder(responder);
     }
 
-    /** Replaces the handler that answers raw commands. */
+    /**
+     * Replaces the handler that answers raw commands.
+     *
+     * @param handler the new handler
+     */
     public void rawCommandHandler(RawCommandHandler handler) {
         this.rawCommandHandler = Objects.requireNonNull(handler, "handler");
     }
 
-    /** Plays {@code fault} on the next turn that starts, in any session (FIFO). */
+    /**
+     * Plays {@code fault} on the next turn that starts, in any session (FIFO).
+     *
+     * @param fault the fault
+     */
     public void failNextTurn(Fault fault) {
         faults.addLast(Objects.requireNonNull(fault, "fault"));
     }
@@ -138,7 +159,10 @@ public final class InMemoryTransport implements Transport {
         return journal.sent();
     }
 
-    /** @return what the engine sent of one kind, oldest first */
+    /**
+     * @param kind the kind
+     * @return what the engine sent of one kind, oldest first
+     */
     public List<SentCommand> sent(Kind kind) {
         return journal.sent().stream().filter(c -> c.kind() == kind).toList();
     }
@@ -148,12 +172,18 @@ public final class InMemoryTransport implements Transport {
         return journal.modelCalls();
     }
 
-    /** @return every event delivered to the engine for a conversation, oldest first */
+    /**
+     * @param conversationId the conversation
+     * @return every event delivered to the engine for a conversation, oldest first
+     */
     public List<SessionEvent> delivered(String conversationId) {
         return journal.delivered(conversationId);
     }
 
-    /** @return the agent's dreaming settings, if a session set them */
+    /**
+     * @param agentId the agent
+     * @return the agent's dreaming settings, if a session set them
+     */
     public Optional<Dreaming> dreaming(String agentId) {
         return Optional.ofNullable(agents.dreaming(agentId));
     }

@@ -25,61 +25,91 @@ public final class InMemoryTransportBuilder {
 
     InMemoryTransportBuilder() {}
 
-    /** @param kind the backend the fake reports (default remote, which offers every feature) @return this */
+    /**
+     * @param kind the backend the fake reports (default remote, which offers every feature)
+     * @return this
+     */
     public InMemoryTransportBuilder kind(BackendKind kind) {
         this.kind = Objects.requireNonNull(kind, "kind");
         return this;
     }
 
-    /** @param on whether listModels/updateModel work (default true) @return this */
+    /**
+     * @param on whether listModels/updateModel work (default true)
+     * @return this
+     */
     public InMemoryTransportBuilder models(boolean on) {
         this.models = on;
         return this;
     }
 
-    /** @param on whether raw commands work (default true) @return this */
+    /**
+     * @param on whether raw commands work (default true)
+     * @return this
+     */
     public InMemoryTransportBuilder rawCommands(boolean on) {
         this.rawCommands = on;
         return this;
     }
 
-    /** @param on whether dreaming settings work (default true) @return this */
+    /**
+     * @param on whether dreaming settings work (default true)
+     * @return this
+     */
     public InMemoryTransportBuilder dreaming(boolean on) {
         this.dreaming = on;
         return this;
     }
 
-    /** @param on whether tools run for real (default true); off, they report success without running @return this */
+    /**
+     * @param on whether tools run for real (default true); off, they report success without running
+     * @return this
+     */
     public InMemoryTransportBuilder runTools(boolean on) {
         this.runTools = on;
         return this;
     }
 
-    /** @param timeout the channel's default wait for a raw command's answer (default 10 s) @return this */
+    /**
+     * @param timeout the channel's default wait for a raw command's answer (default 10 s)
+     * @return this
+     */
     public InMemoryTransportBuilder requestTimeout(Duration timeout) {
         this.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout");
         return this;
     }
 
-    /** @param timeout the longest a tool may run (default 60 s) @return this */
+    /**
+     * @param timeout the longest a tool may run (default 60 s)
+     * @return this
+     */
     public InMemoryTransportBuilder toolTimeout(Duration timeout) {
         this.toolTimeout = Objects.requireNonNull(timeout, "toolTimeout");
         return this;
     }
 
-    /** @param dir the cwd of sessions that set none (default: a temp dir the fake creates and deletes) @return this */
+    /**
+     * @param dir the cwd of sessions that set none (default: a temp dir the fake creates and deletes)
+     * @return this
+     */
     public InMemoryTransportBuilder workDir(Path dir) {
         this.workDir = Objects.requireNonNull(dir, "workDir").toAbsolutePath();
         return this;
     }
 
-    /** @param responder answers unscripted turns (default {@link Responder#deterministic()}) @return this */
+    /**
+     * @param responder answers unscripted turns (default {@link Responder#deterministic()})
+     * @return this
+     */
     public InMemoryTransportBuilder responder(Responder responder) {
         this.responder = Objects.requireNonNull(responder, "responder");
         return this;
     }
 
-    /** @param handler answers raw commands (default {@link RawCommandHandler#echo()}) @return this */
+    /**
+     * @param handler answers raw commands (default {@link RawCommandHandler#echo()})
+     * @return this
+     */
     public InMemoryTransportBuilder rawCommandHandler(RawCommandHandler handler) {
         this.rawCommandHandler = Objects.requireNonNull(handler, "rawCommandHandler");
         return this;

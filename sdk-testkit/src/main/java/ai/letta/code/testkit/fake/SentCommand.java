@@ -39,7 +39,15 @@ public record SentCommand(String conversationId, Kind kind, Object payload, Stri
         CLOSE
     }
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param conversationId the conversation
+     * @param kind what was sent
+     * @param payload what it carried
+     * @param detail more about it
+     * @param at when
+     */
     public SentCommand {
         Objects.requireNonNull(conversationId, "conversationId");
         Objects.requireNonNull(kind, "kind");

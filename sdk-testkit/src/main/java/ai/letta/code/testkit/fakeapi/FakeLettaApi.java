@@ -91,12 +91,20 @@ public final class FakeLettaApi extends ScriptedServer {
         new GroupRoutes(store, groups).register(router);
     }
 
-    /** Starts a fake with the default model and the deterministic responder. */
+    /**
+     * Starts a fake with the default model and the deterministic responder.
+     *
+     * @return the running fake
+     */
     public static FakeLettaApi start() {
         return builder().start();
     }
 
-    /** Options for a fake; {@link Builder#start()} binds it. */
+    /**
+     * Options for a fake; {@link Builder#start()} binds it.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -107,7 +115,12 @@ public final class FakeLettaApi extends ScriptedServer {
         return URI.create(origin());
     }
 
-    /** Queues a script for the next turn of one conversation (an id, or an agent id for its default thread). */
+    /**
+     * Queues a script for the next turn of one conversation (an id, or an agent id for its default thread).
+     *
+     * @param conversationId the conversation, or an agent id
+     * @param script the script
+     */
     public void enqueue(String conversationId, TurnScript script) {
         scripts.enqueue(key(conversationId), script);
     }
@@ -131,7 +144,12 @@ public final class FakeLettaApi extends ScriptedServer {
         return agentOf(turn).map(FakeLettaApi::compiledSystem);
     }
 
-    /** Whether {@code request} is a turn request (a message post or a stream re-attach). */
+    /**
+     * Whether {@code request} is a turn request (a message post or a stream re-attach).
+     *
+     * @param request a recorded request
+     * @return whether it is one
+     */
     public static boolean isTurnRequest(RecordedRequest request) {
         return request.method().equals("POST") && TURN_PATH.matcher(request.path()).matches();
     }
@@ -139,22 +157,30 @@ public final class FakeLettaApi extends ScriptedServer {
     /**
      * Creates an agent as {@code POST /v1/agents} would (e.g. {@code name}, {@code system}, {@code model},
      * {@code memory_blocks: [{label, value}]}), to seed state a test resumes; returns its id.
+     *
+     * @param body the agent's fields, as the API takes them
+     * @return the agent's id
      */
     public String createAgent(Map<String, ?> body) {
         return store.createAgent(LettaStore.JSON.valueToTree(new LinkedHashMap<>(body))).get("id").stringValue();
     }
 
-    /** The AgentState of {@code agentId}, as {@code GET /v1/agents/{id}} returns it. */
+    /**
+     * The AgentState of {@code agentId}, as {@code GET /v1/agents/{id}} returns it.
+     *
+     * @param agentId the agent
+     * @return the agent, or empty if there is none
+     */
     public Optional<JsonNode> agent(String agentId) {
         return store.agent(agentId).map(JsonNode.class::cast);
     }
 
-    /** Every agent, oldest first. */
+    /** @return every agent, oldest first */
     public List<JsonNode> agents() {
         return new ArrayList<>(store.agents());
     }
 
-    /** Every conversation, oldest first. */
+    /** @return every conversation, oldest first */
     public List<JsonNode> conversations() {
         return new ArrayList<>(conversations.all());
     }
@@ -162,12 +188,15 @@ public final class FakeLettaApi extends ScriptedServer {
     /**
      * The history of a conversation (or of an agent's default thread, by agent id), oldest first: what clients
      * posted and what the fake streamed, as Letta messages.
+     *
+     * @param conversationId the conversation, or an agent id
+     * @return the messages
      */
     public List<JsonNode> messages(String conversationId) {
         return new ArrayList<>(conversations.messages(key(conversationId)));
     }
 
-    /** Every run, oldest first: one per scripted step, with its final {@code status} and {@code stop_reason}. */
+    /** @return every run, oldest first: one per scripted step, with its final {@code status} and {@code stop_reason} */
     public List<JsonNode> runs() {
         return new ArrayList<>(conversations.runs());
     }
@@ -229,12 +258,21 @@ public final class FakeLettaApi extends ScriptedServer {
         /**
          * Serves a model handle ({@code provider/model}) with a 128000-token context window. The first one added
          * is the default for new agents. Without any, {@value #DEFAULT_MODEL} is served.
+         *
+         * @param handle the model handle
+         * @return this builder
          */
         public Builder model(String handle) {
             return model(handle, 128000);
         }
 
-        /** Serves a model handle with a given context window. */
+        /**
+         * Serves a model handle with a given context window.
+         *
+         * @param handle the model handle
+         * @param contextWindow its context window, in tokens
+         * @return this builder
+         */
         public Builder model(String handle, int contextWindow) {
             if (contextWindow <= 0) {
                 throw new IllegalArgumentException("contextWindow must be > 0, was " + contextWindow);
@@ -243,7 +281,12 @@ public final class FakeLettaApi extends ScriptedServer {
             return this;
         }
 
-        /** The fallback when no queued script is waiting; default {@link Responder#deterministic()}. */
+        /**
+         * The fallback when no queued script is waiting; default {@link Responder#deterministic()}.
+         *
+         * @param responder the fallback
+         * @return this builder
+         */
         public Builder responder(Responder responder) {
             this.responder = Objects.requireNonNull(responder, "responder");
             return this;
@@ -253,19 +296,31 @@ public final class FakeLettaApi extends ScriptedServer {
          * Serves requests ahead of the Letta API, on the event loop (must not block): {@code handler} answers an
          * exchange and returns true, or returns false and leaves it to the API. How a fake that adds endpoints
          * (e.g. a fake Letta Cloud's control plane) shares this port.
+         *
+         * @param handler the handler
+         * @return this builder
          */
         public Builder front(Predicate<HttpExchange> handler) {
             this.front = Objects.requireNonNull(handler, "handler");
             return this;
         }
 
-        /** Takes websocket upgrades to the paths {@code endpoint} handles, on the same port. */
+        /**
+         * Takes websocket upgrades to the paths {@code endpoint} handles, on the same port.
+         *
+         * @param endpoint the endpoint
+         * @return this builder
+         */
         public Builder webSockets(WebSocketEndpoint endpoint) {
             this.webSockets = Objects.requireNonNull(endpoint, "endpoint");
             return this;
         }
 
-        /** Binds the fake on a free loopback port. */
+        /**
+         * Binds the fake on a free loopback port.
+         *
+         * @return the running fake
+         */
         public FakeLettaApi start() {
             if (models.isEmpty()) {
                 models.put(DEFAULT_MODEL, 128000);

@@ -22,32 +22,32 @@ public final class CloudListener implements AutoCloseable {
         this.registry = registry;
     }
 
-    /** The device id it registered with (its own, unless one was given). */
+    /** @return the device id it registered with (its own, unless one was given) */
     public String deviceId() {
         return deviceId;
     }
 
-    /** Its {@code --computer-name}, the environment's {@code connectionName}. */
+    /** @return its {@code --computer-name}, the environment's {@code connectionName} */
     public String computerName() {
         return process.computerName();
     }
 
-    /** Its current connection id; empty while its control socket is not open. */
+    /** @return its current connection id; empty while its control socket is not open */
     public Optional<String> connectionId() {
         return environment().flatMap(Environment::currentConnectionId);
     }
 
-    /** What the cloud knows about it now. */
+    /** @return what the cloud knows about it now */
     public Optional<Environment> environment() {
         return registry.environment(deviceId);
     }
 
-    /** Its cwd; approved tools run there. */
+    /** @return its cwd; approved tools run there */
     public Path workDir() {
         return process.workDir();
     }
 
-    /** The process (pid, output tails, kill, exit). */
+    /** @return the process (pid, output tails, kill, exit) */
     public ListenerProcess process() {
         return process;
     }

@@ -16,12 +16,12 @@ public record Environment(String id, String deviceId, String connectionName, Str
         Instant firstSeenAt, Instant lastSeenAt, Instant connectedAt, Instant lastHeartbeat, int registrations,
         JsonNode metadata) {
 
-    /** Whether its control socket is open. */
+    /** @return whether its control socket is open */
     public boolean online() {
         return connectionId != null;
     }
 
-    /** The connection id when online. */
+    /** @return the connection id when online */
     public Optional<String> currentConnectionId() {
         return Optional.ofNullable(connectionId);
     }

@@ -11,7 +11,13 @@ public enum ErrorShape {
     /** The cloud control plane's: {@code {"errorCode": code, "message": message}}. */
     ERROR_CODE;
 
-    /** The body for {@code code} (ignored by {@link #DETAIL}) and {@code message}, as JSON text. */
+    /**
+     * The body for {@code code} (ignored by {@link #DETAIL}) and {@code message}, as JSON text.
+     *
+     * @param code the error code
+     * @param message the error message
+     * @return the body
+     */
     public String body(String code, String message) {
         ObjectNode body = CloudWire.JSON.createObjectNode();
         switch (this) {

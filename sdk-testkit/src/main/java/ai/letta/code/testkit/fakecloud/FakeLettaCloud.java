@@ -93,32 +93,40 @@ public final class FakeLettaCloud implements AutoCloseable {
         fleet.warmUp();
     }
 
-    /** Options; {@link Builder#start()} binds the fake. */
+    /**
+     * Options; {@link Builder#start()} binds the fake.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A fake with every default. */
+    /**
+     * A fake with every default.
+     *
+     * @return the running fake
+     */
     public static FakeLettaCloud start() {
         return builder().start();
     }
 
-    /** {@code http://127.0.0.1:<port>}: {@code LETTA_BASE_URL} for the SDK and the listeners. */
+    /** @return {@code http://127.0.0.1:<port>}: {@code LETTA_BASE_URL} for the SDK and the listeners */
     public URI baseUrl() {
         return api.baseUrl();
     }
 
-    /** The one API key accepted. */
+    /** @return the one API key accepted */
     public String apiKey() {
         return apiKey;
     }
 
-    /** The listener socket mode the register answer asks for. */
+    /** @return the listener socket mode the register answer asks for */
     public SocketMode socketMode() {
         return socketMode;
     }
 
-    /** The Letta REST API on the same port: script turns, inspect agents, conversations and requests here. */
+    /** @return the Letta REST API on the same port: script turns, inspect agents, conversations and requests here */
     public FakeLettaApi api() {
         return api;
     }
@@ -126,6 +134,12 @@ public final class FakeLettaCloud implements AutoCloseable {
     /**
      * The SDK socket URL for a connection: {@code ws://127.0.0.1:PORT/v1/environments/{id}/status/ws?agentId=&
      * conversationId=[&channel=]}. Null arguments are left out.
+     *
+     * @param connectionId the listener's connection id
+     * @param agentId the agent, or null
+     * @param conversationId the conversation, or null
+     * @param channel the channel ({@code control} or {@code stream}), or null
+     * @return the URL
      */
     public URI sdkSocketUri(String connectionId, String agentId, String conversationId, String channel) {
         StringBuilder uri = new StringBuilder("ws://127.0.0.1:").append(api.port()).append("/v1/environments/")
@@ -149,14 +163,22 @@ public final class FakeLettaCloud implements AutoCloseable {
      * Starts a named environment: a real listener with a fresh HOME and cwd that picks its own device id, and
      * returns once its control socket is open (within the builder's listener start timeout).
      *
+     * @param computerName the environment's name ({@code --computer-name})
      * @throws ai.letta.code.testkit.peer.PeerProcessException quoting the listener's output when it exits or
      *         stays offline; it is stopped then
+     * @return the online listener
      */
     public CloudListener startListener(String computerName) {
         return startListener(computerName, null);
     }
 
-    /** Like {@link #startListener(String)}, registering with {@code deviceId} ({@code LETTA_LISTENER_DEVICE_ID}). */
+    /**
+     * Like {@link #startListener(String)}, registering with {@code deviceId} ({@code LETTA_LISTENER_DEVICE_ID}).
+     *
+     * @param computerName the environment's name ({@code --computer-name})
+     * @param deviceId the device id to register with
+     * @return the online listener
+     */
     public CloudListener startListener(String computerName, String deviceId) {
         Objects.requireNonNull(computerName, "computerName");
         Instant spawnedAt = Instant.now();
@@ -181,7 +203,13 @@ public final class FakeLettaCloud implements AutoCloseable {
         throw failure;
     }
 
-    /** Waits until the device's control socket is open; see {@link #awaitEnvironment}. */
+    /**
+     * Waits until the device's control socket is open; see {@link #awaitEnvironment}.
+     *
+     * @param deviceId the device
+     * @param timeout the longest wait
+     * @return the environment, online
+     */
     public Environment awaitOnline(String deviceId, Duration timeout) {
         return awaitEnvironment(deviceId, Environment::online, timeout);
     }
@@ -189,8 +217,12 @@ public final class FakeLettaCloud implements AutoCloseable {
     /**
      * Waits, polling every 20 ms, until the device is registered and {@code condition} holds.
      *
+     * @param deviceId the device
+     * @param condition what must hold
+     * @param timeout the longest wait
      * @throws AssertionError on timeout, or when a listener this cloud spawned for the device exited meanwhile,
      *         quoting its output
+     * @return the environment once it holds
      */
     public Environment awaitEnvironment(String deviceId, Predicate<Environment> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -213,20 +245,32 @@ public final class FakeLettaCloud implements AutoCloseable {
         }
     }
 
-    /** Every registered device, in first-registration order. */
+    /** @return every registered device, in first-registration order */
     public List<Environment> environments() {
         return registry.environments();
     }
 
+    /**
+     * What the cloud knows about a device.
+     *
+     * @param deviceId the device
+     * @return the environment, or empty if it never registered
+     */
     public Optional<Environment> environment(String deviceId) {
         return registry.environment(deviceId);
     }
 
-    /** Every sandbox created through the API, oldest first (warm ones not handed out yet are not listed). */
+    /** @return every sandbox created through the API, oldest first (warm ones not handed out yet are not listed) */
     public List<Sandbox> sandboxes() {
         return fleet.all();
     }
 
+    /**
+     * A sandbox created through the API.
+     *
+     * @param sandboxId the sandbox
+     * @return the sandbox, or empty if there is none
+     */
     public Optional<Sandbox> sandbox(String sandboxId) {
         return fleet.get(sandboxId);
     }
@@ -234,6 +278,9 @@ public final class FakeLettaCloud implements AutoCloseable {
     /**
      * The listener process behind a device this cloud spawned (a sandbox's or a named one): pid, workDir, output
      * tails.
+     *
+     * @param deviceId the device
+     * @return the process, or empty for a device this cloud did not spawn
      */
     public Optional<ListenerProcess> listenerProcess(String deviceId) {
         return spawner.byDevice(deviceId);
@@ -242,6 +289,8 @@ public final class FakeLettaCloud implements AutoCloseable {
     /**
      * Expires a sandbox as its TTL running out would: its listener is killed (SIGKILL) and refresh answers 404
      * {@code sandbox_not_found}; a create for the same agent and conversation then makes a new sandbox.
+     *
+     * @param sandboxId the sandbox
      */
     public void expireSandbox(String sandboxId) {
         // A listener still being spawned is waited for (spawning takes milliseconds), so none comes online later.
@@ -258,6 +307,9 @@ public final class FakeLettaCloud implements AutoCloseable {
      * {@code "Environment not found"} → registers again and gets a NEW connection id (this cloud then closes the
      * old connection's SDK sockets with 1001); 1000 {@code "Replaced by new connection"} → exits 1.
      *
+     * @param deviceId the device
+     * @param code the close code
+     * @param reason the close reason
      * @throws IllegalArgumentException for a device that never registered
      */
     public void closeListenerSockets(String deviceId, int code, String reason) {
@@ -289,6 +341,9 @@ public final class FakeLettaCloud implements AutoCloseable {
      * environment goes offline, SDK sockets stay open and hear nothing more (what the probe fake did; real Cloud's
      * behaviour is unknown). A sandbox whose listener was killed is {@link SandboxState#EXITED} and still resumed
      * and refreshed like a live one; expire or terminate it to get a fresh one. Returns the exit code.
+     *
+     * @param deviceId the device
+     * @return the listener's exit code
      */
     public int killListener(String deviceId) {
         return spawner.byDevice(deviceId).orElseThrow(() -> unknownDevice(deviceId)).kill();
@@ -316,7 +371,11 @@ public final class FakeLettaCloud implements AutoCloseable {
         registry.sdkSockets().forEach(sdk -> sdk.socket.abort());
     }
 
-    /** While true, SDK socket upgrades are refused with 503 {@code service_unavailable}. */
+    /**
+     * While true, SDK socket upgrades are refused with 503 {@code service_unavailable}.
+     *
+     * @param refused whether to refuse them
+     */
     public void refuseSdkSockets(boolean refused) {
         faults.refuseSdkSockets(refused);
     }
@@ -326,6 +385,10 @@ public final class FakeLettaCloud implements AutoCloseable {
      * {@code {"errorCode":"fake_failure","message":"fake register failure <status>"}}, plus {@code Retry-After}
      * when {@code retryAfterSeconds} is not null. CLI 0.32.18 retries 429 and 5xx (1, 2, 5 s... or Retry-After) and
      * exits 1 on other 4xx (cloud-relay.md §2).
+     *
+     * @param status the HTTP status
+     * @param count how many registrations fail
+     * @param retryAfterSeconds the {@code Retry-After} value, or null
      */
     public void failRegistrations(int status, int count, Integer retryAfterSeconds) {
         failNext("POST", REGISTER_PATH.pattern(), status,
@@ -344,6 +407,11 @@ public final class FakeLettaCloud implements AutoCloseable {
      * {@link ErrorShape} for the three shapes), plus {@code Retry-After} when {@code retryAfterSeconds} is not null.
      * Rules are checked in the order they were added.
      *
+     * @param method the HTTP method
+     * @param status the HTTP status
+     * @param jsonBody the error body
+     * @param retryAfterSeconds the {@code Retry-After} value, or null
+     * @param count how many requests fail
      * @param pathPattern a regular expression the whole path must match, e.g. {@code /v1/agents/?}
      */
     public void failNext(String method, String pathPattern, int status, String jsonBody, Integer retryAfterSeconds,
@@ -365,6 +433,9 @@ public final class FakeLettaCloud implements AutoCloseable {
     /**
      * Refuses the next {@code count} listener socket upgrades with {@code status}; CLI 0.32.18 retries after 1, 2,
      * 4 s... (cloud-relay.md §8).
+     *
+     * @param status the HTTP status
+     * @param count how many upgrades are refused
      */
     public void rejectListenerUpgrades(int status, int count) {
         if (status < 400 || status > 599 || count < 0) {
@@ -377,19 +448,21 @@ public final class FakeLettaCloud implements AutoCloseable {
     /**
      * While true, listener pings get no pong: CLI 0.32.18 then drops and reconnects its sockets about 120 s after
      * the last pong (cloud-relay.md §3). SDK pings are still answered.
+     *
+     * @param stopped whether pongs stop
      */
     public void stopPongs(boolean stopped) {
         faults.stopPongs(stopped);
     }
 
-    /** Open SDK sockets, on every connection. */
+    /** @return open SDK sockets, on every connection */
     public int sdkSocketCount() {
         synchronized (registry) {
             return (int) registry.sdkSockets().stream().filter(sdk -> sdk.socket.isOpen()).count();
         }
     }
 
-    /** Frames sent with a {@code seq} to SDK sockets still open and not acked yet (0 with seq off). */
+    /** @return frames sent with a {@code seq} to SDK sockets still open and not acked yet (0 with seq off) */
     public int unackedFrames() {
         synchronized (registry) {
             return registry.sdkSockets().stream().filter(sdk -> sdk.socket.isOpen())
@@ -397,12 +470,12 @@ public final class FakeLettaCloud implements AutoCloseable {
         }
     }
 
-    /** The last frames the relay received from listeners and SDKs (pings included), oldest first; bounded. */
+    /** @return the last frames the relay received from listeners and SDKs (pings included), oldest first; bounded */
     public List<RelayedFrame> relayedFrames() {
         return log.all();
     }
 
-    /** Every HTTP request and websocket upgrade this port received, oldest first. */
+    /** @return every HTTP request and websocket upgrade this port received, oldest first */
     public List<RecordedRequest> requests() {
         return api.requests();
     }
@@ -456,7 +529,12 @@ public final class FakeLettaCloud implements AutoCloseable {
         private Builder() {
         }
 
-        /** The one accepted API key; default {@value #DEFAULT_API_KEY}. */
+        /**
+         * The one accepted API key; default {@value #DEFAULT_API_KEY}.
+         *
+         * @param apiKey the key
+         * @return this builder
+         */
         public Builder apiKey(String apiKey) {
             if (apiKey == null || apiKey.isBlank()) {
                 throw new IllegalArgumentException("apiKey must not be blank, was '" + apiKey + "'");
@@ -465,19 +543,34 @@ public final class FakeLettaCloud implements AutoCloseable {
             return this;
         }
 
-        /** The listener socket mode to ask for; default {@link SocketMode#PAIRED}. */
+        /**
+         * The listener socket mode to ask for; default {@link SocketMode#PAIRED}.
+         *
+         * @param mode the mode
+         * @return this builder
+         */
         public Builder socketMode(SocketMode mode) {
             this.socketMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
-        /** Number every SDK-bound frame per socket with {@code seq} (the SDK must ack); default true. */
+        /**
+         * Number every SDK-bound frame per socket with {@code seq} (the SDK must ack); default true.
+         *
+         * @param seq whether to number them
+         * @return this builder
+         */
         public Builder seq(boolean seq) {
             this.seq = seq;
             return this;
         }
 
-        /** Also send stream-type frames to SDK control sockets, as real Cloud may; default true. */
+        /**
+         * Also send stream-type frames to SDK control sockets, as real Cloud may; default true.
+         *
+         * @param mirror whether to mirror them
+         * @return this builder
+         */
         public Builder mirrorToControl(boolean mirror) {
             this.mirrorToControl = mirror;
             return this;
@@ -487,13 +580,21 @@ public final class FakeLettaCloud implements AutoCloseable {
          * The {@code runtime.acting_user_id} added to SDK frames bound for the listener; null for none; default
          * {@value #DEFAULT_ACTING_USER_ID}. The listener echoes it in responses and sends it as
          * {@code X-Letta-Acting-User-Id} on its message posts.
+         *
+         * @param actingUserId the user id, or null
+         * @return this builder
          */
         public Builder actingUserId(String actingUserId) {
             this.actingUserId = actingUserId;
             return this;
         }
 
-        /** Listeners pre-spawned for sandboxes, refilled after each create; default 0. */
+        /**
+         * Listeners pre-spawned for sandboxes, refilled after each create; default 0.
+         *
+         * @param count how many
+         * @return this builder
+         */
         public Builder warmSandboxes(int count) {
             if (count < 0 || count > 8) {
                 throw new IllegalArgumentException("warmSandboxes must be 0..8, was " + count);
@@ -502,13 +603,24 @@ public final class FakeLettaCloud implements AutoCloseable {
             return this;
         }
 
-        /** An extra variable for every listener spawned (e.g. {@code LETTA_LISTENER_STREAM_OPEN_TIMEOUT_MS}). */
+        /**
+         * An extra variable for every listener spawned (e.g. {@code LETTA_LISTENER_STREAM_OPEN_TIMEOUT_MS}).
+         *
+         * @param name the variable's name
+         * @param value its value
+         * @return this builder
+         */
         public Builder listenerEnv(String name, String value) {
             listenerEnv.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** How long {@link FakeLettaCloud#startListener} waits for a listener to come online; default 30 s. */
+        /**
+         * How long {@link FakeLettaCloud#startListener} waits for a listener to come online; default 30 s.
+         *
+         * @param timeout the wait
+         * @return this builder
+         */
         public Builder listenerStartTimeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("listenerStartTimeout must be > 0, was " + timeout);
@@ -517,7 +629,12 @@ public final class FakeLettaCloud implements AutoCloseable {
             return this;
         }
 
-        /** How many relayed frames {@link FakeLettaCloud#relayedFrames()} keeps; default 4000. */
+        /**
+         * How many relayed frames {@link FakeLettaCloud#relayedFrames()} keeps; default 4000.
+         *
+         * @param capacity how many frames
+         * @return this builder
+         */
         public Builder frameLogCapacity(int capacity) {
             if (capacity < 1) {
                 throw new IllegalArgumentException("frameLogCapacity must be >= 1, was " + capacity);
@@ -526,7 +643,12 @@ public final class FakeLettaCloud implements AutoCloseable {
             return this;
         }
 
-        /** The Node + CLI to spawn listeners with; default {@link PeerInstall#locate()}, looked up at first spawn. */
+        /**
+         * The Node + CLI to spawn listeners with; default {@link PeerInstall#locate()}, looked up at first spawn.
+         *
+         * @param install the install
+         * @return this builder
+         */
         public Builder install(PeerInstall install) {
             Objects.requireNonNull(install, "install");
             this.install = () -> install;
@@ -536,13 +658,20 @@ public final class FakeLettaCloud implements AutoCloseable {
         /**
          * The Letta API options (models, responder); its {@code front} and {@code webSockets} hooks are taken by
          * the cloud.
+         *
+         * @param api the options
+         * @return this builder
          */
         public Builder api(FakeLettaApi.Builder api) {
             this.api = Objects.requireNonNull(api, "api");
             return this;
         }
 
-        /** Binds the fake on a free loopback port and fills the warm pool (in the background). */
+        /**
+         * Binds the fake on a free loopback port and fills the warm pool (in the background).
+         *
+         * @return the running fake
+         */
         public FakeLettaCloud start() {
             return new FakeLettaCloud(this);
         }

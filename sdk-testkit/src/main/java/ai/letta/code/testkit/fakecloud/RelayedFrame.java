@@ -16,11 +16,13 @@ public record RelayedFrame(Instant at, From from, String connectionId, String ch
 
     /** The sending side. */
     public enum From {
+        /** A listener. */
         LISTENER,
+        /** An SDK. */
         SDK
     }
 
-    /** The frame's {@code type}, or "" when it has none. */
+    /** @return the frame's {@code type}, or "" when it has none */
     public String type() {
         return CloudWire.object(text).map(frame -> frame.path("type").asString("")).orElse("");
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 public record Sandbox(String sandboxId, String agentId, String conversationId, String deviceId,
         String connectionName, SandboxState state, int ttlMinutes, Path workDir) {
 
-    /** The conversation it was created for, if one was named. */
+    /** @return the conversation it was created for, if one was named */
     public Optional<String> conversation() {
         return Optional.ofNullable(conversationId);
     }

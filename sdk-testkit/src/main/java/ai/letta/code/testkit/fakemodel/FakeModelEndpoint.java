@@ -61,12 +61,20 @@ public final class FakeModelEndpoint extends ScriptedServer {
         this.stallLimit = builder.stallLimit;
     }
 
-    /** Starts an endpoint serving {@value #DEFAULT_MODEL} with the deterministic responder. */
+    /**
+     * Starts an endpoint serving {@value #DEFAULT_MODEL} with the deterministic responder.
+     *
+     * @return the running endpoint
+     */
     public static FakeModelEndpoint start() {
         return builder().start();
     }
 
-    /** Options; {@link Builder#start()} binds the endpoint. */
+    /**
+     * Options; {@link Builder#start()} binds the endpoint.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -77,7 +85,7 @@ public final class FakeModelEndpoint extends ScriptedServer {
         return URI.create(origin() + "/v1");
     }
 
-    /** The {@code POST /v1/chat/completions} requests so far, oldest first. */
+    /** @return the {@code POST /v1/chat/completions} requests so far, oldest first */
     public List<RecordedRequest> chatRequests() {
         return journal.all().stream().filter(FakeModelEndpoint::isChatRequest).toList();
     }
@@ -97,7 +105,12 @@ public final class FakeModelEndpoint extends ScriptedServer {
         return ChatTurnRequests.systemPrompt(turn.recorded().json());
     }
 
-    /** Whether {@code request} is a chat-completions request. */
+    /**
+     * Whether {@code request} is a chat-completions request.
+     *
+     * @param request a recorded request
+     * @return whether it is one
+     */
     public static boolean isChatRequest(RecordedRequest request) {
         return request.method().equals("POST") && request.path().replaceAll("/+$", "").equals("/v1/chat/completions");
     }
@@ -156,7 +169,12 @@ public final class FakeModelEndpoint extends ScriptedServer {
         private Builder() {
         }
 
-        /** Lists a model id in {@code GET /v1/models} (the part after {@code openai-compatible/}). */
+        /**
+         * Lists a model id in {@code GET /v1/models} (the part after {@code openai-compatible/}).
+         *
+         * @param id the model id
+         * @return this builder
+         */
         public Builder model(String id) {
             models.add(Objects.requireNonNull(id, "id"));
             return this;
@@ -168,6 +186,9 @@ public final class FakeModelEndpoint extends ScriptedServer {
          * Letta Code's local backend (0.32.18) ends an aborted turn only once its provider stream yields or ends
          * (verified on the App Server: {@code abort_message} answers {@code aborted:true}, but {@code turn_finished}
          * and every queued input wait for the stream), so tests that abort a stalled turn and then go on set one.
+         *
+         * @param limit the silence allowed
+         * @return this builder
          */
         public Builder stallLimit(Duration limit) {
             Objects.requireNonNull(limit, "stallLimit");
@@ -178,13 +199,22 @@ public final class FakeModelEndpoint extends ScriptedServer {
             return this;
         }
 
-        /** The fallback when no queued script is waiting; default {@link Responder#deterministic()}. */
+        /**
+         * The fallback when no queued script is waiting; default {@link Responder#deterministic()}.
+         *
+         * @param responder the fallback
+         * @return this builder
+         */
         public Builder responder(Responder responder) {
             this.responder = Objects.requireNonNull(responder, "responder");
             return this;
         }
 
-        /** Binds the endpoint on a free loopback port. */
+        /**
+         * Binds the endpoint on a free loopback port.
+         *
+         * @return the running endpoint
+         */
         public FakeModelEndpoint start() {
             return new FakeModelEndpoint(this);
         }

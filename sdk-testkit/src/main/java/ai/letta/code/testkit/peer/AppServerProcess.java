@@ -49,36 +49,54 @@ public final class AppServerProcess extends PeerProcess {
         this.stopGrace = options.stopGrace;
     }
 
-    /** A builder for the install found by {@link PeerInstall#locate()}. */
+    /**
+     * A builder for the install found by {@link PeerInstall#locate()}.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder(PeerInstall.locate());
     }
 
-    /** A builder for a given install. */
+    /**
+     * A builder for a given install.
+     *
+     * @param install the Node and CLI to run
+     * @return a builder
+     */
     public static Builder builder(PeerInstall install) {
         return new Builder(install);
     }
 
-    /** The websocket endpoint, {@code ws://127.0.0.1:PORT/ws}. */
+    /** @return the websocket endpoint, {@code ws://127.0.0.1:PORT/ws} */
     public URI wsUri() {
         return URI.create("ws://" + host + ":" + port + "/ws");
     }
 
-    /** The plain HTTP base on the same port ({@code /healthz}, {@code /readyz}, {@code /app-server-info}). */
+    /** @return the plain HTTP base on the same port ({@code /healthz}, {@code /readyz}, {@code /app-server-info}) */
     public URI httpUri() {
         return URI.create("http://" + host + ":" + port);
     }
 
+    /**
+     * The port the server listens on.
+     *
+     * @return the port
+     */
     public int port() {
         return port;
     }
 
-    /** The capability token to send as {@code Authorization: Bearer <token>}; empty when auth is off. */
+    /** @return the capability token to send as {@code Authorization: Bearer <token>}; empty when auth is off */
     public Optional<String> token() {
         return Optional.ofNullable(token);
     }
 
-    /** Spawn to the {@code Listening} line (of the latest start, after a {@link #restart()}). */
+    /**
+     * Spawn to the {@code Listening} line (of the latest start, after a {@link #restart()}).
+     *
+     * @return the time from spawn to the {@code Listening} line
+     */
     public Duration startupTime() {
         return startupTime;
     }
@@ -86,6 +104,8 @@ public final class AppServerProcess extends PeerProcess {
     /**
      * Stops the server (SIGTERM, grace, SIGKILL, descendants too) and returns its exit code, 0 after a clean
      * SIGTERM, then deletes the scratch folders. Idempotent: later calls return the same code.
+     *
+     * @return the exit code
      */
     public synchronized int stop() {
         if (exitCode == null) {
@@ -163,7 +183,12 @@ public final class AppServerProcess extends PeerProcess {
             this.install = Objects.requireNonNull(install, "install");
         }
 
-        /** The backend; default {@link PeerBackend#deterministic()}. {@code fakeHeadless()} is stdio-only. */
+        /**
+         * The backend; default {@link PeerBackend#deterministic()}. {@code fakeHeadless()} is stdio-only.
+         *
+         * @param backend the backend
+         * @return this builder
+         */
         public Builder backend(PeerBackend backend) {
             Objects.requireNonNull(backend, "backend");
             if (!backend.supportsAppServer()) {
@@ -174,32 +199,57 @@ public final class AppServerProcess extends PeerProcess {
             return this;
         }
 
-        /** Turns on {@code --ws-auth capability-token} with a fresh random token (read it from {@link #token()}). */
+        /**
+         * Turns on {@code --ws-auth capability-token} with a fresh random token (read it from {@link #token()}).
+         *
+         * @return this builder
+         */
         public Builder capabilityToken() {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             return capabilityToken(HexFormat.of().formatHex(bytes));
         }
 
-        /** Turns on {@code --ws-auth capability-token} with this token, written to a private token file. */
+        /**
+         * Turns on {@code --ws-auth capability-token} with this token, written to a private token file.
+         *
+         * @param token the capability token
+         * @return this builder
+         */
         public Builder capabilityToken(String token) {
             this.token = LettaCodeCli.requireText(token, "token").strip();
             return this;
         }
 
-        /** The server's working directory (its boot cwd); default a fresh temp folder. */
+        /**
+         * The server's working directory (its boot cwd); default a fresh temp folder.
+         *
+         * @param dir the working directory
+         * @return this builder
+         */
         public Builder workDir(Path dir) {
             this.workDir = Objects.requireNonNull(dir, "workDir").toAbsolutePath();
             return this;
         }
 
-        /** An extra environment variable, applied last. */
+        /**
+         * An extra environment variable, applied last.
+         *
+         * @param name the variable's name
+         * @param value its value
+         * @return this builder
+         */
         public Builder env(String name, String value) {
             env.put(LettaCodeCli.requireText(name, "env name"), Objects.requireNonNull(value, "env value"));
             return this;
         }
 
-        /** Extra arguments after {@code server --listen ws://127.0.0.1:0}. */
+        /**
+         * Extra arguments after {@code server --listen ws://127.0.0.1:0}.
+         *
+         * @param args the arguments
+         * @return this builder
+         */
         public Builder args(String... args) {
             for (String arg : args) {
                 extraArgs.add(Objects.requireNonNull(arg, "arg"));
@@ -207,25 +257,44 @@ public final class AppServerProcess extends PeerProcess {
             return this;
         }
 
-        /** How long to wait for the {@code Listening} line; default 30 s, as the upstream launcher. */
+        /**
+         * How long to wait for the {@code Listening} line; default 30 s, as the upstream launcher.
+         *
+         * @param timeout the wait
+         * @return this builder
+         */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = LettaCodeCli.requirePositive(timeout, "startupTimeout");
             return this;
         }
 
-        /** How long {@code stop()} waits after SIGTERM before SIGKILL; default 5 s. */
+        /**
+         * How long {@code stop()} waits after SIGTERM before SIGKILL; default 5 s.
+         *
+         * @param grace the wait
+         * @return this builder
+         */
         public Builder stopGrace(Duration grace) {
             this.stopGrace = LettaCodeCli.requirePositive(grace, "stopGrace");
             return this;
         }
 
-        /** Keep the temp HOME and folders after stop, for debugging; default false. */
+        /**
+         * Keep the temp HOME and folders after stop, for debugging; default false.
+         *
+         * @param keep whether to keep them
+         * @return this builder
+         */
         public Builder keepScratch(boolean keep) {
             this.keepScratch = keep;
             return this;
         }
 
-        /** Spawns the server and waits for it to listen. The caller owns the result and must close it. */
+        /**
+         * Spawns the server and waits for it to listen. The caller owns the result and must close it.
+         *
+         * @return the listening server
+         */
         public AppServerProcess start() {
             return AppServerLauncher.start(this);
         }

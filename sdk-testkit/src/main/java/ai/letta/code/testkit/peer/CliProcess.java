@@ -67,7 +67,7 @@ public final class CliProcess extends PeerProcess {
         return new CliProcess(child, dirs, closeGrace, keepScratch, lines);
     }
 
-    /** Time since the spawn, for start-up measurements. */
+    /** @return time since the spawn, for start-up measurements */
     public Duration sinceSpawn() {
         return child().sinceSpawn();
     }
@@ -75,6 +75,8 @@ public final class CliProcess extends PeerProcess {
     /**
      * Writes one NDJSON line to stdin. The line must be a single line: a raw line break would split one message
      * into two invalid ones (JSON serializers escape line breaks inside strings, so compact JSON never has one).
+     *
+     * @param jsonLine one line of JSON, without the line break
      */
     public void send(String jsonLine) {
         sendAll(jsonLine);
@@ -83,6 +85,8 @@ public final class CliProcess extends PeerProcess {
     /**
      * Writes several NDJSON lines in one write and one flush, so the CLI reads them back-to-back: how a test makes
      * an {@code interrupt} race a just-sent {@code user} line, or two user lines merge into one batch.
+     *
+     * @param jsonLines the lines of JSON, without line breaks
      */
     public void sendAll(String... jsonLines) {
         StringBuilder text = new StringBuilder();
@@ -105,7 +109,11 @@ public final class CliProcess extends PeerProcess {
         }
     }
 
-    /** Writes a JSON value as one compact NDJSON line. */
+    /**
+     * Writes a JSON value as one compact NDJSON line.
+     *
+     * @param json the value
+     */
     public void send(JsonNode json) {
         send(JSON.writeValueAsString(json));
     }
@@ -122,12 +130,23 @@ public final class CliProcess extends PeerProcess {
         }
     }
 
-    /** The next stdout line, waiting at most {@code timeout}. */
+    /**
+     * The next stdout line, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return the line
+     */
     public String readLine(Duration timeout) {
         return awaitLine(Named.ANY, timeout);
     }
 
-    /** Reads and discards stdout lines until one matches, waiting at most {@code timeout} in all. */
+    /**
+     * Reads and discards stdout lines until one matches, waiting at most {@code timeout} in all.
+     *
+     * @param match the line wanted
+     * @param timeout the longest wait
+     * @return the matching line
+     */
     public String awaitLine(Predicate<String> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         ArrayDeque<String> skipped = new ArrayDeque<>();
@@ -154,7 +173,12 @@ public final class CliProcess extends PeerProcess {
         }
     }
 
-    /** The next stdout line that parses as JSON, waiting at most {@code timeout}. */
+    /**
+     * The next stdout line that parses as JSON, waiting at most {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return the parsed line
+     */
     public JsonNode readJson(Duration timeout) {
         return awaitJson(JsonMatch.named("any JSON line", node -> true), timeout);
     }
@@ -162,6 +186,10 @@ public final class CliProcess extends PeerProcess {
     /**
      * Reads stdout lines until one is JSON matching {@code match}, waiting at most {@code timeout} in all.
      * Non-JSON lines are skipped, as the upstream SDK does (local-stdio.md §2.3).
+     *
+     * @param match the line wanted
+     * @param timeout the longest wait
+     * @return the matching line, parsed
      */
     public JsonNode awaitJson(Predicate<JsonNode> match, Duration timeout) {
         JsonNode[] found = new JsonNode[1];
@@ -176,7 +204,12 @@ public final class CliProcess extends PeerProcess {
         return found[0];
     }
 
-    /** Waits at most {@code timeout} for the CLI to exit; empty if it is still running. */
+    /**
+     * Waits at most {@code timeout} for the CLI to exit; empty if it is still running.
+     *
+     * @param timeout the longest wait
+     * @return the exit code, or empty
+     */
     public OptionalInt awaitExit(Duration timeout) {
         Integer code = child().awaitExit(timeout);
         return code == null ? OptionalInt.empty() : OptionalInt.of(code);

@@ -13,24 +13,46 @@ public final class JsonMatch {
     private JsonMatch() {
     }
 
-    /** {@code "type"} equals {@code type}. */
+    /**
+     * {@code "type"} equals {@code type}.
+     *
+     * @param type the type
+     * @return the predicate
+     */
     public static Predicate<JsonNode> type(String type) {
         return field("/type", type);
     }
 
-    /** {@code "type"} equals {@code type} and {@code "subtype"} equals {@code subtype}, e.g. system/init. */
+    /**
+     * {@code "type"} equals {@code type} and {@code "subtype"} equals {@code subtype}, e.g. system/init.
+     *
+     * @param type the type
+     * @param subtype the subtype
+     * @return the predicate
+     */
     public static Predicate<JsonNode> type(String type, String subtype) {
         Predicate<JsonNode> both = type(type).and(field("/subtype", subtype));
         return named("type=" + type + " subtype=" + subtype, both);
     }
 
-    /** A stdio {@code message} line whose {@code message_type} equals {@code messageType}. */
+    /**
+     * A stdio {@code message} line whose {@code message_type} equals {@code messageType}.
+     *
+     * @param messageType the message type
+     * @return the predicate
+     */
     public static Predicate<JsonNode> message(String messageType) {
         return named("type=message message_type=" + messageType,
                 type("message").and(field("/message_type", messageType)));
     }
 
-    /** The text at a JSON Pointer ({@code /delta/message_type}) equals {@code value}. */
+    /**
+     * The text at a JSON Pointer ({@code /delta/message_type}) equals {@code value}.
+     *
+     * @param pointer the JSON Pointer
+     * @param value the text
+     * @return the predicate
+     */
     public static Predicate<JsonNode> field(String pointer, String value) {
         Objects.requireNonNull(value, "value");
         return named(pointer.substring(pointer.lastIndexOf('/') + 1) + "=" + value, node -> {
@@ -39,7 +61,13 @@ public final class JsonMatch {
         });
     }
 
-    /** Gives any predicate a description for timeout messages. */
+    /**
+     * Gives any predicate a description for timeout messages.
+     *
+     * @param description the description
+     * @param test the predicate
+     * @return the predicate, described
+     */
     public static Predicate<JsonNode> named(String description, Predicate<JsonNode> test) {
         return new Named(description, test);
     }

@@ -48,17 +48,30 @@ public final class LettaCodeCli {
         this.keepScratch = b.keepScratch;
     }
 
-    /** A builder for the install found by {@link PeerInstall#locate()}. */
+    /**
+     * A builder for the install found by {@link PeerInstall#locate()}.
+     *
+     * @return a builder
+     */
     public static Builder builder() {
         return new Builder(PeerInstall.locate());
     }
 
-    /** A builder for a given install. */
+    /**
+     * A builder for a given install.
+     *
+     * @param install the Node and CLI to run
+     * @return a builder
+     */
     public static Builder builder(PeerInstall install) {
         return new Builder(Objects.requireNonNull(install, "install"));
     }
 
-    /** The argument vector, starting with the pinned {@code node}. */
+    /**
+     * The argument vector, starting with the pinned {@code node}.
+     *
+     * @return the argument vector
+     */
     public List<String> command() {
         List<String> command = new ArrayList<>(List.of(install.node().toString(), install.cli().toString(), "-p",
                 "--input-format", "stream-json", "--output-format", "stream-json"));
@@ -74,7 +87,11 @@ public final class LettaCodeCli {
         return command;
     }
 
-    /** Spawns the CLI. The caller owns the returned process and must close it. */
+    /**
+     * Spawns the CLI. The caller owns the returned process and must close it.
+     *
+     * @return the running CLI
+     */
     public CliProcess start() {
         ScratchDirs dirs = ScratchDirs.create("letta-cli-", workDir);
         try {
@@ -112,7 +129,12 @@ public final class LettaCodeCli {
             this.install = install;
         }
 
-        /** The backend; default {@link PeerBackend#deterministic()}. */
+        /**
+         * The backend; default {@link PeerBackend#deterministic()}.
+         *
+         * @param backend the backend
+         * @return this builder
+         */
         public Builder backend(PeerBackend backend) {
             this.backend = Objects.requireNonNull(backend, "backend");
             return this;
@@ -121,31 +143,55 @@ public final class LettaCodeCli {
         /**
          * The value of {@code --permission-mode}, always passed; default {@code standard}. Not validated here, so a
          * test can feed the CLI a bad value and check its error.
+         *
+         * @param mode the mode
+         * @return this builder
          */
         public Builder permissionMode(String mode) {
             this.permissionMode = requireText(mode, "permissionMode");
             return this;
         }
 
-        /** {@code -m <handle>}, e.g. {@code openai-compatible/fake-model}. */
+        /**
+         * {@code -m <handle>}, e.g. {@code openai-compatible/fake-model}.
+         *
+         * @param handle the model handle
+         * @return this builder
+         */
         public Builder model(String handle) {
             this.model = requireText(handle, "model");
             return this;
         }
 
-        /** The child's working directory (tools really run there); default a fresh temp folder. */
+        /**
+         * The child's working directory (tools really run there); default a fresh temp folder.
+         *
+         * @param dir the working directory
+         * @return this builder
+         */
         public Builder workDir(Path dir) {
             this.workDir = Objects.requireNonNull(dir, "workDir").toAbsolutePath();
             return this;
         }
 
-        /** An extra environment variable, applied last (it overrides the backend's and the base values). */
+        /**
+         * An extra environment variable, applied last (it overrides the backend's and the base values).
+         *
+         * @param name the variable's name
+         * @param value its value
+         * @return this builder
+         */
         public Builder env(String name, String value) {
             env.put(requireText(name, "env name"), Objects.requireNonNull(value, "env value for " + name));
             return this;
         }
 
-        /** Extra CLI arguments, appended after the built-in ones, e.g. {@code --new-agent}. */
+        /**
+         * Extra CLI arguments, appended after the built-in ones, e.g. {@code --new-agent}.
+         *
+         * @param args the arguments
+         * @return this builder
+         */
         public Builder args(String... args) {
             for (String arg : args) {
                 extraArgs.add(Objects.requireNonNull(arg, "arg"));
@@ -153,13 +199,23 @@ public final class LettaCodeCli {
             return this;
         }
 
-        /** How long {@code close()} waits after stdin EOF before SIGTERM; default 3 s (idle exit takes 30–130 ms). */
+        /**
+         * How long {@code close()} waits after stdin EOF before SIGTERM; default 3 s (idle exit takes 30–130 ms).
+         *
+         * @param grace the wait
+         * @return this builder
+         */
         public Builder closeGrace(Duration grace) {
             this.closeGrace = requirePositive(grace, "closeGrace");
             return this;
         }
 
-        /** The longest stdout line accepted before reading fails; default 32 Mi chars (tool results can be big). */
+        /**
+         * The longest stdout line accepted before reading fails; default 32 Mi chars (tool results can be big).
+         *
+         * @param chars the longest line, in chars
+         * @return this builder
+         */
         public Builder maxLineChars(int chars) {
             if (chars < 1024) {
                 throw new IllegalArgumentException("maxLineChars must be >= 1024, got " + chars);
@@ -168,12 +224,22 @@ public final class LettaCodeCli {
             return this;
         }
 
-        /** Keep the temp HOME and work folder after close, for debugging; default false. */
+        /**
+         * Keep the temp HOME and work folder after close, for debugging; default false.
+         *
+         * @param keep whether to keep them
+         * @return this builder
+         */
         public Builder keepScratch(boolean keep) {
             this.keepScratch = keep;
             return this;
         }
 
+        /**
+         * The CLI as configured; {@link LettaCodeCli#start()} spawns it.
+         *
+         * @return the CLI
+         */
         public LettaCodeCli build() {
             return new LettaCodeCli(this);
         }

@@ -44,8 +44,13 @@ public final class ListenerProcess implements AutoCloseable {
     /**
      * Spawns a listener.
      *
+     * @param install the Node and CLI to run
+     * @param baseUrl the cloud's base URL
+     * @param apiKey the API key
+     * @param computerName the environment's name ({@code --computer-name})
      * @param deviceId  the device id to register with, or null to let the listener pick one
      * @param extraEnv  more variables, applied last (e.g. {@code LETTA_LISTENER_STREAM_OPEN_TIMEOUT_MS})
+     * @return the running listener
      */
     public static ListenerProcess start(PeerInstall install, URI baseUrl, String apiKey, String computerName,
             String deviceId, Map<String, String> extraEnv) {
@@ -84,55 +89,80 @@ public final class ListenerProcess implements AutoCloseable {
         }
     }
 
-    /** The {@code --computer-name}: the {@code connectionName} it registers with. */
+    /** @return the {@code --computer-name}: the {@code connectionName} it registers with */
     public String computerName() {
         return computerName;
     }
 
-    /** The device id it was told to use, if any. */
+    /** @return the device id it was told to use, if any */
     public Optional<String> deviceId() {
         return Optional.ofNullable(deviceId);
     }
 
+    /**
+     * The listener's process id.
+     *
+     * @return the pid
+     */
     public long pid() {
         return child.process().pid();
     }
 
+    /**
+     * Whether the listener still runs.
+     *
+     * @return whether it runs
+     */
     public boolean isAlive() {
         return child.process().isAlive();
     }
 
-    /** Its fresh {@code HOME}. */
+    /** @return its fresh {@code HOME} */
     public Path home() {
         return dirs.home();
     }
 
-    /** Its working directory; approved tools run there. */
+    /** @return its working directory; approved tools run there */
     public Path workDir() {
         return dirs.workDir();
     }
 
-    /** The last stdout lines ({@code --debug} logs every frame), indented, for messages. */
+    /** @return the last stdout lines ({@code --debug} logs every frame), indented, for messages */
     public String stdoutTail() {
         return child.stdoutTail();
     }
 
-    /** The last stderr lines, indented, for messages. */
+    /** @return the last stderr lines, indented, for messages */
     public String stderrTail() {
         return child.stderrTail();
     }
 
-    /** A failure message: {@code headline}, the command, the exit state and both tails. */
+    /**
+     * A failure message: {@code headline}, the command, the exit state and both tails.
+     *
+     * @param headline what went wrong
+     * @return the message
+     */
     public String diagnostics(String headline) {
         return child.diagnostics(headline);
     }
 
-    /** An exception for a listener that did not do what was awaited; its message is {@link #diagnostics}. */
+    /**
+     * An exception for a listener that did not do what was awaited; its message is {@link #diagnostics}.
+     *
+     * @param headline what went wrong
+     * @return the exception
+     */
     public PeerProcessException failure(String headline) {
         return new PeerProcessException(diagnostics(headline));
     }
 
-    /** Waits up to {@code timeout} for it to exit; its exit code, or empty while it still runs. */
+    /**
+     * Waits up to {@code timeout} for it to exit; its exit code, or empty while it still runs.
+     *
+     * @param timeout the longest wait
+     * @return the exit code, or empty
+     */
     public Optional<Integer> awaitExit(Duration timeout) {
         return Optional.ofNullable(child.awaitExit(timeout));
     }
@@ -154,7 +184,11 @@ public final class ListenerProcess implements AutoCloseable {
         return code;
     }
 
-    /** Stops it (SIGTERM, 2 s, SIGKILL; descendants too) and deletes its folders; returns the exit code. */
+    /**
+     * Stops it (SIGTERM, 2 s, SIGKILL; descendants too) and deletes its folders; returns the exit code.
+     *
+     * @return the exit code
+     */
     public synchronized int stop() {
         if (exitCode == null) {
             try {

@@ -25,7 +25,12 @@ public final class LocalProviderRecord {
     private LocalProviderRecord() {
     }
 
-    /** Where the record lives under a given {@code HOME}. */
+    /**
+     * Where the record lives under a given {@code HOME}.
+     *
+     * @param home the {@code HOME} folder
+     * @return the record's path
+     */
     public static Path path(Path home) {
         return home.resolve(".letta").resolve("lc-local-backend").resolve("providers").resolve("auth.json");
     }

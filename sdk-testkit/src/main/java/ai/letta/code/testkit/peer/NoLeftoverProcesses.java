@@ -18,6 +18,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NoLeftoverProcesses implements BeforeAllCallback, AfterAllCallback {
 
+    /** For {@code @ExtendWith}. */
+    public NoLeftoverProcesses() {}
+
     /** How long stopped peers get to disappear before they count as leaked. */
     static final Duration SETTLE = Duration.ofSeconds(3);
 

@@ -34,13 +34,21 @@ public final class PeerBackend {
         this.providerKey = providerKey;
     }
 
-    /** The local backend with the built-in deterministic executor: every turn answers "pong"; no network. */
+    /**
+     * The local backend with the built-in deterministic executor: every turn answers "pong"; no network.
+     *
+     * @return the backend
+     */
     public static PeerBackend deterministic() {
         return new PeerBackend("local backend, deterministic executor", true, false, List.of(),
                 Map.of("LETTA_LOCAL_BACKEND_EXECUTOR", "deterministic"), null, null);
     }
 
-    /** The undocumented {@code --dev-backend fake-headless} (stdio only): canned "pong", no HTTP at all. */
+    /**
+     * The undocumented {@code --dev-backend fake-headless} (stdio only): canned "pong", no HTTP at all.
+     *
+     * @return the backend
+     */
     public static PeerBackend fakeHeadless() {
         return new PeerBackend("local backend, --dev-backend fake-headless", true, true,
                 List.of("--dev-backend", "fake-headless"), Map.of(), null, null);
@@ -49,6 +57,9 @@ public final class PeerBackend {
     /**
      * The local backend's real provider executor with {@code lmstudio/*} models pointed at a fake
      * OpenAI-compatible endpoint through {@code LMSTUDIO_BASE_URL} (offline-peers.md §4.3).
+     *
+     * @param baseUrl the fake endpoint's base URL
+     * @return the backend
      */
     public static PeerBackend lmStudio(URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -60,6 +71,9 @@ public final class PeerBackend {
      * The local backend's real provider executor with {@code openai-compatible/*} models pointed at a fake
      * endpoint through a provider record written into the fresh {@code HOME} (offline-peers.md §4.2). Pick the
      * model with {@code -m openai-compatible/<id>} (stdio) or in {@code runtime_start} (App Server, not verified).
+     *
+     * @param baseUrl the fake endpoint's base URL
+     * @return the backend
      */
     public static PeerBackend openAiCompatible(URI baseUrl) {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -71,6 +85,10 @@ public final class PeerBackend {
      * API mode against a (fake) Letta REST server. For stdio it also passes {@code --no-memfs} and
      * {@code --reflection-trigger off}, because memfs and reflection call endpoints a fake does not serve
      * (local-stdio.md §5.4).
+     *
+     * @param baseUrl the server's base URL
+     * @param apiKey the API key the CLI sends
+     * @return the backend
      */
     public static PeerBackend api(URI baseUrl, String apiKey) {
         Objects.requireNonNull(baseUrl, "baseUrl");

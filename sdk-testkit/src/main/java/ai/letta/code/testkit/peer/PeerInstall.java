@@ -35,6 +35,15 @@ public record PeerInstall(Path directory, Path node, Path cli, String nodeVersio
     /** The stamp file the provision script writes last, so its presence means a complete install. */
     public static final String STAMP_FILE = "installed.properties";
 
+    /**
+     * Validates.
+     *
+     * @param directory the install folder holding {@code installed.properties}
+     * @param node the pinned {@code node} binary
+     * @param cli the CLI's {@code letta.js}
+     * @param nodeVersion the Node version the install recorded, e.g. {@code 22.23.3}
+     * @param cliVersion the CLI version the install recorded, e.g. {@code 0.32.18}
+     */
     public PeerInstall {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(node, "node");
@@ -47,6 +56,7 @@ public record PeerInstall(Path directory, Path node, Path cli, String nodeVersio
      * Finds the pinned install from the system property, the environment, or the working directory upwards.
      *
      * @throws PeerNotInstalledException naming every place tried when none holds a usable install
+     * @return the install
      */
     public static PeerInstall locate() {
         return locate(System::getProperty, System::getenv, Path.of("").toAbsolutePath());
@@ -55,7 +65,9 @@ public record PeerInstall(Path directory, Path node, Path cli, String nodeVersio
     /**
      * Reads the install in {@code directory}.
      *
+     * @param directory the install folder
      * @throws PeerNotInstalledException when the folder holds no usable install
+     * @return the install
      */
     public static PeerInstall at(Path directory) {
         List<String> tried = new ArrayList<>();

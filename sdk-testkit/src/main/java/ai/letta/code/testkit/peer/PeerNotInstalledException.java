@@ -13,6 +13,7 @@ public final class PeerNotInstalledException extends IllegalStateException {
     /** The command, run from the repository root, that installs the pinned peers. */
     public static final String FIX = "bash sdk-testkit/peers/provision";
 
+    /** Each place tried, with why it did not qualify. */
     private final List<String> placesTried;
 
     PeerNotInstalledException(List<String> placesTried) {
@@ -20,7 +21,7 @@ public final class PeerNotInstalledException extends IllegalStateException {
         this.placesTried = List.copyOf(placesTried);
     }
 
-    /** Each place that was tried, with the reason it did not qualify, in the order tried. */
+    /** @return each place that was tried, with the reason it did not qualify, in the order tried */
     public List<String> placesTried() {
         return placesTried;
     }

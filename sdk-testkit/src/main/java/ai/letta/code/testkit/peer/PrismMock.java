@@ -94,17 +94,35 @@ public final class PrismMock implements AutoCloseable {
         this.markers = markers;
     }
 
-    /** A builder of {@code prism mock <spec>} for the install found by {@link PeerInstall#locate()}. */
+    /**
+     * A builder of {@code prism mock <spec>} for the install found by {@link PeerInstall#locate()}.
+     *
+     * @param spec the OpenAPI document
+     * @return a builder
+     */
     public static Builder mock(Path spec) {
         return new Builder(PeerInstall.locate(), spec, null);
     }
 
-    /** A builder of {@code prism proxy <spec> <upstream>} for the install found by {@link PeerInstall#locate()}. */
+    /**
+     * A builder of {@code prism proxy <spec> <upstream>} for the install found by {@link PeerInstall#locate()}.
+     *
+     * @param spec the OpenAPI document
+     * @param upstream the server to proxy
+     * @return a builder
+     */
     public static Builder proxy(Path spec, URI upstream) {
         return new Builder(PeerInstall.locate(), spec, Objects.requireNonNull(upstream, "upstream"));
     }
 
-    /** A builder for a given install; {@code upstream} null means {@code prism mock}. */
+    /**
+     * A builder for a given install; {@code upstream} null means {@code prism mock}.
+     *
+     * @param install the install
+     * @param spec the OpenAPI document
+     * @param upstream the server to proxy, or null
+     * @return a builder
+     */
     public static Builder builder(PeerInstall install, Path spec, URI upstream) {
         return new Builder(install, spec, upstream);
     }
@@ -122,6 +140,8 @@ public final class PrismMock implements AutoCloseable {
     /**
      * The document of {@link #lettaSpec()}, or a JUnit assumption failure (the test is skipped, not failed) whose
      * message says where it was looked for: a clone without the {@code shared} folder beside it has none.
+     *
+     * @return the document's path
      */
     public static Path requireLettaSpec() {
         Optional<Path> spec = lettaSpec();
@@ -167,7 +187,9 @@ public final class PrismMock implements AutoCloseable {
         return null;
     }
 
-    /** {@code http://127.0.0.1:PORT}: where Prism listens; the document's paths ({@code /v1/...}) sit below it. */
+    /**
+     * @return {@code http://127.0.0.1:PORT}: where Prism listens; the document's paths ({@code /v1/...}) sit below it
+     */
     public URI baseUrl() {
         return baseUrl;
     }
@@ -202,6 +224,8 @@ public final class PrismMock implements AutoCloseable {
      * name must be string}, {@code Violation: response.body.0.id ...} and {@code Request terminated with error:
      * https://stoplight.io/prism/errors#UNAUTHORIZED: ...}. Prism writes the line before it answers; call
      * {@link #sync()} first to be sure the lines of every answer already received are here.
+     *
+     * @return the violation lines
      */
     public List<String> violations() {
         synchronized (violations) {
@@ -209,7 +233,10 @@ public final class PrismMock implements AutoCloseable {
         }
     }
 
-    /** @return the violations logged after the first {@code from} of {@link #violations()} */
+    /**
+     * @param from how many violations to skip
+     * @return the violations logged after the first {@code from} of {@link #violations()}
+     */
     public List<String> violationsSince(int from) {
         List<String> all = violations();
         return all.subList(Math.min(from, all.size()), all.size());
@@ -301,6 +328,9 @@ public final class PrismMock implements AutoCloseable {
          * violations) rather than a {@code Violation:} log line. Default false, as Prism's: the mock's static
          * examples break some of the document's own patterns (ids such as {@code "string"}), and the log with
          * {@link #sync()} reports violations without hiding the answer.
+         *
+         * @param errors whether to answer violations with 500
+         * @return this builder
          */
         public Builder errors(boolean errors) {
             this.errors = errors;
@@ -310,6 +340,9 @@ public final class PrismMock implements AutoCloseable {
         /**
          * Prism's {@code -d}: mock answers generated at random from the schemas rather than the document's static
          * examples. Default false: static answers are the same on every run. Mock mode only.
+         *
+         * @param dynamic whether to generate answers
+         * @return this builder
          */
         public Builder dynamic(boolean dynamic) {
             if (dynamic && upstream != null) {
@@ -320,13 +353,22 @@ public final class PrismMock implements AutoCloseable {
             return this;
         }
 
-        /** How long to wait for the {@code listening} line; default 60 s (about 4 s on the Letta document). */
+        /**
+         * How long to wait for the {@code listening} line; default 60 s (about 4 s on the Letta document).
+         *
+         * @param timeout the wait
+         * @return this builder
+         */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = LettaCodeCli.requirePositive(timeout, "startupTimeout");
             return this;
         }
 
-        /** Spawns Prism and waits until it listens. The caller owns the result and must close it. */
+        /**
+         * Spawns Prism and waits until it listens. The caller owns the result and must close it.
+         *
+         * @return the listening mock
+         */
         public PrismMock start() {
             if (!Files.isRegularFile(spec)) {
                 throw new IllegalArgumentException("the OpenAPI document " + spec + " does not exist");

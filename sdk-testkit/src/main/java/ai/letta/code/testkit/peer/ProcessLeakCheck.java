@@ -18,7 +18,9 @@ public final class ProcessLeakCheck {
     private ProcessLeakCheck() {
     }
 
-    /** The JVM's live descendants now; pass it to {@link #leftovers} to ignore processes that already existed. */
+    /**
+     * @return the JVM's live descendants now; pass it to {@link #leftovers} to ignore processes that already existed
+     */
     public static Set<ProcessHandle> snapshot() {
         return new LinkedHashSet<>(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
     }
@@ -26,6 +28,10 @@ public final class ProcessLeakCheck {
     /**
      * Descendants not in {@code baseline} that are still alive after waiting up to {@code settle} for them to go
      * (a peer that was just stopped may take a moment to be reaped).
+     *
+     * @param baseline processes to ignore
+     * @param settle the longest wait
+     * @return the leftovers
      */
     public static List<ProcessHandle> leftovers(Set<ProcessHandle> baseline, Duration settle) {
         long deadline = System.nanoTime() + settle.toNanos();
@@ -50,6 +56,9 @@ public final class ProcessLeakCheck {
      * Fails if any descendant not in {@code baseline} outlives {@code settle}; the leftovers are killed first
      * (SIGTERM, then SIGKILL) so one leak does not cascade into later tests.
      *
+     * @param baseline processes to ignore
+     * @param settle the longest wait
+     * @param context names the test, for the message
      * @throws AssertionError listing each leftover's pid and command line
      */
     public static void assertNoLeftovers(Set<ProcessHandle> baseline, Duration settle, String context) {

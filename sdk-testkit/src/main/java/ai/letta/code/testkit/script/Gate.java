@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Gate {
 
+    /** A closed gate. */
+    public Gate() {}
+
     private final CompletableFuture<Void> opened = new CompletableFuture<>();
 
     /** Lets every stream waiting on this gate continue. */
@@ -16,12 +19,16 @@ public final class Gate {
         opened.complete(null);
     }
 
-    /** Whether {@link #open()} was called. */
+    /** @return whether {@link #open()} was called */
     public boolean isOpen() {
         return opened.isDone();
     }
 
-    /** Runs {@code action} once the gate is open (at once if it already is), on the opening thread. */
+    /**
+     * Runs {@code action} once the gate is open (at once if it already is), on the opening thread.
+     *
+     * @param action what to run
+     */
     public void whenOpen(Runnable action) {
         opened.thenRun(action);
     }

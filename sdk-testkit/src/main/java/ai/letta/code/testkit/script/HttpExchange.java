@@ -35,27 +35,44 @@ public final class HttpExchange {
         this.keepAlive = keepAlive;
     }
 
-    /** The request being answered. */
+    /** @return the request being answered */
     public RecordedRequest request() {
         return request;
     }
 
-    /** Whether a response was started. */
+    /** @return whether a response was started */
     public boolean answered() {
         return answered.get();
     }
 
-    /** Answers with a JSON body. */
+    /**
+     * Answers with a JSON body.
+     *
+     * @param status the HTTP status
+     * @param body the body
+     */
     public void respondJson(int status, JsonNode body) {
         respond(status, "application/json", body.toString());
     }
 
-    /** Answers with a complete response. */
+    /**
+     * Answers with a complete response.
+     *
+     * @param status the HTTP status
+     * @param contentType the {@code Content-Type}
+     * @param body the body
+     */
     public void respond(int status, String contentType, String body) {
         respond(status, contentType, body, Map.of());
     }
 
-    /** Answers with a JSON body and extra headers (e.g. {@code Retry-After}). */
+    /**
+     * Answers with a JSON body and extra headers (e.g. {@code Retry-After}).
+     *
+     * @param status the HTTP status
+     * @param body the body
+     * @param headers the extra headers
+     */
     public void respondJson(int status, JsonNode body, Map<String, String> headers) {
         respond(status, "application/json", body.toString(), headers);
     }
@@ -81,6 +98,10 @@ public final class HttpExchange {
     /**
      * Answers HTTP 200 {@code text/event-stream} and plays {@code frames}, pausing {@code chunkDelay} between two
      * events. The listener hears every event written and how the stream ended.
+     *
+     * @param frames the frames
+     * @param chunkDelay the pause between two events
+     * @param listener hears the events and the end
      */
     public void stream(List<SseFrame> frames, Duration chunkDelay, SsePlayer.Listener listener) {
         claim();

@@ -81,7 +81,14 @@ public final class LoopbackHttpServer implements AutoCloseable {
         }
     }
 
-    /** Binds a server on a free loopback port; {@code name} names its thread. */
+    /**
+     * Binds a server on a free loopback port; {@code name} names its thread.
+     *
+     * @param name names the thread
+     * @param journal records every request
+     * @param handler answers each request
+     * @return the running server
+     */
     public static LoopbackHttpServer start(String name, RequestJournal journal, Consumer<HttpExchange> handler) {
         return new LoopbackHttpServer(name, journal, handler, null);
     }
@@ -89,18 +96,24 @@ public final class LoopbackHttpServer implements AutoCloseable {
     /**
      * Like {@link #start(String, RequestJournal, Consumer)}, and websocket upgrades to the paths {@code webSockets}
      * handles go to it on the same port (recorded in the journal like any request).
+     *
+     * @param name names the thread
+     * @param journal records every request
+     * @param handler answers each request
+     * @param webSockets the websocket endpoint
+     * @return the running server
      */
     public static LoopbackHttpServer start(String name, RequestJournal journal, Consumer<HttpExchange> handler,
             WebSocketEndpoint webSockets) {
         return new LoopbackHttpServer(name, journal, handler, Objects.requireNonNull(webSockets, "webSockets"));
     }
 
-    /** The bound port. */
+    /** @return the bound port */
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
-    /** {@code http://127.0.0.1:<port>} */
+    /** @return {@code http://127.0.0.1:<port>} */
     public String origin() {
         return "http://127.0.0.1:" + port();
     }

@@ -33,6 +33,13 @@ public final class RecordedRequest {
     private final String body;
 
     /**
+     * @param sequenceNumber the order of arrival, from 0
+     * @param receivedAt when it arrived
+     * @param method the HTTP method
+     * @param path the decoded path
+     * @param query the raw query string
+     * @param queryParameters the decoded query parameters
+     * @param body the body bytes
      * @param headers header names are matched case-insensitively; values keep their order
      */
     public RecordedRequest(int sequenceNumber, Instant receivedAt, String method, String path, String query,
@@ -48,59 +55,69 @@ public final class RecordedRequest {
         this.body = Objects.requireNonNull(body, "body");
     }
 
-    /** 0 for the first request a fake received, then 1, 2, ... */
+    /** @return 0 for the first request a fake received, then 1, 2, ... */
     public int sequenceNumber() {
         return sequenceNumber;
     }
 
-    /** When the full request had arrived. */
+    /** @return when the full request had arrived */
     public Instant receivedAt() {
         return receivedAt;
     }
 
-    /** {@code GET}, {@code POST}, ... */
+    /** @return {@code GET}, {@code POST}, ... */
     public String method() {
         return method;
     }
 
-    /** The decoded path without the query, as sent (a trailing slash is kept). */
+    /** @return the decoded path without the query, as sent (a trailing slash is kept) */
     public String path() {
         return path;
     }
 
-    /** The raw query string without {@code ?} ({@code ""} if none). */
+    /** @return the raw query string without {@code ?} ({@code ""} if none) */
     public String query() {
         return query;
     }
 
-    /** All query parameters, decoded; repeated names keep every value in order. */
+    /** @return all query parameters, decoded; repeated names keep every value in order */
     public Map<String, List<String>> queryParameters() {
         return queryParameters;
     }
 
-    /** The first value of query parameter {@code name}. */
+    /**
+     * The first value of query parameter {@code name}.
+     *
+     * @param name the parameter's name
+     * @return the value, or empty
+     */
     public Optional<String> queryParameter(String name) {
         List<String> values = queryParameters.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** All headers; names are case-insensitive keys. */
+    /** @return all headers; names are case-insensitive keys */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** The first value of header {@code name} (case-insensitive). */
+    /**
+     * The first value of header {@code name} (case-insensitive).
+     *
+     * @param name the header's name
+     * @return the value, or empty
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The body as UTF-8 text ({@code ""} if none). */
+    /** @return the body as UTF-8 text ({@code ""} if none) */
     public String body() {
         return body;
     }
 
-    /** The body parsed as JSON; a missing node for an empty body. */
+    /** @return the body parsed as JSON; a missing node for an empty body */
     public JsonNode json() {
         if (body.isBlank()) {
             return JSON.missingNode();
@@ -113,7 +130,7 @@ public final class RecordedRequest {
         }
     }
 
-    /** {@code "POST /v1/agents/"} */
+    /** @return {@code "POST /v1/agents/"} */
     public String requestLine() {
         return method + " " + path + (query.isEmpty() ? "" : "?" + query);
     }

@@ -16,12 +16,19 @@ import java.util.function.Predicate;
  */
 public final class RequestJournal {
 
+    /** An empty journal. */
+    public RequestJournal() {}
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();
     private final List<RecordedRequest> all = new ArrayList<>();
     private int taken;
 
-    /** Records a request (called by the fake's event loop). */
+    /**
+     * Records a request (called by the fake's event loop).
+     *
+     * @param request the request
+     */
     public void record(RecordedRequest request) {
         lock.lock();
         try {
@@ -32,7 +39,7 @@ public final class RequestJournal {
         }
     }
 
-    /** The sequence number the next recorded request gets. */
+    /** @return the sequence number the next recorded request gets */
     public int nextSequenceNumber() {
         lock.lock();
         try {
@@ -42,12 +49,12 @@ public final class RequestJournal {
         }
     }
 
-    /** How many requests arrived so far. */
+    /** @return how many requests arrived so far */
     public int count() {
         return nextSequenceNumber();
     }
 
-    /** Every request so far, oldest first (taken ones included). */
+    /** @return every request so far, oldest first (taken ones included) */
     public List<RecordedRequest> all() {
         lock.lock();
         try {
@@ -57,7 +64,12 @@ public final class RequestJournal {
         }
     }
 
-    /** The oldest request not taken yet, waiting up to {@code timeout}; empty when none arrived in time. */
+    /**
+     * The oldest request not taken yet, waiting up to {@code timeout}; empty when none arrived in time.
+     *
+     * @param timeout the longest wait
+     * @return the request, or empty
+     */
     public Optional<RecordedRequest> poll(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         lock.lock();
@@ -80,7 +92,9 @@ public final class RequestJournal {
     /**
      * The oldest request not taken yet, waiting up to {@code timeout}.
      *
+     * @param timeout the longest wait
      * @throws AssertionError when no request arrives in time (the message lists how many were taken)
+     * @return the request
      */
     public RecordedRequest take(Duration timeout) {
         return poll(timeout).orElseThrow(() -> new AssertionError(
@@ -91,7 +105,10 @@ public final class RequestJournal {
      * The first request in the whole history matching {@code filter}, waiting up to {@code timeout} for it.
      * Does not consume.
      *
+     * @param filter the request wanted
+     * @param timeout the longest wait
      * @throws AssertionError when none arrives in time (the message lists what did arrive)
+     * @return the request
      */
     public RecordedRequest await(Predicate<RecordedRequest> filter, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -11,7 +11,12 @@ package ai.letta.code.testkit.script;
 @FunctionalInterface
 public interface Responder {
 
-    /** The script to answer {@code request} with. */
+    /**
+     * The script to answer {@code request} with.
+     *
+     * @param request the turn request
+     * @return the script
+     */
     TurnScript respond(TurnRequest request);
 
     /**
@@ -20,12 +25,19 @@ public interface Responder {
      * shell tool running {@code touch approved.txt && echo deterministic-tool-ok} (a command that writes, so
      * {@code standard} mode asks {@code can_use_tool}); anything else gets reasoning "thinking about ping" and
      * the text "pong" in two chunks.
+     *
+     * @return the responder
      */
     static Responder deterministic() {
         return new DeterministicResponder(DeterministicResponder.DEFAULT_COMMAND);
     }
 
-    /** The deterministic responder with another shell command, e.g. a read-only one that is auto-allowed. */
+    /**
+     * The deterministic responder with another shell command, e.g. a read-only one that is auto-allowed.
+     *
+     * @param shellCommand the command a request mentioning a tool runs
+     * @return the responder
+     */
     static Responder deterministic(String shellCommand) {
         return new DeterministicResponder(shellCommand);
     }

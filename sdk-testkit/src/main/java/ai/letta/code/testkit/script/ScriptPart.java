@@ -15,6 +15,11 @@ public sealed interface ScriptPart {
 
     /** Model reasoning ("thinking") text. */
     record Reasoning(String text) implements ScriptPart {
+        /**
+         * Validates.
+         *
+         * @param text the reasoning
+         */
         public Reasoning {
             Objects.requireNonNull(text, "text");
         }
@@ -22,6 +27,11 @@ public sealed interface ScriptPart {
 
     /** One chunk of assistant text; consecutive chunks form one message (they share an id on the Letta wire). */
     record AssistantText(String text) implements ScriptPart {
+        /**
+         * Validates.
+         *
+         * @param text the chunk
+         */
         public AssistantText {
             Objects.requireNonNull(text, "text");
         }
@@ -32,6 +42,11 @@ public sealed interface ScriptPart {
      * in advance. Runs on the fake's event loop: keep it quick and non-blocking.
      */
     record AssistantTextFrom(Function<TurnRequest, String> text) implements ScriptPart {
+        /**
+         * Validates.
+         *
+         * @param text computes the text from the request
+         */
         public AssistantTextFrom {
             Objects.requireNonNull(text, "text");
         }
@@ -42,6 +57,13 @@ public sealed interface ScriptPart {
      * {@code call_fake_<n>}, counting from 1 per fake instance, so ids are stable within a test.
      */
     record ToolCall(String id, String name, Map<String, Object> arguments) implements ScriptPart {
+        /**
+         * Validates and copies the arguments, keeping their order.
+         *
+         * @param id the call's id, or null
+         * @param name the tool
+         * @param arguments the call's arguments
+         */
         public ToolCall {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(arguments, "arguments");
@@ -52,6 +74,11 @@ public sealed interface ScriptPart {
 
     /** Waits before the next frame, on top of the script's chunk delay. */
     record Pause(Duration duration) implements ScriptPart {
+        /**
+         * Validates.
+         *
+         * @param duration the pause, not negative
+         */
         public Pause {
             if (duration == null || duration.isNegative()) {
                 throw new IllegalArgumentException("pause duration must be >= 0, was " + duration);
@@ -61,6 +88,11 @@ public sealed interface ScriptPart {
 
     /** Holds the stream (already-sent frames stay sent) until the gate is opened. */
     record AwaitGate(Gate gate) implements ScriptPart {
+        /**
+         * Validates.
+         *
+         * @param gate the gate
+         */
         public AwaitGate {
             Objects.requireNonNull(gate, "gate");
         }

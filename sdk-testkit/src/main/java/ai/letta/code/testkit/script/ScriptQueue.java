@@ -25,17 +25,29 @@ public final class ScriptQueue {
     private final Map<String, Cursor> active = new HashMap<>();
     private volatile Responder responder;
 
-    /** A queue that falls back to {@code responder}. */
+    /**
+     * A queue that falls back to {@code responder}.
+     *
+     * @param responder answers turns no queued script is waiting for
+     */
     public ScriptQueue(Responder responder) {
         this.responder = Objects.requireNonNull(responder, "responder");
     }
 
-    /** Replaces the fallback responder. */
+    /**
+     * Replaces the fallback responder.
+     *
+     * @param responder the new fallback
+     */
     public void responder(Responder responder) {
         this.responder = Objects.requireNonNull(responder, "responder");
     }
 
-    /** Queues a script for the next turn of any conversation. */
+    /**
+     * Queues a script for the next turn of any conversation.
+     *
+     * @param script the script
+     */
     public void enqueue(TurnScript script) {
         Objects.requireNonNull(script, "script");
         lock.lock();
@@ -46,7 +58,12 @@ public final class ScriptQueue {
         }
     }
 
-    /** Queues a script for the next turn of {@code conversation}; it goes before scripts queued for any. */
+    /**
+     * Queues a script for the next turn of {@code conversation}; it goes before scripts queued for any.
+     *
+     * @param conversation the conversation
+     * @param script the script
+     */
     public void enqueue(String conversation, TurnScript script) {
         Objects.requireNonNull(conversation, "conversation");
         Objects.requireNonNull(script, "script");
@@ -58,7 +75,7 @@ public final class ScriptQueue {
         }
     }
 
-    /** How many queued scripts have not started yet. */
+    /** @return how many queued scripts have not started yet */
     public int pending() {
         lock.lock();
         try {
@@ -84,7 +101,13 @@ public final class ScriptQueue {
         }
     }
 
-    /** The step that answers {@code request} on {@code conversation}; advances the conversation's script. */
+    /**
+     * The step that answers {@code request} on {@code conversation}; advances the conversation's script.
+     *
+     * @param conversation the conversation
+     * @param request the turn request
+     * @return the step
+     */
     public TurnScript.Step next(String conversation, TurnRequest request) {
         TurnScript started;
         lock.lock();
@@ -117,6 +140,9 @@ public final class ScriptQueue {
     /**
      * The next step of the active script of {@code conversation}, if it has one left; never starts a script.
      * For requests that continue a stream rather than start a turn (a client re-attaching after a drop).
+     *
+     * @param conversation the conversation
+     * @return the step, or empty
      */
     public Optional<TurnScript.Step> continueActive(String conversation) {
         lock.lock();
@@ -131,6 +157,9 @@ public final class ScriptQueue {
     /**
      * Discards the rest of the script that served {@code step} on {@code conversation} (its stream was
      * abandoned), unless another script has started there since.
+     *
+     * @param conversation the conversation
+     * @param step the step whose stream was abandoned
      */
     public void abandon(String conversation, TurnScript.Step step) {
         lock.lock();

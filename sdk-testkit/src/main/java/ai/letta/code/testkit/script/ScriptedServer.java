@@ -34,6 +34,10 @@ public abstract class ScriptedServer implements AutoCloseable {
     /**
      * Like {@link #ScriptedServer(String, Responder)}, and websocket upgrades to the paths {@code webSockets}
      * handles are served on the same port; null means none.
+     *
+     * @param threadName the event loop thread's name
+     * @param responder answers turns no queued script is waiting for
+     * @param webSockets the websocket endpoint, or null
      */
     protected ScriptedServer(String threadName, Responder responder, WebSocketEndpoint webSockets) {
         this.scripts = new ScriptQueue(responder);
@@ -41,13 +45,17 @@ public abstract class ScriptedServer implements AutoCloseable {
                 : LoopbackHttpServer.start(threadName, journal, this::serve, webSockets);
     }
 
-    /** Answers one request, on the server's event-loop thread; must not block. */
+    /**
+     * Answers one request, on the server's event-loop thread; must not block.
+     *
+     * @param exchange the request and its answer
+     */
     protected abstract void serve(HttpExchange exchange);
 
-    /** The base URL a client is configured with. */
+    /** @return the base URL a client is configured with */
     public abstract URI baseUrl();
 
-    /** The turn requests answered so far, parsed as the scripts saw them. Oldest first. */
+    /** @return the turn requests answered so far, parsed as the scripts saw them, oldest first */
     public abstract List<TurnRequest> turns();
 
     /**
@@ -56,17 +64,21 @@ public abstract class ScriptedServer implements AutoCloseable {
      */
     public abstract Optional<String> systemPromptOf(TurnRequest turn);
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** @return {@code http://127.0.0.1:<port>} */
     protected final String origin() {
         return server.origin();
     }
 
-    /** The bound loopback port. */
+    /** @return the bound loopback port */
     public final int port() {
         return server.port();
     }
 
-    /** Queues a script for the next turn. */
+    /**
+     * Queues a script for the next turn.
+     *
+     * @param script the script
+     */
     public final void enqueue(TurnScript script) {
         scripts.enqueue(script);
     }
@@ -79,37 +91,57 @@ public abstract class ScriptedServer implements AutoCloseable {
         scripts.clear();
     }
 
-    /** Replaces the fallback used when no queued script is waiting. */
+    /**
+     * Replaces the fallback used when no queued script is waiting.
+     *
+     * @param responder the new fallback
+     */
     public final void responder(Responder responder) {
         scripts.responder(responder);
     }
 
-    /** Queued scripts that no turn has started yet. */
+    /** @return queued scripts that no turn has started yet */
     public final int pendingScripts() {
         return scripts.pending();
     }
 
-    /** The oldest request not taken yet, waiting up to {@code timeout}; fails with an AssertionError if none. */
+    /**
+     * The oldest request not taken yet, waiting up to {@code timeout}; fails with an AssertionError if none.
+     *
+     * @param timeout the longest wait
+     * @return the request
+     */
     public final RecordedRequest takeRequest(Duration timeout) {
         return journal.take(timeout);
     }
 
-    /** The oldest request not taken yet, or empty after {@code timeout}. */
+    /**
+     * The oldest request not taken yet, or empty after {@code timeout}.
+     *
+     * @param timeout the longest wait
+     * @return the request, or empty
+     */
     public final Optional<RecordedRequest> pollRequest(Duration timeout) {
         return journal.poll(timeout);
     }
 
-    /** The first request (taken or not) matching {@code filter}, waiting up to {@code timeout}. */
+    /**
+     * The first request (taken or not) matching {@code filter}, waiting up to {@code timeout}.
+     *
+     * @param filter the request wanted
+     * @param timeout the longest wait
+     * @return the request
+     */
     public final RecordedRequest awaitRequest(Predicate<RecordedRequest> filter, Duration timeout) {
         return journal.await(filter, timeout);
     }
 
-    /** How many requests arrived. */
+    /** @return how many requests arrived */
     public final int requestCount() {
         return journal.count();
     }
 
-    /** Every request so far, oldest first. */
+    /** @return every request so far, oldest first */
     public final List<RecordedRequest> requests() {
         return journal.all();
     }

@@ -11,16 +11,29 @@ public sealed interface SseFrame {
 
     /** An event: an optional {@code event:} name (null for a data-only frame) and its data text. */
     record Event(String event, String data) implements SseFrame {
+        /**
+         * Validates.
+         *
+         * @param event the event name, or null
+         * @param data the data text
+         */
         public Event {
             Objects.requireNonNull(data, "data");
         }
 
-        /** A data-only frame ({@code data: <data>}), the Letta and OpenAI default. */
+        /**
+         * A data-only frame ({@code data: <data>}), the Letta and OpenAI default.
+         *
+         * @param data the data text
+         * @return the frame
+         */
         public static Event data(String data) {
             return new Event(null, data);
         }
 
-        /** The bytes on the wire: {@code event:} line if named, one {@code data:} line per text line, blank line. */
+        /**
+         * @return the bytes on the wire: {@code event:} line if named, one {@code data:} line per text line, blank line
+         */
         public String encode() {
             StringBuilder text = new StringBuilder();
             if (event != null) {
@@ -35,6 +48,11 @@ public sealed interface SseFrame {
 
     /** Wait before the next frame. */
     record Pause(Duration duration) implements SseFrame {
+        /**
+         * Validates.
+         *
+         * @param duration the pause
+         */
         public Pause {
             Objects.requireNonNull(duration, "duration");
         }
@@ -42,6 +60,11 @@ public sealed interface SseFrame {
 
     /** Wait until the gate opens. */
     record Await(Gate gate) implements SseFrame {
+        /**
+         * Validates.
+         *
+         * @param gate the gate
+         */
         public Await {
             Objects.requireNonNull(gate, "gate");
         }

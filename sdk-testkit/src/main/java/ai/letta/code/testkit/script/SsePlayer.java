@@ -37,11 +37,19 @@ public final class SsePlayer {
 
     /** Hears a stream's progress, on the event loop; must not block. */
     public interface Listener {
-        /** An event was handed to the connection. */
+        /**
+         * An event was handed to the connection.
+         *
+         * @param event the event
+         */
         default void sent(SseFrame.Event event) {
         }
 
-        /** The stream ended; called exactly once. */
+        /**
+         * The stream ended; called exactly once.
+         *
+         * @param outcome how it ended
+         */
         default void finished(Outcome outcome) {
         }
     }

@@ -15,6 +15,11 @@ public sealed interface StepEnding {
      * The chat-completions wire maps it to a {@code finish_reason} ({@code stop}, {@code tool_calls}, {@code length}).
      */
     record Stop(String stopReason) implements StepEnding {
+        /**
+         * Validates.
+         *
+         * @param stopReason the stop reason
+         */
         public Stop {
             Objects.requireNonNull(stopReason, "stopReason");
         }
@@ -30,6 +35,14 @@ public sealed interface StepEnding {
      * @param detail nullable; defaults to the message on the wire
      */
     record StreamError(String errorType, String message, String detail, boolean errorEvent) implements StepEnding {
+        /**
+         * Validates.
+         *
+         * @param errorType the error type
+         * @param message the error message
+         * @param detail the detail text, or null
+         * @param errorEvent whether to use the SSE {@code event: error} framing
+         */
         public StreamError {
             Objects.requireNonNull(errorType, "errorType");
             Objects.requireNonNull(message, "message");
@@ -41,6 +54,13 @@ public sealed interface StepEnding {
      * code, e.g. {@code PENDING_APPROVAL}; each wire renders its own error body around {@code message}.
      */
     record HttpError(int status, String message, String code) implements StepEnding {
+        /**
+         * Validates.
+         *
+         * @param status the HTTP status, 4xx or 5xx
+         * @param message the error message
+         * @param code the error code, or null
+         */
         public HttpError {
             if (status < 400 || status > 599) {
                 throw new IllegalArgumentException("HTTP error status must be 4xx or 5xx, was " + status);

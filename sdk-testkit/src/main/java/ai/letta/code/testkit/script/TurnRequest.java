@@ -36,37 +36,42 @@ public final class TurnRequest {
         this.recorded = Objects.requireNonNull(recorded, "recorded");
     }
 
-    /** The conversation id ({@code ""} on wires without conversations, e.g. chat completions). */
+    /** @return the conversation id ({@code ""} on wires without conversations, e.g. chat completions) */
     public String conversation() {
         return conversation;
     }
 
-    /** The model id or handle the request names. */
+    /** @return the model id or handle the request names */
     public String model() {
         return model;
     }
 
-    /** The last user text with system reminders skipped; {@code ""} for a tool-result request. */
+    /** @return the last user text with system reminders skipped; {@code ""} for a tool-result request */
     public String userText() {
         return userText;
     }
 
-    /** The tool result this request carries, when it continues a turn after a tool call. */
+    /** @return the tool result this request carries, when it continues a turn after a tool call */
     public Optional<ToolResult> toolResult() {
         return Optional.ofNullable(toolResult);
     }
 
-    /** The tools offered to the model (Letta {@code client_tools}, chat-completions {@code tools}). */
+    /** @return the tools offered to the model (Letta {@code client_tools}, chat-completions {@code tools}) */
     public List<ToolSchema> tools() {
         return tools;
     }
 
-    /** The tool named {@code name}, if offered. */
+    /**
+     * The tool named {@code name}, if offered.
+     *
+     * @param name the tool's name
+     * @return the tool, or empty
+     */
     public Optional<ToolSchema> tool(String name) {
         return tools.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
-    /** The raw HTTP request. */
+    /** @return the raw HTTP request */
     public RecordedRequest recorded() {
         return recorded;
     }
@@ -82,12 +87,19 @@ public final class TurnRequest {
      * {@code error} is true for a failed or denied call.
      */
     public record ToolResult(String toolCallId, String content, boolean error) {
+        /**
+         * Validates.
+         *
+         * @param toolCallId the call's id
+         * @param content the tool output or the denial reason
+         * @param error whether the call failed or was denied
+         */
         public ToolResult {
             Objects.requireNonNull(toolCallId, "toolCallId");
             Objects.requireNonNull(content, "content");
         }
 
-        /** The first line of the content, as the deterministic responder echoes it. */
+        /** @return the first line of the content, as the deterministic responder echoes it */
         public String firstLine() {
             int newline = content.indexOf('\n');
             return newline < 0 ? content : content.substring(0, newline);
@@ -96,12 +108,23 @@ public final class TurnRequest {
 
     /** A tool the client offered: its name and the names of its parameters (JSON Schema properties). */
     public record ToolSchema(String name, List<String> parameters) {
+        /**
+         * Validates and copies.
+         *
+         * @param name the tool's name
+         * @param parameters the names of its parameters
+         */
         public ToolSchema {
             Objects.requireNonNull(name, "name");
             parameters = List.copyOf(parameters);
         }
 
-        /** Whether the schema declares a parameter called {@code parameter}. */
+        /**
+         * Whether the schema declares a parameter called {@code parameter}.
+         *
+         * @param parameter the parameter's name
+         * @return whether it does
+         */
         public boolean has(String parameter) {
             return parameters.contains(parameter);
         }

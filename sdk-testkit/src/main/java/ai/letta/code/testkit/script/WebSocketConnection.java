@@ -28,10 +28,21 @@ public final class WebSocketConnection {
 
     /** What an endpoint hears from one socket; called on the event loop, must not block. */
     public interface Listener {
-        /** One complete text frame. */
+        /**
+         * One complete text frame.
+         *
+         * @param connection the socket
+         * @param text the frame
+         */
         void text(WebSocketConnection connection, String text);
 
-        /** The socket ended, once: the peer's close code and reason, or {@value #ABNORMAL_CLOSURE} and "". */
+        /**
+         * The socket ended, once: the peer's close code and reason, or {@value #ABNORMAL_CLOSURE} and "".
+         *
+         * @param connection the socket
+         * @param code the close code
+         * @param reason the close reason
+         */
         void closed(WebSocketConnection connection, int code, String reason);
     }
 
@@ -46,24 +57,33 @@ public final class WebSocketConnection {
         this.listener = listener;
     }
 
-    /** The upgrade request this socket came from. */
+    /** @return the upgrade request this socket came from */
     public RecordedRequest upgrade() {
         return upgrade;
     }
 
-    /** Whether the socket is still open. */
+    /** @return whether the socket is still open */
     public boolean isOpen() {
         return channel.isActive() && !ended.get();
     }
 
-    /** Sends one text frame; ignored once the socket is closed. */
+    /**
+     * Sends one text frame; ignored once the socket is closed.
+     *
+     * @param text the frame
+     */
     public void send(String text) {
         if (isOpen()) {
             channel.writeAndFlush(new TextWebSocketFrame(text));
         }
     }
 
-    /** Sends a close frame with {@code code} and {@code reason}, then closes the TCP connection. */
+    /**
+     * Sends a close frame with {@code code} and {@code reason}, then closes the TCP connection.
+     *
+     * @param code the close code
+     * @param reason the close reason
+     */
     public void close(int code, String reason) {
         if (channel.isActive()) {
             channel.writeAndFlush(new CloseWebSocketFrame(code, reason)).addListener(ChannelFutureListener.CLOSE);

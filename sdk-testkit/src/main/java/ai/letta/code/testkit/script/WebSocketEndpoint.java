@@ -6,12 +6,19 @@ package ai.letta.code.testkit.script;
  */
 public interface WebSocketEndpoint {
 
-    /** Whether this endpoint answers an upgrade to {@code path}; other upgrades go to the HTTP handler. */
+    /**
+     * Whether this endpoint answers an upgrade to {@code path}; other upgrades go to the HTTP handler.
+     *
+     * @param path the upgrade request path
+     * @return whether it does
+     */
     boolean handles(String path);
 
     /**
      * Answers one upgrade, before returning, with {@link WebSocketUpgrade#accept} or {@link WebSocketUpgrade#refuse}
      * (an upgrade left unanswered is refused with 500).
+     *
+     * @param upgrade the upgrade request
      */
     void upgrade(WebSocketUpgrade upgrade);
 }

@@ -36,7 +36,7 @@ public final class WebSocketUpgrade {
         this.recorded = recorded;
     }
 
-    /** The upgrade request (path, query, headers), as the journal recorded it. */
+    /** @return the upgrade request (path, query, headers), as the journal recorded it */
     public RecordedRequest request() {
         return recorded;
     }
@@ -48,6 +48,9 @@ public final class WebSocketUpgrade {
     /**
      * Completes the handshake; {@code listener} hears every text frame and the close. The returned connection can
      * send at once (frames queue behind the 101 response).
+     *
+     * @param listener hears the frames and the close
+     * @return the connection
      */
     public WebSocketConnection accept(WebSocketConnection.Listener listener) {
         claim();
@@ -64,7 +67,12 @@ public final class WebSocketUpgrade {
         return connection;
     }
 
-    /** Refuses the upgrade with an HTTP response carrying a JSON body, then closes the connection. */
+    /**
+     * Refuses the upgrade with an HTTP response carrying a JSON body, then closes the connection.
+     *
+     * @param status the HTTP status
+     * @param body the body
+     */
     public void refuse(int status, JsonNode body) {
         claim();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,

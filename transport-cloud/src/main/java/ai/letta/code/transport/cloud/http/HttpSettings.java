@@ -24,7 +24,15 @@ import java.util.Map;
 public record HttpSettings(URI baseUrl, Secret apiKey, Map<String, String> headers, Duration connectTimeout,
         Duration requestTimeout) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param baseUrl the API's base URL, {@code http} or {@code https}
+     * @param apiKey sent as {@code Authorization: Bearer}
+     * @param headers extra headers on every request
+     * @param connectTimeout the wait for a TCP (and TLS) connection
+     * @param requestTimeout the wait for the whole answer of one attempt
+     */
     public HttpSettings {
         Checks.requireNonNull(baseUrl, "baseUrl");
         Checks.requireNonNull(apiKey, "apiKey");

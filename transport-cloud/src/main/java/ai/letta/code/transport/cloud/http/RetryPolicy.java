@@ -20,7 +20,14 @@ import java.time.Duration;
  */
 public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay, Duration overallBound) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param maxRetries the most retries after the first attempt (0 disables them)
+     * @param baseDelay the first backoff step
+     * @param maxDelay the cap of the exponential backoff
+     * @param overallBound the most time one call may take, attempts and waits together
+     */
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new ConfigurationException("RetryPolicy.maxRetries must not be negative (got " + maxRetries + ")");

@@ -14,7 +14,13 @@ import tools.jackson.databind.JsonNode;
  */
 public record SseEvent(String event, String data, String id) {
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param event the event name, or {@code null}
+     * @param data the data, never {@code null}
+     * @param id the last event id, or {@code null}
+     */
     public SseEvent {
         Checks.requireNonNull(data, "data");
     }

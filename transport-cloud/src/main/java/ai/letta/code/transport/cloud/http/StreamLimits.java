@@ -16,7 +16,13 @@ public record StreamLimits(Duration headersTimeout, Duration idleTimeout, int ma
     /** The default event cap: a tool return or a whole memory block in one message. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param headersTimeout the wait for the status line and headers, from the moment the request is written
+     * @param idleTimeout the most time between two events
+     * @param maxEventBytes the most bytes of one event on the wire
+     */
     public StreamLimits {
         Checks.requirePositive(headersTimeout, "StreamLimits.headersTimeout");
         Checks.requirePositive(idleTimeout, "StreamLimits.idleTimeout");

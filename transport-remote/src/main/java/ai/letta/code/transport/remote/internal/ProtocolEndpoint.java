@@ -19,7 +19,16 @@ import java.util.Objects;
 public record ProtocolEndpoint(String description, FrameChannel.Opener opener, Duration connectTimeout,
         Duration requestTimeout, Duration reconnectBound, String resumeHint) {
 
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param description the peer as messages name it (never a secret)
+     * @param opener opens the channel, on connect and on every reconnect attempt
+     * @param connectTimeout the longest an open may take
+     * @param requestTimeout the longest a command's answer may take
+     * @param reconnectBound how long a lost channel is retried before its sessions are closed
+     * @param resumeHint what a user does once the peer is gone for good, ending a sentence
+     */
     public ProtocolEndpoint {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(opener, "opener");

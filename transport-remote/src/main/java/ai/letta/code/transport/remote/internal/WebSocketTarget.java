@@ -23,7 +23,19 @@ import java.util.Objects;
 public record WebSocketTarget(URI uri, String description, Map<String, String> headers, Duration connectTimeout,
         int maxFrameBytes, String optionsName, String authHint, String unreachableHint, Duration pingInterval) {
 
-    /** Copies the headers and checks that nothing is missing. */
+    /**
+     * Copies the headers and checks that nothing is missing.
+     *
+     * @param uri the {@code ws://} or {@code wss://} address
+     * @param description the peer as messages name it (never a secret)
+     * @param headers the upgrade request's extra headers
+     * @param connectTimeout the longest the connect and the handshake may take
+     * @param maxFrameBytes the largest frame accepted
+     * @param optionsName the options record users set these with
+     * @param authHint what to check after a 401/403
+     * @param unreachableHint appended to "could not connect" messages (may be empty)
+     * @param pingInterval how often an idle socket sends a websocket ping, or {@code null} for none
+     */
     public WebSocketTarget {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(description, "description");

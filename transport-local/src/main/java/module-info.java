@@ -1,0 +1,25 @@
+/**
+ * The local backend: the Letta Code CLI spawned over stdio, and {@code InstallPeers}, which installs the pinned
+ * Node and CLI into the user's cache. Found by {@code LettaCode.create(Backend.local())} as a
+ * {@code TransportProvider} service; {@code LocalTransportModule} is the Guice route.
+ */
+module ai.letta.code.transport.local {
+    requires transitive ai.letta.code.core;
+    requires io.netty.buffer;
+    requires io.netty.codec.http;
+    // HttpContentDecompressor's gzip/deflate/brotli decoders; io.netty.codec.http requires it only static.
+    requires io.netty.codec.compression;
+    requires io.netty.common;
+    requires io.netty.handler;
+    requires io.netty.transport;
+    requires org.apache.commons.exec;
+    requires tools.jackson.databind;
+
+    exports ai.letta.code.transport.local;
+    exports ai.letta.code.transport.local.install;
+
+    // Guice calls LocalTransportModule's package-private @Provides method.
+    opens ai.letta.code.transport.local to com.google.guice;
+
+    provides ai.letta.code.core.spi.TransportProvider with ai.letta.code.transport.local.LocalTransportProvider;
+}
