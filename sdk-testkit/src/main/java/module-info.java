@@ -40,4 +40,5 @@ module ai.letta.code.testkit {
     exports ai.letta.code.testkit.peer;
     exports ai.letta.code.testkit.script;
     exports ai.letta.code.testkit.secrets;
+    exports ai.letta.code.testkit.sink;
 }
