@@ -1,8 +1,9 @@
 /**
  * The session engine and {@code LettaCode.create(Backend)}, which finds the backend's transport with
  * {@link java.util.ServiceLoader} ({@code uses TransportProvider}) and wires it with Guice.
- * {@code ai.letta.code.core.spi} and {@code ai.letta.code.core.turn} (what a turn means, shared by the transports'
- * decoders) are for the transports only; the engine's packages are not exported.
+ * {@code ai.letta.code.core.spi} is for the transports (and the testkit's peers, which share its {@code LineTail}),
+ * {@code ai.letta.code.core.turn} (what a turn means, shared by the transports' decoders) for the transports only;
+ * the engine's packages are not exported.
  */
 @SuppressWarnings({"module", "requires-automatic", "requires-transitive-automatic"})
 module ai.letta.code.core {
@@ -16,6 +17,7 @@ module ai.letta.code.core {
     exports ai.letta.code.core;
     // Built after this module: "module not found" is suppressed above for these.
     exports ai.letta.code.core.spi to
+            ai.letta.code.testkit,
             ai.letta.code.transport.local,
             ai.letta.code.transport.remote,
             ai.letta.code.transport.cloud;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.testkit.fault.ResourceBaseline;
-import com.sun.net.httpserver.HttpServer;
+import ai.letta.code.testkit.script.LoopbackHttpServer;
+import ai.letta.code.testkit.script.RequestJournal;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,25 +16,17 @@ class HealthProbeTest {
 
     @Test
     void aProbeAnswersTheStatusAndLeavesNoSocketToAKeepAliveServer() throws Exception {
-        // The JDK's server keeps connections alive: a pooling client would leave its socket open here.
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 5);
-        server.createContext("/healthz", exchange -> {
-            exchange.sendResponseHeaders(200, 2);
-            exchange.getResponseBody().write("ok".getBytes());
-            exchange.close();
-        });
-        server.start();
-        try {
-            HealthProbe.status("127.0.0.1", server.getAddress().getPort(), "/healthz", Duration.ofSeconds(5));
+        // The server keeps connections alive unless asked not to: a pooling client would leave its socket open.
+        try (LoopbackHttpServer server = LoopbackHttpServer.start("probe-test", new RequestJournal(),
+                exchange -> exchange.respond(exchange.request().path().equals("/healthz") ? 200 : 404,
+                        "text/plain", "ok"))) {
+            HealthProbe.status("127.0.0.1", server.port(), "/healthz", Duration.ofSeconds(5));
             ResourceBaseline baseline = ResourceBaseline.take();
-            int status = HealthProbe.status("127.0.0.1", server.getAddress().getPort(), "/healthz",
-                    Duration.ofSeconds(5));
-            assertThat(status).isEqualTo(200);
-            assertThat(HealthProbe.status("127.0.0.1", server.getAddress().getPort(), "/elsewhere",
-                    Duration.ofSeconds(5))).isEqualTo(404);
+            assertThat(HealthProbe.status("127.0.0.1", server.port(), "/healthz", Duration.ofSeconds(5)))
+                    .isEqualTo(200);
+            assertThat(HealthProbe.status("127.0.0.1", server.port(), "/elsewhere", Duration.ofSeconds(5)))
+                    .isEqualTo(404);
             baseline.assertRestored(Duration.ofMillis(500), "two probes");
-        } finally {
-            server.stop(0);
         }
     }
 
