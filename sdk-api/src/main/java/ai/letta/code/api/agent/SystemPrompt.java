@@ -30,7 +30,11 @@ public sealed interface SystemPrompt {
      * @param name the preset's name
      */
     record Preset(String name) implements SystemPrompt {
-        /** Validates the name. */
+        /**
+         * Validates the name.
+         *
+         * @param name the preset's name
+         */
         public Preset {
             Checks.requireText(name, "SystemPrompt.preset");
             name = name.strip();
@@ -43,7 +47,11 @@ public sealed interface SystemPrompt {
      * @param text the prompt
      */
     record Custom(String text) implements SystemPrompt {
-        /** Validates the text. */
+        /**
+         * Validates the text.
+         *
+         * @param text the prompt
+         */
         public Custom {
             Checks.requireText(text, "SystemPrompt.custom");
         }

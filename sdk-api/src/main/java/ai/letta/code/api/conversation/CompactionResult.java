@@ -15,7 +15,14 @@ import java.util.Map;
  */
 public record CompactionResult(String summary, int messagesBefore, int messagesAfter, Map<String, Object> extras) {
 
-    /** Copies {@code extras} (which may hold JSON nulls) into an unmodifiable map. */
+    /**
+     * Copies {@code extras} (which may hold JSON nulls) into an unmodifiable map.
+     *
+     * @param summary the summary that now stands for the compacted messages
+     * @param messagesBefore messages in context before
+     * @param messagesAfter messages in context after
+     * @param extras the server's fields this SDK does not model (never {@code null})
+     */
     public CompactionResult {
         summary = summary == null ? "" : summary;
         extras = extras == null || extras.isEmpty() ? Map.of()

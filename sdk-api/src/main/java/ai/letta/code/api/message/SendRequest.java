@@ -133,7 +133,12 @@ public final class SendRequest {
      */
     public record Message(MessageRole role, List<ContentPart> content) {
 
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param role who it is from
+         * @param content its parts: text and images, at least one
+         */
         public Message {
             Checks.requireNonNull(role, "SendRequest.Message.role");
             Checks.requireNonNull(content, "SendRequest.Message.content");

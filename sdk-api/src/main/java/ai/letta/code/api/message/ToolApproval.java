@@ -14,7 +14,14 @@ import ai.letta.code.internal.Checks;
  */
 public record ToolApproval(String toolCallId, boolean approve, String reason) {
 
-    /** Validates: the call id must be present. */
+    /**
+     * Validates: the call id must be present.
+     *
+     * @param toolCallId the call being answered: the {@code toolCallId} of the
+     *     {@link ai.letta.code.api.event.ToolCall} that asked for approval
+     * @param approve whether the tool may run
+     * @param reason why it was denied (what the model reads), or {@code null}
+     */
     public ToolApproval {
         toolCallId = Checks.requireText(toolCallId, "ToolApproval.toolCallId").strip();
     }

@@ -23,7 +23,16 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens, 
     /** No usage reported. */
     public static final Usage NONE = new Usage(0, 0, 0, 0, List.of(), Map.of());
 
-    /** Copies the lists (a JSON null in {@code extras} stays a null value). */
+    /**
+     * Copies the lists (a JSON null in {@code extras} stays a null value).
+     *
+     * @param promptTokens tokens sent to the model
+     * @param completionTokens tokens the model produced
+     * @param totalTokens both together
+     * @param stepCount agent steps taken
+     * @param runIds the runs the request started, oldest first
+     * @param extras the other JSON fields, as plain Java values
+     */
     public Usage {
         runIds = runIds == null ? List.of() : runIds.stream().filter(id -> id != null).toList();
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));

@@ -22,7 +22,11 @@ public record ReasoningEffort(String value) {
     /** The highest effort some models offer. */
     public static final ReasoningEffort XHIGH = new ReasoningEffort("xhigh");
 
-    /** Validates the name. */
+    /**
+     * Validates the name.
+     *
+     * @param value the level's name
+     */
     public ReasoningEffort {
         Checks.requireText(value, "ReasoningEffort");
     }

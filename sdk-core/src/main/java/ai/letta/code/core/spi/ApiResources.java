@@ -19,7 +19,15 @@ import java.util.Objects;
  */
 public record ApiResources(Tools tools, Archives archives, Passages passages, Messages messages, Groups groups) {
 
-    /** Checks that nothing is missing. */
+    /**
+     * Checks that nothing is missing.
+     *
+     * @param tools tools and their attachment to agents
+     * @param archives archives
+     * @param passages passages of archives and archival memory
+     * @param messages messages of agents and conversations
+     * @param groups agent groups (sleep-time)
+     */
     public ApiResources {
         Objects.requireNonNull(tools, "tools");
         Objects.requireNonNull(archives, "archives");

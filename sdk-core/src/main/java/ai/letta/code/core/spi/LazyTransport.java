@@ -52,7 +52,17 @@ public abstract class LazyTransport implements Transport {
             this(agents, conversations, blocks, models, sessions, null, resources);
         }
 
-        /** Checks that nothing is missing. */
+        /**
+         * Checks that nothing is missing.
+         *
+         * @param agents agent operations
+         * @param conversations conversation operations
+         * @param blocks memory-block operations
+         * @param models the model catalog
+         * @param sessions the session opener
+         * @param api the Letta API resources beyond those four, or {@code null} when the backend has none
+         * @param resources what the ports share; closed with the transport
+         */
         public Ports {
             Objects.requireNonNull(agents, "agents");
             Objects.requireNonNull(conversations, "conversations");

@@ -24,7 +24,15 @@ public final class TurnEnds {
      * @param runIds the runs it went through
      */
     public record Turn(String text, Duration duration, int numTurns, String conversationId, List<String> runIds) {
-        /** Copies the run ids; a negative duration is none. */
+        /**
+         * Copies the run ids; a negative duration is none.
+         *
+         * @param text the result text ({@link ResultText}, or the peer's own), or {@code null}
+         * @param duration how long it took
+         * @param numTurns the model steps it took
+         * @param conversationId the conversation, as handed to callers
+         * @param runIds the runs it went through
+         */
         public Turn {
             duration = duration == null || duration.isNegative() ? Duration.ZERO : duration;
             runIds = runIds == null ? List.of() : List.copyOf(runIds);

@@ -31,7 +31,12 @@ public final class RecordingSink implements SessionSink {
      * @param mergedCount how many inputs the peer merged into it
      */
     public record TurnStarted(List<String> clientMessageIds, int mergedCount) {
-        /** Copies the ids. */
+        /**
+         * Copies the ids.
+         *
+         * @param clientMessageIds the messages the turn covers
+         * @param mergedCount how many inputs the peer merged into it
+         */
         public TurnStarted {
             clientMessageIds = List.copyOf(clientMessageIds);
         }

@@ -17,6 +17,7 @@ import ai.letta.code.transport.remote.internal.ServerConnection;
 import ai.letta.code.transport.remote.internal.WebSocketConnection;
 import ai.letta.code.transport.remote.internal.WebSocketTarget;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Map;
 
 /**
@@ -69,9 +70,12 @@ public final class WebSocketTransport extends LazyTransport {
         this.url = AppServerUrl.of(options.url());
     }
 
-    /** @return the websocket address this transport connects to (normalised; never credentials) */
-    public AppServerUrl url() {
-        return url;
+    /**
+     * @return the websocket address this transport connects to, normalised ({@code http} becomes {@code ws}, an
+     *     empty path {@code /ws}) and as messages show it: without user info or query, so never a credential
+     */
+    public URI url() {
+        return URI.create(url.toString());
     }
 
     @Override
