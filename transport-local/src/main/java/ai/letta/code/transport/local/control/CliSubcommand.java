@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Blocking; thread-safe (each call is its own process). stdin is closed at once; the run is bounded by the
  * request timeout.
  */
-public final class CliSubcommand {
+final class CliSubcommand {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
@@ -45,7 +45,7 @@ public final class CliSubcommand {
      * @param spec how to launch the CLI (node, letta.js, backend flags, env, cwd)
      * @param timeout how long one subcommand may run
      */
-    public CliSubcommand(LaunchSpec spec, Duration timeout) {
+    CliSubcommand(LaunchSpec spec, Duration timeout) {
         this.spec = spec;
         this.timeout = timeout;
     }

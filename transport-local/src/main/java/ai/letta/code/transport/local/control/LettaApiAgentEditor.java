@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Uses the base URL and key of {@link CliBackend.LettaApi}, never the environment's, over {@link LettaApiHttp}.
  * Blocking; thread-safe; close it when done.
  */
-public final class LettaApiAgentEditor implements AutoCloseable {
+final class LettaApiAgentEditor implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -41,7 +41,7 @@ public final class LettaApiAgentEditor implements AutoCloseable {
      * @param api the server and key the CLI uses
      * @param timeout the bound of each request
      */
-    public LettaApiAgentEditor(CliBackend.LettaApi api, Duration timeout) {
+    LettaApiAgentEditor(CliBackend.LettaApi api, Duration timeout) {
         String base = api.baseUrl().toString();
         this.baseUrl = URI.create(base.endsWith("/") ? base : base + "/");
         this.apiKey = api.apiKey().reveal();

@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Only for an agent no CLI process is running on (right after its creating process exited). The layout is that of
  * the pinned CLI; a later CLI that moves it makes these writes fail loudly, not silently.
  */
-public final class LocalAgentFiles {
+final class LocalAgentFiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern DESCRIPTION = Pattern.compile("(?s)^---\\n(.*?)\\n---\\n");
@@ -52,7 +52,7 @@ public final class LocalAgentFiles {
      *     {@code $HOME/.letta/lc-local-backend})
      * @param env the CLI's environment, for git and its hooks
      */
-    public LocalAgentFiles(Path backendDir, Map<String, String> env) {
+    LocalAgentFiles(Path backendDir, Map<String, String> env) {
         this.backendDir = backendDir;
         this.env = Map.copyOf(env);
     }

@@ -4,16 +4,22 @@ import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
 import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.spi.AgentsWithoutLettaApi;
+import ai.letta.code.transport.local.process.LaunchSpec;
 import ai.letta.code.transport.local.wire.NdjsonCodec;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +38,9 @@ import tools.jackson.databind.JsonNode;
  */
 public final class LocalAgents extends AgentsWithoutLettaApi {
 
+    /** The CLI's default Letta API when {@code LETTA_BASE_URL} is unset (local-stdio.md §2.2). */
+    private static final String DEFAULT_LETTA_API = "https://api.letta.com";
+
     /** The id prefix of agents on the CLI's local backend (offline-peers.md §4.7). */
     static final String LOCAL_AGENT_PREFIX = "agent-local-";
 
@@ -46,13 +55,47 @@ public final class LocalAgents extends AgentsWithoutLettaApi {
      * @param files the local backend's agent files
      * @param api the Letta API the CLI uses in API mode, if known
      */
-    public LocalAgents(Function<AgentOptions, String> spawnNewAgent, Supplier<CliSubcommand> cli,
+    LocalAgents(Function<AgentOptions, String> spawnNewAgent, Supplier<CliSubcommand> cli,
             Supplier<LocalAgentFiles> files, Supplier<Optional<LettaApiAgentEditor>> api) {
         super(BackendKind.LOCAL);
         this.spawnNewAgent = spawnNewAgent;
         this.cli = cli;
         this.files = files;
         this.api = api;
+    }
+
+    /**
+     * @param options the local backend's options
+     * @param spawnNewAgent runs the {@code --new-agent} process, returns the id
+     * @param launch how to launch the CLI, resolved on first use
+     * @return the agents of the CLI that {@code launch} starts
+     */
+    public static LocalAgents of(LocalOptions options, Function<AgentOptions, String> spawnNewAgent,
+            Supplier<LaunchSpec> launch) {
+        return new LocalAgents(spawnNewAgent, () -> new CliSubcommand(launch.get(), options.requestTimeout()),
+                () -> agentFiles(launch.get()), () -> lettaApi(options, launch));
+    }
+
+    private static LocalAgentFiles agentFiles(LaunchSpec spec) {
+        String dir = spec.env().get("LETTA_LOCAL_BACKEND_DIR");
+        String home = spec.env().getOrDefault("HOME", System.getProperty("user.home"));
+        return new LocalAgentFiles(dir != null && !dir.isBlank() ? Path.of(dir)
+                : Path.of(home).resolve(".letta").resolve("lc-local-backend"), spec.env());
+    }
+
+    /** The Letta API the CLI talks to in API mode: the explicit one, else the one its environment names. */
+    private static Optional<LettaApiAgentEditor> lettaApi(LocalOptions options, Supplier<LaunchSpec> launch) {
+        if (options.cliBackend() instanceof CliBackend.LettaApi api) {
+            return Optional.of(new LettaApiAgentEditor(api, options.requestTimeout()));
+        }
+        Map<String, String> env = launch.get().env();
+        String key = env.get("LETTA_API_KEY");
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        String url = env.getOrDefault("LETTA_BASE_URL", DEFAULT_LETTA_API);
+        return Optional.of(new LettaApiAgentEditor((CliBackend.LettaApi) CliBackend.lettaApi(
+                URI.create(url.isBlank() ? DEFAULT_LETTA_API : url), key), options.requestTimeout()));
     }
 
     @Override

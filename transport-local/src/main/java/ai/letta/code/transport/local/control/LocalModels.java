@@ -10,7 +10,9 @@ import ai.letta.code.api.model.Models;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.spi.Unsupported;
 import ai.letta.code.transport.local.process.CliArguments;
+import ai.letta.code.transport.local.process.LaunchSpec;
 import ai.letta.code.transport.local.wire.NdjsonCodec;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,8 +38,17 @@ public final class LocalModels implements Models {
     private final Supplier<CliSubcommand> cli;
 
     /** @param cli the subcommand runner, resolved lazily (finding the CLI is deferred to first use) */
-    public LocalModels(Supplier<CliSubcommand> cli) {
+    LocalModels(Supplier<CliSubcommand> cli) {
         this.cli = cli;
+    }
+
+    /**
+     * @param launch how to launch the CLI, resolved on first use
+     * @param timeout the bound of each subcommand
+     * @return the models through the CLI's {@code letta model} subcommands
+     */
+    public static LocalModels of(Supplier<LaunchSpec> launch, Duration timeout) {
+        return new LocalModels(() -> new CliSubcommand(launch.get(), timeout));
     }
 
     @Override
