@@ -17,6 +17,7 @@ module ai.letta.code.transport.local {
 
     exports ai.letta.code.transport.local;
     exports ai.letta.code.transport.local.install;
+    // Not exported: the layers behind LocalTransport (.process, .wire, .control, .session; see its package-info).
 
     // Guice calls LocalTransportModule's package-private @Provides method.
     opens ai.letta.code.transport.local to com.google.guice;

@@ -1,20 +1,26 @@
 package ai.letta.code.transport.local;
 
-import ai.letta.code.api.backend.BackendKind;
-import ai.letta.code.api.backend.CliBackend;
-import ai.letta.code.api.backend.LocalOptions;
-import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.model.Models;
 import ai.letta.code.spi.SessionPort;
 import ai.letta.code.spi.Transport;
+import ai.letta.code.transport.local.control.LocalAgents;
+import ai.letta.code.transport.local.control.LocalBlocks;
+import ai.letta.code.transport.local.control.LocalModels;
+import ai.letta.code.transport.local.process.CliArguments;
+import ai.letta.code.transport.local.process.CliLocator;
+import ai.letta.code.transport.local.process.LaunchSpec;
+import ai.letta.code.transport.local.process.ProcessLauncher;
+import ai.letta.code.transport.local.session.StdioSessionPort;
+import ai.letta.code.transport.local.wire.NdjsonCodec;
 import java.lang.reflect.Proxy;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,9 +34,6 @@ import java.util.Set;
  * when the JVM exits. Thread-safe.
  */
 public final class LocalTransport implements Transport {
-
-    /** The CLI's default Letta API when {@code LETTA_BASE_URL} is unset (local-stdio.md §2.2). */
-    static final String DEFAULT_LETTA_API = "https://api.letta.com";
 
     private final LocalOptions options;
     private final CliLocator locator;
@@ -55,10 +58,9 @@ public final class LocalTransport implements Transport {
         this.locator = locator;
         this.parentEnv = Map.copyOf(parentEnv);
         this.jvmCwd = jvmCwd;
-        this.models = new LocalModels(() -> new CliSubcommand(launch(), options.requestTimeout()));
+        this.models = LocalModels.of(this::launch, options.requestTimeout());
         this.sessions = new StdioSessionPort(options, this::launch, launcher, codec, models);
-        this.agents = new LocalAgents(sessions::newAgent, () -> new CliSubcommand(launch(),
-                options.requestTimeout()), this::agentFiles, this::lettaApi);
+        this.agents = LocalAgents.of(options, sessions::newAgent, this::launch);
     }
 
     @Override
@@ -108,29 +110,6 @@ public final class LocalTransport implements Transport {
             }
         }
         return spec;
-    }
-
-    private LocalAgentFiles agentFiles() {
-        LaunchSpec spec = launch();
-        String dir = spec.env().get("LETTA_LOCAL_BACKEND_DIR");
-        String home = spec.env().getOrDefault("HOME", System.getProperty("user.home"));
-        return new LocalAgentFiles(dir != null && !dir.isBlank() ? Path.of(dir)
-                : Path.of(home).resolve(".letta").resolve("lc-local-backend"), spec.env());
-    }
-
-    /** The Letta API the CLI talks to in API mode: the explicit one, else the one its environment names. */
-    private Optional<LettaApiAgentEditor> lettaApi() {
-        if (options.cliBackend() instanceof CliBackend.LettaApi api) {
-            return Optional.of(new LettaApiAgentEditor(api, options.requestTimeout()));
-        }
-        Map<String, String> env = launch().env();
-        String key = env.get("LETTA_API_KEY");
-        if (key == null || key.isBlank()) {
-            return Optional.empty();
-        }
-        String url = env.getOrDefault("LETTA_BASE_URL", DEFAULT_LETTA_API);
-        return Optional.of(new LettaApiAgentEditor((CliBackend.LettaApi) CliBackend.lettaApi(
-                URI.create(url.isBlank() ? DEFAULT_LETTA_API : url), key), options.requestTimeout()));
     }
 
     /** Each call of the port throws a typed error naming the backends that can; never a silent no-op. */

@@ -11,6 +11,7 @@ import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.peer.PeerInstall;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.transport.local.process.LiveProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** A {@link LocalTransport} over {@code fake-letta.js} run by the pinned Node: fault injection at node speed. */
-final class FakeCli {
+public final class FakeCli {
 
     private FakeCli() {}
 
@@ -23,7 +23,7 @@ final class FakeCli {
         }
     }
 
-    static LocalOptions.Builder options(String mode) {
+    public static LocalOptions.Builder options(String mode) {
         return LocalOptions.builder()
                 .nodePath(PeerInstall.locate().node())
                 .cliPath(script())

@@ -26,6 +26,8 @@ import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.sink.RecordingSink;
+import ai.letta.code.transport.local.process.StdioTransport;
+import ai.letta.code.transport.local.session.StdioSessionChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.CliNotFoundException;
 import ai.letta.code.transport.local.install.PeerCache;
+import ai.letta.code.transport.local.process.CliLocator;
+import ai.letta.code.transport.local.process.ProcessLauncher;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

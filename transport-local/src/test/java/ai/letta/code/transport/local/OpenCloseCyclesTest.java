@@ -6,6 +6,7 @@ import ai.letta.code.api.UserMessage;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.sink.RecordingSink;
+import ai.letta.code.transport.local.process.LiveProcesses;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -9,12 +9,13 @@ import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.permission.PermissionMode;
-
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.transport.local.install.PeerCache;
+import ai.letta.code.transport.local.process.CliLocator;
+import ai.letta.code.transport.local.process.ProcessLauncher;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

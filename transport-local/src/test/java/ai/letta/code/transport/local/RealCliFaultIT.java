@@ -12,6 +12,8 @@ import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.testkit.script.TurnScript;
 import ai.letta.code.testkit.sink.RecordingSink;
+import ai.letta.code.transport.local.process.LiveProcesses;
+import ai.letta.code.transport.local.session.StdioSessionChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -18,14 +18,15 @@ import ai.letta.code.testkit.peer.LettaCodeCli;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
 import ai.letta.code.testkit.peer.PeerBackend;
 import ai.letta.code.testkit.peer.PeerInstall;
+import ai.letta.code.transport.local.process.LaunchSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 /**
