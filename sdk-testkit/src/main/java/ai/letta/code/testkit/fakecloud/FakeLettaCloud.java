@@ -220,8 +220,8 @@ public final class FakeLettaCloud implements AutoCloseable {
      * @param deviceId the device
      * @param condition what must hold
      * @param timeout the longest wait
-     * @throws AssertionError on timeout, or when a listener this cloud spawned for the device exited meanwhile,
-     *         quoting its output
+     * @throws AssertionError on timeout, or when a listener this cloud spawned for the device exited meanwhile
+     *         without being killed or stopped, quoting its output
      * @return the environment once it holds
      */
     public Environment awaitEnvironment(String deviceId, Predicate<Environment> condition, Duration timeout) {
@@ -232,7 +232,7 @@ public final class FakeLettaCloud implements AutoCloseable {
                 return now.get();
             }
             Optional<ListenerProcess> process = spawner.byDevice(deviceId);
-            if (process.isPresent() && !process.get().isAlive()) {
+            if (process.isPresent() && process.get().exitedOnItsOwn()) {
                 throw new AssertionError(process.get().diagnostics("the listener of " + deviceId + " exited"
                         + "; environment now: " + now.orElse(null)));
             }

@@ -33,6 +33,7 @@ public final class ListenerProcess implements AutoCloseable {
     private final ChildProcess child;
     private final ScratchDirs dirs;
     private Integer exitCode;
+    private volatile boolean ended;
 
     private ListenerProcess(String computerName, String deviceId, ChildProcess child, ScratchDirs dirs) {
         this.computerName = computerName;
@@ -117,6 +118,17 @@ public final class ListenerProcess implements AutoCloseable {
         return child.process().isAlive();
     }
 
+    /**
+     * Whether it exited without being asked to: it is not alive, and neither {@link #kill()} nor {@link #stop()}
+     * ended it. A wait for what follows a kill (the relay seeing the socket close) must not read the death it caused
+     * as a crash.
+     *
+     * @return whether it died on its own
+     */
+    public boolean exitedOnItsOwn() {
+        return !ended && !isAlive();
+    }
+
     /** @return its fresh {@code HOME} */
     public Path home() {
         return dirs.home();
@@ -174,6 +186,7 @@ public final class ListenerProcess implements AutoCloseable {
      * @return the exit code (137 on Linux)
      */
     public synchronized int kill() {
+        ended = true;
         Set<ProcessHandle> family = new LinkedHashSet<>(child.process().descendants().toList());
         child.process().toHandle().destroyForcibly();
         Integer code = child.awaitExit(Duration.ofSeconds(5));
@@ -190,6 +203,7 @@ public final class ListenerProcess implements AutoCloseable {
      * @return the exit code
      */
     public synchronized int stop() {
+        ended = true;
         if (exitCode == null) {
             try {
                 exitCode = child.stop(STOP_GRACE, false);

@@ -162,7 +162,12 @@ class FakeLettaCloudListenerIT {
             }
 
             assertThat(cloud.killListener(listener.deviceId())).isNotZero();
-            cloud.awaitEnvironment(listener.deviceId(), e -> !e.online(), REPLY);
+            // The wait must read the death it was told about as expected, not as a crash: a condition false on
+            // its first polls makes it look at the dead process (CI once failed here when the relay saw the close
+            // after the first poll).
+            long killed = System.nanoTime();
+            cloud.awaitEnvironment(listener.deviceId(),
+                    e -> System.nanoTime() - killed > Duration.ofMillis(200).toNanos() && !e.online(), REPLY);
             assertThat(CloudHttp.ok(http.get("/v1/environments/" + listener.deviceId())).path("connectionId")
                     .isNull()).isTrue();
             assertThat(http.post("/v1/environments/" + connectionId + "/messages", "{}").statusCode())
