@@ -5,6 +5,8 @@
  */
 module ai.letta.code.transport.local {
     requires transitive ai.letta.code.core;
+    // LocalMode.APP_SERVER drives its loopback app server with the remote backend's protocol client.
+    requires ai.letta.code.transport.remote;
     requires io.netty.buffer;
     requires io.netty.codec.http;
     // HttpContentDecompressor's gzip/deflate/brotli decoders; io.netty.codec.http requires it only static.

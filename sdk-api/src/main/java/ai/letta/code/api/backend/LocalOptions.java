@@ -42,6 +42,7 @@ public final class LocalOptions implements Backend {
     private final Duration closeGracePeriod;
     private final int maxLineBytes;
     private final boolean installPeers;
+    private final LocalMode mode;
 
     private LocalOptions(Builder b) {
         nodePath = b.nodePath;
@@ -56,6 +57,7 @@ public final class LocalOptions implements Backend {
         closeGracePeriod = b.closeGracePeriod;
         maxLineBytes = b.maxLineBytes;
         installPeers = b.installPeers;
+        mode = b.mode;
     }
 
     @Override
@@ -129,6 +131,11 @@ public final class LocalOptions implements Backend {
         return installPeers;
     }
 
+    /** @return how the CLI runs: a process per session, or one loopback app server per client */
+    public LocalMode mode() {
+        return mode;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof LocalOptions l && Objects.equals(nodePath, l.nodePath)
@@ -136,13 +143,13 @@ public final class LocalOptions implements Backend {
                 && Objects.equals(inheritedEnv, l.inheritedEnv) && Objects.equals(workingDirectory, l.workingDirectory) && extraArgs.equals(l.extraArgs)
                 && startupTimeout.equals(l.startupTimeout) && requestTimeout.equals(l.requestTimeout)
                 && closeGracePeriod.equals(l.closeGracePeriod) && maxLineBytes == l.maxLineBytes
-                && installPeers == l.installPeers;
+                && installPeers == l.installPeers && mode == l.mode;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(nodePath, cliPath, cliBackend, env, inheritedEnv, workingDirectory, extraArgs,
-                startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes, installPeers);
+                startupTimeout, requestTimeout, closeGracePeriod, maxLineBytes, installPeers, mode);
     }
 
     /** @return a builder with defaults */
@@ -165,6 +172,7 @@ public final class LocalOptions implements Backend {
         b.closeGracePeriod = closeGracePeriod;
         b.maxLineBytes = maxLineBytes;
         b.installPeers = installPeers;
+        b.mode = mode;
         return b;
     }
 
@@ -174,7 +182,7 @@ public final class LocalOptions implements Backend {
         return "LocalOptions[nodePath=" + nodePath + ", cliPath=" + cliPath + ", cliBackend=" + cliBackend
                 + ", env=" + env.keySet() + ", inheritedEnv=" + inheritedEnv + ", workingDirectory=" + workingDirectory + ", extraArgs=" + extraArgs
                 + ", startupTimeout=" + startupTimeout + ", requestTimeout=" + requestTimeout
-                + ", closeGracePeriod=" + closeGracePeriod + ", maxLineBytes=" + maxLineBytes + ", installPeers=" + installPeers + "]";
+                + ", closeGracePeriod=" + closeGracePeriod + ", maxLineBytes=" + maxLineBytes + ", installPeers=" + installPeers + ", mode=" + mode + "]";
     }
 
     /** Builds {@link LocalOptions}; every setter validates its argument. */
@@ -191,6 +199,7 @@ public final class LocalOptions implements Backend {
         private Duration closeGracePeriod = Duration.ofSeconds(5);
         private int maxLineBytes = 64 * 1024 * 1024;
         private boolean installPeers;
+        private LocalMode mode = LocalMode.STDIO;
 
         private Builder() {}
 
@@ -313,6 +322,19 @@ public final class LocalOptions implements Backend {
          */
         public Builder installPeers() {
             this.installPeers = true;
+            return this;
+        }
+
+        /**
+         * How the CLI runs (default {@link LocalMode#STDIO}): {@link LocalMode#APP_SERVER} serves every session of
+         * the client from one loopback {@code letta server}, so a session opens in milliseconds instead of a CLI
+         * start-up each.
+         *
+         * @param mode the mode
+         * @return this
+         */
+        public Builder mode(LocalMode mode) {
+            this.mode = requireNonNull(mode, "LocalOptions.mode");
             return this;
         }
 

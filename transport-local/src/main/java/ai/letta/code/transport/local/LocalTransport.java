@@ -3,6 +3,7 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.agent.Agents;
 import ai.letta.code.api.agent.Blocks;
 import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.conversation.Conversations;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
@@ -16,6 +17,7 @@ import ai.letta.code.transport.local.process.CliArguments;
 import ai.letta.code.transport.local.process.CliLocator;
 import ai.letta.code.transport.local.process.LaunchSpec;
 import ai.letta.code.transport.local.process.ProcessLauncher;
+import ai.letta.code.transport.local.server.ServerMode;
 import ai.letta.code.transport.local.session.StdioSessionPort;
 import ai.letta.code.transport.local.wire.NdjsonCodec;
 import java.lang.reflect.Proxy;
@@ -43,6 +45,8 @@ public final class LocalTransport implements Transport {
     private final StdioSessionPort sessions;
     private final LocalModels models;
     private final LocalAgents agents;
+    /** The loopback app server's ports in {@link LocalMode#APP_SERVER} mode; null in stdio mode. */
+    private final ServerMode server;
     private volatile LaunchSpec launch;
 
     /** @param options the local backend's options */
@@ -61,6 +65,8 @@ public final class LocalTransport implements Transport {
         this.models = LocalModels.of(this::launch, options.requestTimeout());
         this.sessions = new StdioSessionPort(options, this::launch, launcher, codec, models);
         this.agents = LocalAgents.of(options, sessions::newAgent, this::launch);
+        this.server = options.mode() == LocalMode.APP_SERVER
+                ? new ServerMode(options, this::launch, launcher, sessions, agents) : null;
     }
 
     @Override
@@ -70,32 +76,40 @@ public final class LocalTransport implements Transport {
 
     @Override
     public Agents agents() {
-        return agents;
+        return server != null ? server.agents() : agents;
     }
 
     @Override
     public Conversations conversations() {
-        return unsupported(Conversations.class, "conversation management");
+        return server != null ? server.conversations()
+                : unsupported(Conversations.class, "conversation management (or LocalMode.APP_SERVER)");
     }
 
     @Override
     public Blocks blocks() {
-        return new LocalBlocks();
+        return server != null ? server.blocks() : new LocalBlocks();
     }
 
     @Override
     public Models models() {
-        return models;
+        return server != null ? server.models() : models;
     }
 
     @Override
     public SessionPort sessions() {
-        return sessions;
+        return server != null ? server.sessions() : sessions;
     }
 
-    /** Holds no resource of its own: each session's process is stopped when the engine closes the session. */
+    /**
+     * Stops the loopback app server, if one runs; each session's process (and its runtime on the server) is closed
+     * by the engine before.
+     */
     @Override
-    public void close() {}
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
 
     /** @return the launch settings, locating the programs on first use */
     LaunchSpec launch() {

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.fault.ApiFailures;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * for real by the CLI in the peer's work directory. What the model "received" is what the fake answered, with the
  * system prompt a Letta server compiles from the agent (the CLI sends only messages).
  */
-final class ApiModeContractPeer extends CliContractPeer {
+class ApiModeContractPeer extends CliContractPeer {
 
     static final String MODEL = "anthropic/fake-claude";
     static final String ALTERNATE_MODEL = "anthropic/fake-claude-2";
@@ -20,8 +21,13 @@ final class ApiModeContractPeer extends CliContractPeer {
     private final FakeLettaApi api;
 
     ApiModeContractPeer() {
+        this(LocalMode.STDIO);
+    }
+
+    /** @param mode how the client runs the CLI */
+    ApiModeContractPeer(LocalMode mode) {
         api = FakeLettaApi.builder().model(MODEL).model(ALTERNATE_MODEL).front(failures).start();
-        connect(api, baseOptions().cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
+        connect(api, baseOptions().mode(mode).cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
                 // memfs and reflection call endpoints a Letta fake does not serve (local-stdio.md §5.4 (f)).
                 .extraArgs(List.of("--no-memfs", "--reflection-trigger", "off")));
     }

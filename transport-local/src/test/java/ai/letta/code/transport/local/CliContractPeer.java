@@ -172,8 +172,12 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     }
 
     /** @return the real CLI behind the session's wrapper (its only child) */
-    private static ProcessHandle cliServing(Session session) {
-        ProcessHandle wrapper = wrapperServing(session);
+    protected ProcessHandle cliServing(Session session) {
+        return wrappedCli(wrapperServing(session));
+    }
+
+    /** @return the real CLI a wrapper runs (its only child) */
+    protected static ProcessHandle wrappedCli(ProcessHandle wrapper) {
         return wrapper.children().filter(ProcessHandle::isAlive).findFirst()
                 .orElseThrow(() -> new AssertionError("the CLI wrapper (pid " + wrapper.pid() + ") runs no CLI"));
     }

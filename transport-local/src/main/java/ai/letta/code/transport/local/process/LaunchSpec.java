@@ -105,6 +105,20 @@ public record LaunchSpec(List<String> programs, List<String> backendArgs, Map<St
         return new LaunchSpec(programs, backendArgs, merged, cwd != null ? cwd : workingDirectory);
     }
 
+    /**
+     * The same programs and environment for {@code letta server}, which takes none of the stdio flags: its local
+     * backend is chosen by {@code LETTA_LOCAL_BACKEND_EXPERIMENTAL=1} (app-server-ws.md §1.3).
+     *
+     * @return the app server's launch settings
+     */
+    public LaunchSpec forAppServer() {
+        Map<String, String> serverEnv = new LinkedHashMap<>(env);
+        if (backendArgs.contains("local")) {
+            serverEnv.put("LETTA_LOCAL_BACKEND_EXPERIMENTAL", "1");
+        }
+        return new LaunchSpec(programs, List.of(), serverEnv, workingDirectory);
+    }
+
     /** Shows the variable names only: values may be keys. */
     @Override
     public String toString() {

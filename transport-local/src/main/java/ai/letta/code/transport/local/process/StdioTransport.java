@@ -190,6 +190,11 @@ public final class StdioTransport {
         reaper.stop(Duration.ZERO);
     }
 
+    /** Gives stdin its EOF now, for a process that reads none (the app server); the process runs on. */
+    public void closeInput() {
+        closeStdin();
+    }
+
     /** @return whether stdin got its EOF; false while a write is stuck on a CLI that does not read */
     private boolean closeStdin() {
         try {
