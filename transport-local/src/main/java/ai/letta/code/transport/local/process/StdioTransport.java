@@ -37,6 +37,8 @@ public final class StdioTransport {
     static final long EXIT_SETTLE_MS = 300;
     /** How long close waits for a write in progress before it treats the CLI as not reading and kills it. */
     static final long STDIN_LOCK_WAIT_MS = 200;
+    /** How long the end of a process waits for the rest of its stderr. */
+    private static final Duration STDERR_SETTLE = Duration.ofMillis(200);
 
     /** What the transport reports, always from one thread at a time. */
     public interface Listener {
@@ -270,6 +272,9 @@ public final class StdioTransport {
 
     private void end() {
         if (ended.compareAndSet(false, true)) {
+            // A process that exits writes its last stderr (e.g. node's "bad option") as stdout reaches EOF: let the
+            // drain read it, so the end quotes it. Bounded: a descendant may hold stderr open.
+            joinQuietly(stderrDrain, STDERR_SETTLE);
             try {
                 listener.ended(closing.get(), reaper.exitCode());
             } finally {
