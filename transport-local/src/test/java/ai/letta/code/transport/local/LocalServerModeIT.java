@@ -1,12 +1,15 @@
 package ai.letta.code.transport.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.SessionState;
 import ai.letta.code.api.agent.AgentOptions;
+import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.testkit.contract.TurnChecks;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
@@ -42,6 +45,10 @@ class LocalServerModeIT {
                 TurnChecks.scriptedTurn(peer.api(), session, "hello " + session.conversationId(), "ok", TURN);
             }
             assertThat(servers()).as("app servers among this JVM's children").hasSize(1);
+            // What the app server cannot do is refused in the name of the backend the user chose.
+            assertThatThrownBy(() -> client.conversations().delete(sessions.get(0).conversationId()))
+                    .isInstanceOf(UnsupportedFeatureException.class)
+                    .hasMessageContaining("not supported by the " + BackendKind.LOCAL.label() + " backend");
             assertThat(LiveProcesses.count()).as("CLI processes of the SDK: the server alone").isEqualTo(1);
             sessions.forEach(Session::close);
         }

@@ -105,7 +105,7 @@ public final class WebSocketTransport extends LazyTransport {
                 options.connectTimeout(), options.maxFrameBytes(), "RemoteOptions",
                 "check RemoteOptions.authToken (LETTA_APP_SERVER_TOKEN) against the server's --ws-auth setting",
                 " (is `letta server --listen` running there?)", options.pingInterval());
-        return new ProtocolEndpoint(description, (group, listener) -> WebSocketConnection.open(group, target,
+        return new ProtocolEndpoint(BackendKind.REMOTE, description, (group, listener) -> WebSocketConnection.open(group, target,
                 listener), options.connectTimeout(), options.requestTimeout(), options.reconnectBound(),
                 "resume the conversation with resumeSession once it is back");
     }

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.cloud.session;
 
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.relay.RelayAddress;
@@ -44,7 +45,7 @@ final class RelayEndpoint {
                 + "at " + new RelayAddress(options, connectionId, agentId, conversationId).description()
                 .replaceFirst("^the Letta Cloud relay at ", "") + ")";
         String resume = SessionTarget.reportedConversationId(agentId, conversationId);
-        return new ProtocolEndpoint(description, opener, options.connectTimeout(), options.requestTimeout(),
+        return new ProtocolEndpoint(BackendKind.CLOUD, description, opener, options.connectTimeout(), options.requestTimeout(),
                 options.reconnectBound(), "resume the conversation with client.resumeSession(\"" + resume
                         + "\") once its listener is back");
     }

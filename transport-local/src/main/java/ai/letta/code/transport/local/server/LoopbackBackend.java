@@ -1,5 +1,6 @@
 package ai.letta.code.transport.local.server;
 
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.TransportLostException;
@@ -67,7 +68,7 @@ final class LoopbackBackend implements AutoCloseable {
                 Map.of("Authorization", "Bearer " + server.token()), options.startupTimeout(),
                 options.maxLineBytes(), "LocalOptions", "the app server refused the token this client started it "
                         + "with; report this as a bug", "", PING_INTERVAL);
-        ProtocolEndpoint endpoint = new ProtocolEndpoint(description, (group, listener) -> WebSocketConnection.open(
+        ProtocolEndpoint endpoint = new ProtocolEndpoint(BackendKind.LOCAL, description, (group, listener) -> WebSocketConnection.open(
                 group, target, listener), options.startupTimeout(), options.requestTimeout(), RECONNECT_BOUND,
                 RESUME_HINT);
         LoopbackBackend backend = new LoopbackBackend(server, new ServerConnection(endpoint, new FrameCodec()));

@@ -3,7 +3,6 @@ package ai.letta.code.transport.remote.internal;
 import ai.letta.code.api.agent.AgentInfo;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.agent.MemoryBlock;
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.conversation.Page;
 import ai.letta.code.api.conversation.PageRequest;
 import ai.letta.code.api.exception.AgentNotFoundException;
@@ -35,7 +34,7 @@ public final class RemoteAgents extends AgentsWithoutLettaApi {
      * @param blocks reads the agents' memory blocks
      */
     public RemoteAgents(ServerConnection connection, RemoteBlocks blocks) {
-        super(BackendKind.REMOTE);
+        super(connection.backendKind());
         this.connection = connection;
         this.blocks = blocks;
     }
@@ -44,7 +43,7 @@ public final class RemoteAgents extends AgentsWithoutLettaApi {
     public String create(AgentOptions options) {
         refuseUnsupported(options, Set.of(ApiOption.CONTEXT_WINDOW_LIMIT));
         Map<String, Object> command = Commands.command("agent_create", connection.correlator().nextRequestId("ac"));
-        command.put("body", LettaAgentBody.of(options, BackendKind.REMOTE,
+        command.put("body", LettaAgentBody.of(options, connection.backendKind(),
                 "use SystemPrompt.custom(text) with an app server"));
         ServerFrame frame = connection.call(command, "agent_create_response");
         String id = Json.text(frame.json().path("agent"), "id");

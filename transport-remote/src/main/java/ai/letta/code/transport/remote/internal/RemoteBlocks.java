@@ -70,49 +70,49 @@ public final class RemoteBlocks implements Blocks {
                 : update.metadata().isPresent() ? "metadata" : null;
         if (part != null) {
             throw Unsupported.feature("blocks().update(BlockUpdate." + part + ") (a memory file holds a block's"
-                    + " text and description only)", BackendKind.REMOTE);
+                    + " text and description only)", connection.backendKind());
         }
         return write(agentId, label, update.value().orElse(null), update.description().orElse(null));
     }
 
     @Override
     public void attach(String agentId, String blockId) {
-        throw Unsupported.feature("blocks().attach", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().attach", connection.backendKind());
     }
 
     @Override
     public void detach(String agentId, String blockId) {
-        throw Unsupported.feature("blocks().detach", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().detach", connection.backendKind());
     }
 
     @Override
     public MemoryBlock create(BlockCreate create) {
-        throw Unsupported.feature("blocks().create", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().create", connection.backendKind());
     }
 
     @Override
     public MemoryBlock get(String blockId) {
-        throw Unsupported.feature("blocks().get(blockId)", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().get(blockId)", connection.backendKind());
     }
 
     @Override
     public MemoryBlock update(String blockId, BlockUpdate update) {
-        throw Unsupported.feature("blocks().update(blockId, BlockUpdate)", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().update(blockId, BlockUpdate)", connection.backendKind());
     }
 
     @Override
     public void delete(String blockId) {
-        throw Unsupported.feature("blocks().delete", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().delete", connection.backendKind());
     }
 
     @Override
     public Page<MemoryBlock> list(BlockFilter filter, PageRequest page) {
-        throw Unsupported.feature("blocks().list(BlockFilter, PageRequest)", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().list(BlockFilter, PageRequest)", connection.backendKind());
     }
 
     @Override
     public int count(BlockFilter filter) {
-        throw Unsupported.feature("blocks().count", BackendKind.REMOTE);
+        throw Unsupported.feature("blocks().count", connection.backendKind());
     }
 
     /** Writes {@code system/<label>.md}; a {@code null} value or description keeps the current one. */
@@ -125,7 +125,8 @@ public final class RemoteBlocks implements Blocks {
         List<MemoryBlock> current = memoryFiles(agentId).orElseThrow(() -> new UnsupportedFeatureException(
                 "updating a memory block of an agent without memory files (agent " + agentId + " keeps its blocks"
                         + " on the Letta server behind the app server, which has no command that writes them)",
-                BackendKind.REMOTE, Set.of(BackendKind.LOCAL, BackendKind.CLOUD)));
+                connection.backendKind(), connection.backendKind() == BackendKind.LOCAL ? Set.of(BackendKind.CLOUD)
+                        : Set.of(BackendKind.LOCAL, BackendKind.CLOUD)));
         Optional<MemoryBlock> old = current.stream().filter(b -> b.label().equals(label)).findFirst();
         if (value == null) {
             value = old.map(MemoryBlock::value).orElseThrow(() -> new NotFoundException("agent " + agentId

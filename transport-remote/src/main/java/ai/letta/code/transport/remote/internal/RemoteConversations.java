@@ -1,6 +1,5 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.conversation.CompactionResult;
 import ai.letta.code.api.conversation.ConversationCreate;
 import ai.letta.code.api.conversation.ConversationInfo;
@@ -144,7 +143,7 @@ public final class RemoteConversations implements Conversations {
     @Override
     public void delete(String conversationId) {
         Checks.requireId(conversationId, "conversationId", "conv");
-        throw Unsupported.feature("conversations().delete", BackendKind.REMOTE);
+        throw Unsupported.feature("conversations().delete", connection.backendKind());
     }
 
     @Override
@@ -172,7 +171,7 @@ public final class RemoteConversations implements Conversations {
     @Override
     public Map<String, Object> cancel(String conversationId) {
         Checks.requireText(conversationId, "conversationId");
-        throw Unsupported.feature("conversations().cancel", BackendKind.REMOTE);
+        throw Unsupported.feature("conversations().cancel", connection.backendKind());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.spi.Unsupported;
 import java.util.List;
 import ai.letta.code.api.model.EmbeddingModel;
@@ -24,6 +23,6 @@ public final class RemoteModels implements Models {
 
     @Override
     public List<EmbeddingModel> embeddingModels() {
-        throw Unsupported.feature("models().embeddingModels", BackendKind.REMOTE);
+        throw Unsupported.feature("models().embeddingModels", connection.backendKind());
     }
 }

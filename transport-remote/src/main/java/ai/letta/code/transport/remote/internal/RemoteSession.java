@@ -2,7 +2,6 @@ package ai.letta.code.transport.remote.internal;
 
 import ai.letta.code.api.Dreaming;
 import ai.letta.code.api.UserMessage;
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.LettaCodeException;
@@ -175,7 +174,7 @@ final class RemoteSession implements SessionChannel, RuntimeSubscriber, TurnStre
 
     @Override
     public Optional<AcceptedCommands> acceptedCommands() {
-        return Optional.of(RawCommands.accepted(BackendKind.REMOTE));
+        return Optional.of(RawCommands.accepted(connection.backendKind()));
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class RemoteSessions implements SessionPort {
         Checks.requireNonNull(target, "target");
         Checks.requireNonNull(options, "options");
         Checks.requireNonNull(sink, "sink");
-        refuseEnv(options, BackendKind.REMOTE);
+        refuseEnv(options, connection.backendKind());
         RuntimeStart start = new RuntimeStart(options.cwd().map(Path::toString).orElse(null),
                 DeviceModes.toWire(options.permissionMode()));
         options.reasoningEffort().ifPresent(Commands::effort);

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.exception.IllegalUseException;
 import ai.letta.code.api.exception.SessionClosedException;
@@ -67,6 +68,11 @@ public final class ServerConnection implements AutoCloseable {
     /** @return the peer as messages name it, e.g. {@code the app server at ws://127.0.0.1:4500/ws} */
     public String peer() {
         return endpoint.description();
+    }
+
+    /** @return the backend the user chose, for messages and capability reports */
+    public BackendKind backendKind() {
+        return endpoint.backend();
     }
 
     ProtocolEndpoint endpoint() {

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.remote.internal;
 
+import ai.letta.code.api.backend.BackendKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,7 +97,7 @@ class FrameChannelSeamTest {
             opened.add(peer);
             return CompletableFuture.completedFuture(peer);
         };
-        return new ServerConnection(new ProtocolEndpoint("the scripted peer", opener, Duration.ofSeconds(1),
+        return new ServerConnection(new ProtocolEndpoint(BackendKind.REMOTE, "the scripted peer", opener, Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(1), "try again"), new FrameCodec());
     }
 
