@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Options of the local backend: the Letta Code CLI run as a Node subprocess, one per session.
+ * Options of the local backend: the Letta Code CLI run as a Node subprocess: one loopback app server per client
+ * (the default, {@link LocalMode#APP_SERVER}) or one CLI process per session ({@link LocalMode#STDIO}).
  *
  * <p>Programs are found only where the user said, in this order: {@link Builder#nodePath}/{@link Builder#cliPath},
  * then (for the CLI) the {@code LETTA_CLI_PATH} environment variable, then the user's cache of the pinned Node and
@@ -199,7 +200,7 @@ public final class LocalOptions implements Backend {
         private Duration closeGracePeriod = Duration.ofSeconds(5);
         private int maxLineBytes = 64 * 1024 * 1024;
         private boolean installPeers;
-        private LocalMode mode = LocalMode.STDIO;
+        private LocalMode mode = LocalMode.APP_SERVER;
 
         private Builder() {}
 
@@ -326,9 +327,9 @@ public final class LocalOptions implements Backend {
         }
 
         /**
-         * How the CLI runs (default {@link LocalMode#STDIO}): {@link LocalMode#APP_SERVER} serves every session of
-         * the client from one loopback {@code letta server}, so a session opens in milliseconds instead of a CLI
-         * start-up each.
+         * How the CLI runs (default {@link LocalMode#APP_SERVER}: every session of the client on one loopback
+         * {@code letta server}, so a session opens in a few hundred milliseconds instead of a CLI start-up each, and
+         * ten sessions take the memory of one); {@link LocalMode#STDIO} runs a CLI process per session.
          *
          * @param mode the mode
          * @return this

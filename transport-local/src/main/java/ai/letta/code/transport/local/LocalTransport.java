@@ -26,9 +26,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The local backend: the Letta Code CLI run as a Node subprocess, one per session, speaking NDJSON on stdio
- * (spec local-stdio.md). What stdio cannot do is done with the same CLI: agents through a short-lived
- * {@code --new-agent} process plus the agent's files (local backend) or the Letta API (API mode), models through {@code letta model list|set}.
+ * The local backend: the Letta Code CLI run as Node subprocesses. In {@link LocalMode#APP_SERVER} (the default) one
+ * loopback {@code letta server} serves the client ({@link ServerMode}); in {@link LocalMode#STDIO}, and for what that
+ * server cannot do, a CLI process per session speaks NDJSON on stdio (spec local-stdio.md). In stdio mode what
+ * stdio cannot do is done with the same CLI: agents through a short-lived {@code --new-agent} process plus the
+ * agent's files (local backend) or the Letta API (API mode), models through {@code letta model list|set}.
  *
  * <p>Nothing starts when it is built. The programs are located on first use ({@link CliLocator}; a
  * {@link ai.letta.code.api.exception.CliNotFoundException} then lists every place tried), once per transport.

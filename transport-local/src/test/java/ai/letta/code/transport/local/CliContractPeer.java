@@ -2,6 +2,7 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.ContractFeature;
@@ -79,6 +80,16 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
         }
     }
 
+    /** @return the scripted fake the CLI runs on */
+    final ScriptedServer fake() {
+        return fake;
+    }
+
+    /** @return the options the peer's clients are made with */
+    final LocalOptions options() {
+        return options;
+    }
+
     @Override
     public Optional<LettaCodeClient> newClient() {
         return Optional.of(LettaCode.create(options));
@@ -87,7 +98,9 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     /** @return the options every real-CLI peer starts from */
     protected final LocalOptions.Builder baseOptions() {
         PeerInstall install = PeerInstall.locate();
+        // The per-session stdio mode: the peers that run the server mode set it (ServerModeContractPeer).
         return LocalOptions.builder()
+                .mode(LocalMode.STDIO)
                 .nodePath(install.node())
                 .cliPath(relayScript())
                 .env("LETTA_RELAY_CLI", install.cli().toString())

@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.SessionOptions;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.spi.SessionChannel;
 import ai.letta.code.spi.SessionTarget;
@@ -25,6 +26,7 @@ public final class FakeCli {
 
     public static LocalOptions.Builder options(String mode) {
         return LocalOptions.builder()
+                .mode(LocalMode.STDIO)
                 .nodePath(PeerInstall.locate().node())
                 .cliPath(script())
                 .env("FAKE_MODE", mode)

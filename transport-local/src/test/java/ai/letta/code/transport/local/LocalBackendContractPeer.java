@@ -1,6 +1,7 @@
 package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
 
@@ -16,6 +17,11 @@ final class LocalBackendContractPeer extends CliContractPeer {
     static final String ALTERNATE_MODEL = "openai-compatible/fake-model-2";
 
     LocalBackendContractPeer() {
+        this(LocalMode.STDIO);
+    }
+
+    /** @param mode how the client runs the CLI */
+    LocalBackendContractPeer(LocalMode mode) {
         FakeModelEndpoint model = FakeModelEndpoint.builder().model("fake-model").model("fake-model-2").start();
         try {
             LocalProviderRecord.writeOpenAiCompatible(home, model.baseUrl(), "x");
@@ -24,7 +30,7 @@ final class LocalBackendContractPeer extends CliContractPeer {
             throw e;
         }
         // No -m: with only this provider configured, the local backend's default model is its first model.
-        connect(model, baseOptions().cliBackend(CliBackend.localModels()));
+        connect(model, baseOptions().mode(mode).cliBackend(CliBackend.localModels()));
     }
 
     @Override

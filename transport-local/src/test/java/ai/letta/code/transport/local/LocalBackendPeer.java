@@ -2,6 +2,7 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.permission.PermissionMode;
 import ai.letta.code.spi.SessionChannel;
@@ -50,7 +51,7 @@ final class LocalBackendPeer implements AutoCloseable {
 
     LocalOptions.Builder options() {
         PeerInstall install = PeerInstall.locate();
-        return LocalOptions.builder().nodePath(install.node()).cliPath(install.cli())
+        return LocalOptions.builder().mode(LocalMode.STDIO).nodePath(install.node()).cliPath(install.cli())
                 .cliBackend(CliBackend.localModels())
                 .env("HOME", home.toString())
                 .env("LETTA_CODE_TELEM", "0")

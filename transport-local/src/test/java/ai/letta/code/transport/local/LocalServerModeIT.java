@@ -9,8 +9,10 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.SessionState;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.BackendKind;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.event.Result;
+import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.TurnChecks;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
 import ai.letta.code.transport.local.process.LiveProcesses;
@@ -72,6 +74,27 @@ class LocalServerModeIT {
             assertThat(result.conversationId()).hasValue(first.conversationId());
             assertThat(servers()).singleElement().isNotEqualTo(dead);
             second.close();
+        }
+    }
+
+    @Test
+    void onTheLocalBackendAnAgentMadeByAnotherProcessRunsInAProcessOfItsOwn() {
+        try (LocalBackendContractPeer peer = new LocalBackendContractPeer(LocalMode.APP_SERVER);
+                LettaCodeClient stdio = LettaCode.create(peer.options().toBuilder().mode(LocalMode.STDIO).build())) {
+            LettaCodeClient client = peer.client();
+            String known = client.createAgent(AgentOptions.builder().name("known").build()); // starts the server
+            String foreign = stdio.createAgent(AgentOptions.builder().name("foreign").build());
+
+            assertThat(client.agents().get(foreign).name()).hasValue("foreign");
+            try (Session session = client.createSession(foreign, SessionOptions.builder().build())) {
+                TurnChecks.scriptedTurn(peer.fake(), session, "who made you?", "another process", TURN);
+                assertThat(LiveProcesses.serving(session.conversationId())).as("a CLI of the session's own")
+                        .isPresent();
+            }
+            try (Session session = client.createSession(known, SessionOptions.builder().build())) {
+                TurnChecks.scriptedTurn(peer.fake(), session, "and you?", "the server", TURN);
+                assertThat(LiveProcesses.serving(session.conversationId())).as("on the server").isEmpty();
+            }
         }
     }
 

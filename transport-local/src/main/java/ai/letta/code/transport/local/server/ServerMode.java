@@ -12,6 +12,8 @@ import ai.letta.code.api.agent.ImportOptions;
 import ai.letta.code.api.agent.SystemPrompt;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.conversation.Conversations;
+import ai.letta.code.api.exception.AgentNotFoundException;
+import ai.letta.code.api.exception.ConversationNotFoundException;
 import ai.letta.code.api.exception.SessionClosedException;
 import ai.letta.code.api.model.Models;
 import ai.letta.code.api.conversation.Page;
@@ -30,8 +32,9 @@ import java.util.function.Supplier;
  * The local backend in {@link ai.letta.code.api.backend.LocalMode#APP_SERVER} mode: one {@link LoopbackServer} per
  * client, started on first use (and again after it died), serving sessions, agents, models, conversations and blocks
  * through the remote backend's protocol client. What the shared server cannot do for one caller goes to the stdio
- * ports instead: a session with its own environment or without a named agent, an agent with a system prompt preset.
- * Thread-safe.
+ * ports instead: a session with its own environment or without a named agent, an agent with a system prompt preset,
+ * and a session or agent lookup on an agent or conversation the server does not know (on the CLI's local backend,
+ * one made by another process after the server started). Thread-safe.
  */
 public final class ServerMode implements AutoCloseable {
 
@@ -101,8 +104,17 @@ public final class ServerMode implements AutoCloseable {
     private SessionChannel open(SessionTarget target, SessionOptions session, SessionSink sink) {
         boolean ownProcess = !session.env().isEmpty()
                 || target instanceof SessionTarget.NewConversation fresh && fresh.agentId() == null;
-        return ownProcess ? stdioSessions.open(target, session, sink) : backend().sessions().open(target, session,
-                sink);
+        if (ownProcess) {
+            return stdioSessions.open(target, session, sink);
+        }
+        try {
+            return backend().sessions().open(target, session, sink);
+        } catch (AgentNotFoundException | ConversationNotFoundException unknown) {
+            // On the CLI's own local backend the server knows the agents and conversations that were on disk when
+            // it started, and those made through it: one made since by another process (a session of its own
+            // here, the user's `letta`) is unknown to it. A process of the session's own reads the disk.
+            return stdioSessions.open(target, session, sink);
+        }
     }
 
     private synchronized LoopbackBackend backend() {
@@ -129,7 +141,11 @@ public final class ServerMode implements AutoCloseable {
 
         @Override
         public AgentInfo get(String agentId) {
-            return backend().agents().get(agentId);
+            try {
+                return backend().agents().get(agentId);
+            } catch (AgentNotFoundException unknown) {
+                return stdioAgents.get(agentId); // made by another process since the server started (see open)
+            }
         }
 
         @Override
