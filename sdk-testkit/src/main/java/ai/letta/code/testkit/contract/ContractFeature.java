@@ -43,5 +43,12 @@ public enum ContractFeature {
      * {@code prompt(text)}); without it (the cloud backend) those calls must fail at once with a
      * {@code ConfigurationException} that says to name an agent.
      */
-    DEFAULT_AGENT
+    DEFAULT_AGENT,
+    /**
+     * {@code SessionOptions.env} reaches the session's peer process and changes nothing else about how the session
+     * runs (the local CLI in stdio mode). The fault matrix then puts a sentinel secret there; without it (a local
+     * client in app-server mode, where such a session would get a CLI of its own) the peer puts the sentinel in its
+     * server's environment itself.
+     */
+    SESSION_ENV
 }

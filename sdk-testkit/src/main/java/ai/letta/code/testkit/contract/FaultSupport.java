@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
-import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.testkit.fault.FaultInjection;
 import ai.letta.code.testkit.fault.FaultReport;
@@ -54,12 +53,12 @@ abstract class FaultSupport extends ContractSupport {
     }
 
     /**
-     * Default options plus, on the local backend, a sentinel secret in the CLI's environment: the scenarios check
-     * it never surfaces.
+     * Default options plus, where the session's environment reaches its process ({@link ContractFeature#SESSION_ENV}),
+     * a sentinel secret in it: the scenarios check it never surfaces.
      */
     final SessionOptions.Builder faultOptions() {
         SessionOptions.Builder options = options();
-        if (client.backend() == BackendKind.LOCAL) {
+        if (has(ContractFeature.SESSION_ENV)) {
             options.env("LETTA_FAULT_SENTINEL", Sentinels.ENV_VALUE);
         }
         return options;

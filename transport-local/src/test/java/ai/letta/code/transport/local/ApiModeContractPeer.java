@@ -2,9 +2,11 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalMode;
+import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.fault.ApiFailures;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The real pinned CLI in API mode ({@code CliBackend.lettaApi}) against a {@link FakeLettaApi} started for this
@@ -26,8 +28,18 @@ class ApiModeContractPeer extends CliContractPeer {
 
     /** @param mode how the client runs the CLI */
     ApiModeContractPeer(LocalMode mode) {
+        this(mode, Map.of());
+    }
+
+    /**
+     * @param mode how the client runs the CLI
+     * @param env more variables for every CLI process of the client
+     */
+    ApiModeContractPeer(LocalMode mode, Map<String, String> env) {
         api = FakeLettaApi.builder().model(MODEL).model(ALTERNATE_MODEL).front(failures).start();
-        connect(api, baseOptions().mode(mode).cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
+        LocalOptions.Builder options = baseOptions().mode(mode);
+        env.forEach(options::env);
+        connect(api, options.cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
                 // memfs and reflection call endpoints a Letta fake does not serve (local-stdio.md §5.4 (f)).
                 .extraArgs(List.of("--no-memfs", "--reflection-trigger", "off")));
     }

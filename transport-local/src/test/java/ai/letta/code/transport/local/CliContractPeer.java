@@ -208,7 +208,7 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     public Set<ContractFeature> features() {
         return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS,
                 ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
-                ContractFeature.SYSTEM_PROMPT_PRESETS, ContractFeature.DEFAULT_AGENT);
+                ContractFeature.SYSTEM_PROMPT_PRESETS, ContractFeature.DEFAULT_AGENT, ContractFeature.SESSION_ENV);
     }
 
     /** stdio's raw protocol is control requests; {@code initialize} is answered by a control_response (§3.1). */

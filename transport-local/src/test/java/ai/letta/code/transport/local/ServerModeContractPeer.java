@@ -3,6 +3,7 @@ package ai.letta.code.transport.local;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.testkit.contract.ContractFeature;
+import ai.letta.code.testkit.secrets.Sentinels;
 import ai.letta.code.transport.local.process.LiveProcesses;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -19,16 +20,22 @@ import java.util.Set;
  */
 final class ServerModeContractPeer extends ApiModeContractPeer {
 
+    /** The fault matrix's sentinel secret rides in the server's environment, which its tools inherit. */
     ServerModeContractPeer() {
-        super(LocalMode.APP_SERVER);
+        super(LocalMode.APP_SERVER, Map.of("LETTA_FAULT_SENTINEL", Sentinels.ENV_VALUE));
     }
 
-    /** The app server adds conversations, blocks and dreaming to what the CLI does. */
+    /**
+     * The app server adds conversations, blocks and dreaming to what the CLI does; a session's own environment
+     * would move it off the server, so the fault matrix's sentinel secret goes into the server's (see the
+     * constructor).
+     */
     @Override
     public Set<ContractFeature> features() {
         Set<ContractFeature> features = EnumSet.copyOf(super.features());
         features.add(ContractFeature.RESOURCES);
         features.add(ContractFeature.DREAMING);
+        features.remove(ContractFeature.SESSION_ENV);
         return features;
     }
 
@@ -42,6 +49,16 @@ final class ServerModeContractPeer extends ApiModeContractPeer {
     @Override
     public int modelCallAttempts() {
         return 4;
+    }
+
+    /**
+     * A session on the server hears it through a websocket this peer cannot write into (the relay-injected frames of
+     * {@code RemoteFaultMatrixIT} play those rows on the same protocol client); a session in a CLI of its own is
+     * injected into as in stdio mode.
+     */
+    @Override
+    public boolean injectFrame(Session session, String raw) {
+        return LiveProcesses.serving(session.conversationId()).isPresent() && super.injectFrame(session, raw);
     }
 
     /** @return the session's own CLI, or the loopback server that serves it */
