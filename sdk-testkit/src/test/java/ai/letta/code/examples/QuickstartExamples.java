@@ -122,7 +122,7 @@ public abstract class QuickstartExamples extends ContractSupport {
 
     @Test
     void sendWhileAMessageStreams() {
-        peer.enqueue(TurnScript.builder().pause(Duration.ofMillis(500)).assistant("one").build());
+        peer.enqueue(TurnScript.builder().reasoning("counting").pause(Duration.ofMillis(500)).assistant("one").build());
         peer.enqueue(TurnScript.text("two"));
 
         List<String> answers = within("SendWhileStreaming",

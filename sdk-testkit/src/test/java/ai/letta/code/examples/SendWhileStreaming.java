@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Send while a message streams: the second message is queued behind the running turn and answered after it; one
- * {@code stream()} yields both answers and ends when nothing sent is left unanswered.
+ * Send while a message streams: the second message, sent at the first event of the first turn, is queued behind the
+ * running turn and answered after it; the one {@code stream()} yields both answers and ends when nothing sent is
+ * left unanswered. (Two messages sent before a turn starts may be answered as one turn, by peers that merge them.)
  */
 public final class SendWhileStreaming {
 
@@ -41,9 +42,13 @@ public final class SendWhileStreaming {
         List<String> answers = new ArrayList<>();
         try (Session session = client.createSession(agentId, SessionOptions.builder().cwd(cwd).build())) {
             session.send(first);
+            boolean secondSent = false;
             try (EventStream stream = session.stream()) {
-                session.send(second);                                      // queued behind the first turn
                 for (SessionEvent event : stream) {
+                    if (!secondSent) {                                     // the first turn is under way
+                        session.send(second);                              // queued behind it
+                        secondSent = true;
+                    }
                     if (event instanceof AssistantMessage m) {
                         answers.add(m.content());
                     }
