@@ -71,7 +71,10 @@ public record JavaApplication(Path classes, boolean modular, List<Path> jars) {
         List<Path> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
-            if (!Files.exists(path) || Files.isDirectory(path) && path.endsWith("test-classes")) {
+            // Test classes, also as the testkit's test-jar (the quickstart examples), which carries the testkit's
+            // Automatic-Module-Name: a module's tests, not the SDK.
+            if (!Files.exists(path) || Files.isDirectory(path) && path.endsWith("test-classes")
+                    || path.getFileName().toString().endsWith("-tests.jar")) {
                 continue;
             }
             String module = moduleName(path);

@@ -84,6 +84,28 @@ class ModulePathQuickstartIT {
         assertTheQuickstartRan(output);
     }
 
+    /**
+     * A user's Maven project outside the repository ({@link FreshMavenProject}): the BOM, the local transport, the
+     * testkit at test scope. After README's one install step it runs the quickstart example on the installed CLI,
+     * on the module path and on the class path, against the jars this build made.
+     */
+    @Test
+    void aFreshMavenProjectRunsTheQuickstartAfterTheInstallStep() throws IOException {
+        FreshMavenProject project = FreshMavenProject.create(dir);
+
+        String install = project.installPeers();
+        String build = project.test();
+
+        assertThat(install).contains("Installed in " + dir.resolve("cache"));
+        assertThat(build).contains("BUILD SUCCESS")
+                .contains("surefire:3.5.4:test (default-test) @ letta-quickstart")
+                .contains("surefire:3.5.4:test (class-path) @ letta-quickstart")
+                .contains("sdk module: module ai.letta.code.core")
+                .contains("sdk module: unnamed module")
+                .contains("sdk jar: file:" + project.repository().resolve("ai/letta/code/letta-code-sdk-core"));
+        assertThat(build.split("quickstart: Hello from a fresh project\\.", -1)).as("two quickstart runs").hasSize(3);
+    }
+
     private static void assertTheQuickstartRan(String output) {
         assertThat(output)
                 .contains("assistant: Hello from the quickstart.")
