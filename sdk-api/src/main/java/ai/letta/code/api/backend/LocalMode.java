@@ -21,7 +21,9 @@ public enum LocalMode {
      * (the CLI's own "default or most recently used agent" rule decides it), and an agent created with a system
      * prompt preset, and a session on an agent or conversation the server does not know (on the CLI's local
      * backend, one another process made after the server started). {@link LocalOptions#extraArgs()} go to those
-     * processes only: the server takes none of the CLI's session flags.
+     * processes only: the server takes none of the CLI's session flags. The server ends an aborted turn only once
+     * its model stream yields or ends, so {@code abort()} of a turn whose model provider has gone silent returns
+     * when that provider answers or times out (in {@link #STDIO} the CLI is replaced instead).
      */
     APP_SERVER
 }

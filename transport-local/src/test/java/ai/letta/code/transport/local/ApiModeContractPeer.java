@@ -2,11 +2,9 @@ package ai.letta.code.transport.local;
 
 import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalMode;
-import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.testkit.fakeapi.FakeLettaApi;
 import ai.letta.code.testkit.fault.ApiFailures;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The real pinned CLI in API mode ({@code CliBackend.lettaApi}) against a {@link FakeLettaApi} started for this
@@ -14,7 +12,7 @@ import java.util.Map;
  * for real by the CLI in the peer's work directory. What the model "received" is what the fake answered, with the
  * system prompt a Letta server compiles from the agent (the CLI sends only messages).
  */
-class ApiModeContractPeer extends CliContractPeer {
+final class ApiModeContractPeer extends CliContractPeer {
 
     static final String MODEL = "anthropic/fake-claude";
     static final String ALTERNATE_MODEL = "anthropic/fake-claude-2";
@@ -28,18 +26,8 @@ class ApiModeContractPeer extends CliContractPeer {
 
     /** @param mode how the client runs the CLI */
     ApiModeContractPeer(LocalMode mode) {
-        this(mode, Map.of());
-    }
-
-    /**
-     * @param mode how the client runs the CLI
-     * @param env more variables for every CLI process of the client
-     */
-    ApiModeContractPeer(LocalMode mode, Map<String, String> env) {
         api = FakeLettaApi.builder().model(MODEL).model(ALTERNATE_MODEL).front(failures).start();
-        LocalOptions.Builder options = baseOptions().mode(mode);
-        env.forEach(options::env);
-        connect(api, options.cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
+        connect(api, baseOptions().mode(mode).cliBackend(CliBackend.lettaApi(api.baseUrl(), "test-key"))
                 // memfs and reflection call endpoints a Letta fake does not serve (local-stdio.md §5.4 (f)).
                 .extraArgs(List.of("--no-memfs", "--reflection-trigger", "off")));
     }
@@ -59,6 +47,12 @@ class ApiModeContractPeer extends CliContractPeer {
     @Override
     public void clearApiFailures() {
         failures.clear();
+    }
+
+    /** The app server in API mode calls a failing model four times: once and three retries (CLI 0.32.18). */
+    @Override
+    public int modelCallAttempts() {
+        return options().mode() == LocalMode.APP_SERVER ? 4 : 1;
     }
 
     @Override

@@ -12,6 +12,7 @@ import ai.letta.code.testkit.fault.ProcessSignals;
 import ai.letta.code.testkit.peer.PeerInstall;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
+import ai.letta.code.testkit.secrets.Sentinels;
 import ai.letta.code.transport.local.process.LiveProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +74,11 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     protected final void connect(ScriptedServer scripted, LocalOptions.Builder backendOptions) {
         fake = scripted;
         try {
-            options = backendOptions.build();
+            LocalOptions built = backendOptions.build();
+            // In app-server mode the fault matrix's sentinel secret rides in the server's environment, which its
+            // tools inherit (a session's own would move the session off the server).
+            options = built.mode() == LocalMode.APP_SERVER
+                    ? built.toBuilder().env("LETTA_FAULT_SENTINEL", Sentinels.ENV_VALUE).build() : built;
             client = LettaCode.create(options);
         } catch (RuntimeException e) {
             scripted.close();
@@ -98,7 +104,7 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
     /** @return the options every real-CLI peer starts from */
     protected final LocalOptions.Builder baseOptions() {
         PeerInstall install = PeerInstall.locate();
-        // The per-session stdio mode: the peers that run the server mode set it (ServerModeContractPeer).
+        // The per-session stdio mode: the peers of the default mode set LocalMode.APP_SERVER.
         return LocalOptions.builder()
                 .mode(LocalMode.STDIO)
                 .nodePath(install.node())
@@ -153,6 +159,11 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
      */
     @Override
     public boolean injectFrame(Session session, String raw) {
+        if (onServer(session)) {
+            // Its websocket is one this peer cannot write into; RemoteFaultMatrixIT's relay plays those rows on the
+            // same protocol client.
+            return false;
+        }
         ProcessHandle wrapper = wrapperServing(session);
         Path line = injections.resolve(wrapper.pid() + ".line");
         try {
@@ -184,13 +195,31 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
                 .orElseThrow(() -> new AssertionError("no live CLI process serves " + session.conversationId()));
     }
 
-    /** @return the real CLI behind the session's wrapper (its only child) */
-    protected ProcessHandle cliServing(Session session) {
-        return wrappedCli(wrapperServing(session));
+    /**
+     * @return the real CLI behind the session's wrapper (its only child): the session's own, or the loopback app
+     *     server that serves it (killing or freezing that one reaches every session on it)
+     */
+    private ProcessHandle cliServing(Session session) {
+        if (!onServer(session)) {
+            return wrappedCli(wrapperServing(session));
+        }
+        List<ProcessHandle> servers = ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(Arrays::asList).orElse(List.of()).contains("--listen"))
+                .toList();
+        if (servers.size() != 1) {
+            throw new AssertionError("expected one loopback app server among this JVM's children, found "
+                    + servers.size());
+        }
+        return wrappedCli(servers.get(0));
+    }
+
+    /** @return whether the client's loopback app server serves the session (no CLI process of its own does) */
+    private boolean onServer(Session session) {
+        return options.mode() == LocalMode.APP_SERVER && LiveProcesses.serving(session.conversationId()).isEmpty();
     }
 
     /** @return the real CLI a wrapper runs (its only child) */
-    protected static ProcessHandle wrappedCli(ProcessHandle wrapper) {
+    private static ProcessHandle wrappedCli(ProcessHandle wrapper) {
         return wrapper.children().filter(ProcessHandle::isAlive).findFirst()
                 .orElseThrow(() -> new AssertionError("the CLI wrapper (pid " + wrapper.pid() + ") runs no CLI"));
     }
@@ -203,19 +232,35 @@ abstract class CliContractPeer implements ContractPeer, FaultInjection {
         }
     }
 
-    /** The real CLI does everything the contract asks, on both of its backends. */
+    /**
+     * The real CLI does everything the contract asks, on both of its backends. Its app server adds conversations,
+     * blocks and dreaming; there a session's own environment would move it off the server, so the fault matrix's
+     * sentinel secret goes into the server's ({@link #connect}).
+     */
     @Override
     public Set<ContractFeature> features() {
-        return EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS,
+        Set<ContractFeature> features = EnumSet.of(ContractFeature.MODELS, ContractFeature.RAW_COMMANDS,
                 ContractFeature.OBSERVES_MODEL_REQUESTS, ContractFeature.RUNS_TOOLS, ContractFeature.SLOW_TURNS,
-                ContractFeature.SYSTEM_PROMPT_PRESETS, ContractFeature.DEFAULT_AGENT, ContractFeature.SESSION_ENV);
+                ContractFeature.SYSTEM_PROMPT_PRESETS, ContractFeature.DEFAULT_AGENT);
+        if (options.mode() == LocalMode.APP_SERVER) {
+            features.addAll(List.of(ContractFeature.RESOURCES, ContractFeature.DREAMING));
+        } else {
+            features.add(ContractFeature.SESSION_ENV);
+        }
+        return features;
     }
 
-    /** stdio's raw protocol is control requests; {@code initialize} is answered by a control_response (§3.1). */
+    /**
+     * stdio's raw protocol is control requests ({@code initialize} is answered by a control_response, §3.1); a
+     * session on the app server takes its protocol's frames.
+     */
     @Override
     public RawCommandProbe rawCommandProbe() {
-        return new RawCommandProbe(Map.of("type", "initialize"), "control_response");
+        return options.mode() == LocalMode.APP_SERVER
+                ? new RawCommandProbe(Map.of("type", "app_server_info"), "app_server_info_response")
+                : new RawCommandProbe(Map.of("type", "initialize"), "control_response");
     }
+
 
     @Override
     public void close() {

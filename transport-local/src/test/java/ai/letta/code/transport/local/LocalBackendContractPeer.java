@@ -4,6 +4,7 @@ import ai.letta.code.api.backend.CliBackend;
 import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.testkit.fakemodel.FakeModelEndpoint;
 import ai.letta.code.testkit.peer.LocalProviderRecord;
+import java.time.Duration;
 
 /**
  * The real pinned CLI on its own local backend ({@code CliBackend.localModels()}: agents, conversations and memory
@@ -22,7 +23,13 @@ final class LocalBackendContractPeer extends CliContractPeer {
 
     /** @param mode how the client runs the CLI */
     LocalBackendContractPeer(LocalMode mode) {
-        FakeModelEndpoint model = FakeModelEndpoint.builder().model("fake-model").model("fake-model-2").start();
+        FakeModelEndpoint.Builder endpoint = FakeModelEndpoint.builder().model("fake-model").model("fake-model-2");
+        if (mode == LocalMode.APP_SERVER) {
+            // The app server ends an aborted turn only once its model stream yields (as for the remote backend's
+            // SharedAppServer): a stalled fake model gives up after a while, as a real provider's timeout would.
+            endpoint.stallLimit(Duration.ofSeconds(3));
+        }
+        FakeModelEndpoint model = endpoint.start();
         try {
             LocalProviderRecord.writeOpenAiCompatible(home, model.baseUrl(), "x");
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package ai.letta.code.transport.local;
 
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.testkit.contract.ContractPeer;
 import ai.letta.code.testkit.contract.FaultMatrix;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
@@ -17,6 +18,6 @@ class LocalServerModeFaultMatrixIT extends FaultMatrix {
 
     @Override
     public ContractPeer createPeer() {
-        return new ServerModeContractPeer();
+        return new ApiModeContractPeer(LocalMode.APP_SERVER);
     }
 }

@@ -36,7 +36,7 @@ class LocalServerModeIT {
 
     @Test
     void everySessionNamingAnAgentRunsOnTheOneServer() {
-        try (ServerModeContractPeer peer = new ServerModeContractPeer()) {
+        try (ApiModeContractPeer peer = new ApiModeContractPeer(LocalMode.APP_SERVER)) {
             LettaCodeClient client = peer.client();
             String agentId = client.createAgent(AgentOptions.builder().name("shared").build());
             List<Session> sessions = new ArrayList<>();
@@ -59,7 +59,7 @@ class LocalServerModeIT {
 
     @Test
     void aServerThatDiedEndsItsSessionsAndTheNextSessionGetsANewOne() throws InterruptedException {
-        try (ServerModeContractPeer peer = new ServerModeContractPeer()) {
+        try (ApiModeContractPeer peer = new ApiModeContractPeer(LocalMode.APP_SERVER)) {
             LettaCodeClient client = peer.client();
             String agentId = client.createAgent(AgentOptions.builder().name("phoenix").build());
             Session first = client.createSession(agentId, SessionOptions.builder().build());
