@@ -12,6 +12,7 @@ import ai.letta.code.api.command.CommandResponse;
 import ai.letta.code.api.command.ResponseMatcher;
 import ai.letta.code.api.event.ErrorCode;
 import ai.letta.code.api.event.QueuedMessage;
+import ai.letta.code.api.event.Result;
 import ai.letta.code.api.exception.LettaCodeException;
 import ai.letta.code.api.exception.ManagedSandboxExpiredException;
 import ai.letta.code.api.exception.SessionClosedException;
@@ -169,7 +170,7 @@ public final class EngineSession implements Session {
     @Override
     public AbortOutcome abort() {
         ensureOpen("abort");
-        CompletableFuture<?> ended = dispatcher.runningTurn();
+        CompletableFuture<Result> ended = dispatcher.runningTurn();
         if (ended == null) {
             return AbortOutcome.NOTHING_TO_ABORT;
         }
@@ -178,7 +179,10 @@ public final class EngineSession implements Session {
         channel.interrupt();
         Duration wait = channel.requestTimeout();
         try {
-            ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            Result result = ended.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (!result.interrupted()) {
+                return AbortOutcome.ENDED_FIRST; // the turn's own end crossed the interrupt on its way
+            }
         } catch (TimeoutException e) {
             // The peer never confirmed: end the turn ourselves so the caller is not left waiting.
             onSerial(() -> dispatcher.endTurnLocally(null, ErrorCode.INTERRUPTED.value()));

@@ -115,6 +115,19 @@ class EngineSessionTest {
     }
 
     @Test
+    void abortOfATurnThatEndsOnItsOwnMeanwhileSaysSo() {
+        EngineSession session = open(SessionOptions.defaults());
+        // The turn's success crosses the interrupt: the peer had finished before it read the abort.
+        port.onInterrupt = () -> port.sink.onEvent(Results.success("done anyway", "conv-stub"));
+        session.send("quick task");
+
+        assertThat(session.abort()).isEqualTo(AbortOutcome.ENDED_FIRST);
+        assertThat(session.stream().result().success()).isTrue();
+        assertThat(session.abort()).isEqualTo(AbortOutcome.NOTHING_TO_ABORT);
+        session.close();
+    }
+
+    @Test
     void closeDuringATurnEndsTheStreamWithASessionClosedResult() {
         EngineSession session = open(SessionOptions.defaults());
         session.send("hi");
