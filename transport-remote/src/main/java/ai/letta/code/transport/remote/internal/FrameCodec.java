@@ -46,6 +46,15 @@ public final class FrameCodec {
         if (event != null) {
             return event;
         }
+        return decodeTree(text);
+    }
+
+    /**
+     * @param text one text frame
+     * @return it decoded from its tree, which any frame can take
+     * @throws MalformedFrameException if the text is not a JSON object
+     */
+    ServerFrame decodeTree(String text) {
         JsonNode json;
         try {
             json = mapper.readTree(text);
