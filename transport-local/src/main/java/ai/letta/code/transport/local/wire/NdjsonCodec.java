@@ -13,6 +13,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -136,8 +137,8 @@ public final class NdjsonCodec {
 
     /** {@code tool_call} or {@code tool_calls[]}; id as {@code tool_call_id} or {@code id}; name/arguments flat or under {@code function}. */
     private List<WireToolCall> toolCalls(JsonNode m) {
-        List<WireToolCall> calls = new ArrayList<>();
-        List<JsonNode> nodes = new ArrayList<>();
+        List<WireToolCall> calls = new ArrayList<>(1);
+        List<JsonNode> nodes = new ArrayList<>(1);
         if (m.path("tool_calls").isArray()) {
             nodes.addAll(m.path("tool_calls").values());
         } else if (m.path("tool_call").isObject()) {
@@ -181,7 +182,8 @@ public final class NdjsonCodec {
      * @return them as plain Java values, or {@code null} when they are not a JSON object (partial or invalid)
      */
     public Map<String, Object> object(String arguments) {
-        try (JsonParser p = maps.createParser(arguments)) {
+        // A bare parser: the reader binds the map with a context of its own.
+        try (JsonParser p = json.tokenStreamFactory().createParser(ObjectReadContext.empty(), arguments)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -120,7 +121,8 @@ public final class FrameCodec {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try (JsonParser p = maps.createParser(text)) {
+        // A bare parser: the reader binds the map with a context of its own.
+        try (JsonParser p = mapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }

@@ -49,7 +49,7 @@ final class MessageAssembler {
      * @return the events it completes, in order
      */
     List<SessionEvent> accept(WireDelta delta, Supplier<String> raw) {
-        List<SessionEvent> out = new ArrayList<>();
+        List<SessionEvent> out = new ArrayList<>(2);
         if (delta.runId() != null) {
             runIds.add(delta.runId());
         }
@@ -103,7 +103,7 @@ final class MessageAssembler {
     private void toolCalls(List<SessionEvent> out, WireDelta delta) {
         // A Letta API message carries both `tool_calls` and the deprecated `tool_call`, a copy of its first entry
         // (verified: the app server in API mode relays both); the local backend sends only `tool_call`.
-        List<JsonNode> calls = new ArrayList<>();
+        List<JsonNode> calls = new ArrayList<>(1);
         if (delta.toolCalls() != null && delta.toolCalls().isArray() && !delta.toolCalls().isEmpty()) {
             delta.toolCalls().forEach(calls::add);
         } else if (delta.toolCall() != null && delta.toolCall().isObject()) {
