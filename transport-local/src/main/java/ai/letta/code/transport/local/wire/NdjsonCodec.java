@@ -39,7 +39,7 @@ public final class NdjsonCodec {
     /**
      * @param line one stdout line, without its terminator
      * @return the decoded message with its tree (the tree is null for a malformed line); the lines a turn is made of
-     *     are read in one pass ({@link TurnLineReader}) and build their tree only if it is asked for
+     *     are read in one pass ({@code TurnLineReader}) and build their tree only if it is asked for
      */
     public WireMessage.Decoded decode(String line) {
         ObjectNode kept = turnLines.read(line);

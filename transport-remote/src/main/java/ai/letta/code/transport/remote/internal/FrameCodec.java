@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * fail a turn. Only text that is not a JSON object is rejected, with a {@link MalformedFrameException} quoting a
  * truncated fragment. Thread-safe and stateless.
  *
- * <p>The frames a turn is made of are read in one pass ({@link RuntimeEventReader}); any other frame, and any of
+ * <p>The frames a turn is made of are read in one pass ({@code RuntimeEventReader}); any other frame, and any of
  * those that pass is not sure about, is read as a tree.
  */
 public final class FrameCodec {
