@@ -10,6 +10,7 @@ import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.internal.Checks;
 import ai.letta.code.spi.AcceptedCommands;
 import ai.letta.code.transport.local.wire.NdjsonCodec;
+import ai.letta.code.transport.local.wire.WireMessage;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,9 +61,13 @@ final class RawRequests {
         this.codec = codec;
     }
 
-    /** @param tree a decoded stdout line; offered only while someone waits */
-    void offer(JsonNode tree) {
-        if (waiters.isEmpty() || tree == null) {
+    /** @param line a decoded stdout line; offered only while someone waits (only then is its tree needed) */
+    void offer(WireMessage.Decoded line) {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        JsonNode tree = line.tree();
+        if (tree == null) {
             return;
         }
         CommandResponse candidate;

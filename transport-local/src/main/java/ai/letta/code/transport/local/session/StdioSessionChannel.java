@@ -297,7 +297,7 @@ public final class StdioSessionChannel implements SessionChannel, SessionProcess
             if (!gate.servedBy(from)) {
                 return;
             }
-            raw.offer(decoded.tree());
+            raw.offer(decoded);
             try {
                 mapper.accept(decoded);
             } catch (RuntimeException e) {

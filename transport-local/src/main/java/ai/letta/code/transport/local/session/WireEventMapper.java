@@ -153,6 +153,9 @@ final class WireEventMapper {
 
     /** Emits the message being joined, if any: before any other event, and before the turn's result. */
     void flush() {
+        if (!joiner.joining()) {
+            return; // most lines end no message: no list for them
+        }
         List<SessionEvent> out = new ArrayList<>(1);
         joiner.flush(out);
         out.forEach(sink::onEvent);

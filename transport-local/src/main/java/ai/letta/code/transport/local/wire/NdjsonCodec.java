@@ -11,9 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * JSON on the CLI's stdio (local-stdio.md §3): one object per line. Decoding never throws: an unknown {@code type}
@@ -28,12 +33,27 @@ public final class NdjsonCodec {
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+    private final ObjectReader maps = json.readerFor(LinkedHashMap.class);
+    private final TurnLineReader turnLines = new TurnLineReader(json);
 
     /**
      * @param line one stdout line, without its terminator
-     * @return the decoded message with its tree (the tree is null for a malformed line)
+     * @return the decoded message with its tree (the tree is null for a malformed line); the lines a turn is made of
+     *     are read in one pass ({@code TurnLineReader}) and build their tree only if it is asked for
      */
     public WireMessage.Decoded decode(String line) {
+        ObjectNode kept = turnLines.read(line);
+        if (kept != null) {
+            return WireMessage.Decoded.withTreeOnDemand(decodeTree(kept, line), () -> json.readTree(line));
+        }
+        return decodeWholeTree(line);
+    }
+
+    /**
+     * @param line one stdout line
+     * @return it decoded from the tree of the whole line, which any line can take
+     */
+    WireMessage.Decoded decodeWholeTree(String line) {
         JsonNode tree;
         try {
             tree = json.readTree(line);
@@ -117,8 +137,8 @@ public final class NdjsonCodec {
 
     /** {@code tool_call} or {@code tool_calls[]}; id as {@code tool_call_id} or {@code id}; name/arguments flat or under {@code function}. */
     private List<WireToolCall> toolCalls(JsonNode m) {
-        List<WireToolCall> calls = new ArrayList<>();
-        List<JsonNode> nodes = new ArrayList<>();
+        List<WireToolCall> calls = new ArrayList<>(1);
+        List<JsonNode> nodes = new ArrayList<>(1);
         if (m.path("tool_calls").isArray()) {
             nodes.addAll(m.path("tool_calls").values());
         } else if (m.path("tool_call").isObject()) {
@@ -162,9 +182,14 @@ public final class NdjsonCodec {
      * @return them as plain Java values, or {@code null} when they are not a JSON object (partial or invalid)
      */
     public Map<String, Object> object(String arguments) {
-        try {
-            JsonNode tree = json.readTree(arguments);
-            return tree != null && tree.isObject() ? map(tree) : null;
+        // A bare parser: the reader binds the map with a context of its own.
+        try (JsonParser p = json.tokenStreamFactory().createParser(ObjectReadContext.empty(), arguments)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, Object> map = maps.readValue(p);
+            // As a tree read of the text would: nothing may follow the object.
+            return p.nextToken() == null ? map : null;
         } catch (JacksonException e) {
             return null;
         }
@@ -176,7 +201,7 @@ public final class NdjsonCodec {
         if (node == null || !node.isObject()) {
             return new LinkedHashMap<>();
         }
-        return json.convertValue(node, LinkedHashMap.class);
+        return maps.readValue(node);
     }
 
     /** @return a {@code user} line */

@@ -2,6 +2,7 @@ package ai.letta.code.transport.local.wire;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -101,6 +102,47 @@ public sealed interface WireMessage {
     /** A line that is not a JSON object: dropped by the upstream SDK; kept here for diagnostics. */
     record Malformed(String line, String reason) implements WireMessage {}
 
-    /** Every decoded line keeps its tree, for raw-command matching. */
-    record Decoded(WireMessage message, JsonNode tree) {}
+    /**
+     * A decoded line with its tree, for raw-command matching and {@code UnknownEvent}s: given, or built when first
+     * asked for (most lines never need it). Used by one thread at a time (handed over under a lock).
+     */
+    final class Decoded {
+        private final WireMessage message;
+        private Supplier<JsonNode> parse;
+        private JsonNode tree;
+
+        /**
+         * @param message the message
+         * @param tree the line's tree, or {@code null} for a malformed line
+         */
+        public Decoded(WireMessage message, JsonNode tree) {
+            this.message = message;
+            this.tree = tree;
+        }
+
+        /**
+         * @param message the message
+         * @param parse builds the line's tree
+         * @return the line, its tree built when first asked for
+         */
+        static Decoded withTreeOnDemand(WireMessage message, Supplier<JsonNode> parse) {
+            Decoded decoded = new Decoded(message, null);
+            decoded.parse = parse;
+            return decoded;
+        }
+
+        /** @return the message */
+        public WireMessage message() {
+            return message;
+        }
+
+        /** @return the line's tree, or {@code null} for a malformed line */
+        public JsonNode tree() {
+            if (parse != null) {
+                tree = parse.get();
+                parse = null;
+            }
+            return tree;
+        }
+    }
 }

@@ -6,8 +6,12 @@ import ai.letta.code.spi.Redaction;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,6 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * never fails on unknown fields or types: the protocol grows faster than this SDK, and an unknown frame must not
  * fail a turn. Only text that is not a JSON object is rejected, with a {@link MalformedFrameException} quoting a
  * truncated fragment. Thread-safe and stateless.
+ *
+ * <p>The frames a turn is made of are read in one pass ({@code RuntimeEventReader}); any other frame, and any of
+ * those that pass is not sure about, is read as a tree.
  */
 public final class FrameCodec {
 
@@ -27,6 +34,8 @@ public final class FrameCodec {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    private final ObjectReader maps = mapper.readerFor(LinkedHashMap.class);
+    private final RuntimeEventReader runtimeEvents = new RuntimeEventReader(mapper);
 
     /**
      * @param text one text frame
@@ -34,6 +43,19 @@ public final class FrameCodec {
      * @throws MalformedFrameException if the text is not a JSON object
      */
     public ServerFrame decode(String text) {
+        ServerFrame event = runtimeEvents.read(text);
+        if (event != null) {
+            return event;
+        }
+        return decodeTree(text);
+    }
+
+    /**
+     * @param text one text frame
+     * @return it decoded from its tree, which any frame can take
+     * @throws MalformedFrameException if the text is not a JSON object
+     */
+    ServerFrame decodeTree(String text) {
         JsonNode json;
         try {
             json = mapper.readTree(text);
@@ -88,7 +110,7 @@ public final class FrameCodec {
         if (node == null || !node.isObject()) {
             return new LinkedHashMap<>();
         }
-        return mapper.convertValue(node, LinkedHashMap.class);
+        return maps.readValue(node);
     }
 
     /**
@@ -99,9 +121,14 @@ public final class FrameCodec {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try {
-            JsonNode node = mapper.readTree(text);
-            return node != null && node.isObject() ? toMap(node) : null;
+        // A bare parser: the reader binds the map with a context of its own.
+        try (JsonParser p = mapper.tokenStreamFactory().createParser(ObjectReadContext.empty(), text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            Map<String, Object> map = maps.readValue(p);
+            // As a tree read of the text would: nothing may follow the object.
+            return p.nextToken() == null ? map : null;
         } catch (JacksonException e) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,20 +45,20 @@ final class MessageAssembler {
 
     /**
      * @param delta one delta of the turn
-     * @param raw the delta as sent, for an {@link UnknownEvent}
+     * @param raw the delta as JSON, for an {@link UnknownEvent} (asked for only then: most deltas are never re-written)
      * @return the events it completes, in order
      */
-    List<SessionEvent> accept(WireDelta delta, JsonNode raw) {
-        List<SessionEvent> out = new ArrayList<>();
+    List<SessionEvent> accept(WireDelta delta, Supplier<String> raw) {
+        List<SessionEvent> out = new ArrayList<>(2);
         if (delta.runId() != null) {
             runIds.add(delta.runId());
         }
         String kind = delta.kind();
         switch (kind) {
             case "assistant_message" -> joiner.text(ChunkJoiner.Text.ASSISTANT, delta.id(),
-                    Json.content(delta.content()), delta.runId(), true, out);
+                    delta.contentText(), delta.runId(), true, out);
             case "reasoning_message" -> joiner.text(ChunkJoiner.Text.REASONING, delta.id(),
-                    delta.reasoning() != null ? delta.reasoning() : Json.content(delta.content()), delta.runId(), true,
+                    delta.reasoning() != null ? delta.reasoning() : delta.contentText(), delta.runId(), true,
                     out);
             case "tool_call_message", "approval_request_message" -> toolCalls(out, delta);
             case "tool_return_message" -> joiner.toolResult(delta.toolCallId(), Json.text(delta.toolReturn()),
@@ -72,7 +73,7 @@ final class MessageAssembler {
             default -> {
                 if (!IGNORED.contains(kind)) {
                     joiner.flush(out);
-                    out.add(new UnknownEvent(kind.isEmpty() ? "stream_delta" : kind, raw.toString()));
+                    out.add(new UnknownEvent(kind.isEmpty() ? "stream_delta" : kind, raw.get()));
                 }
             }
         }
@@ -102,7 +103,7 @@ final class MessageAssembler {
     private void toolCalls(List<SessionEvent> out, WireDelta delta) {
         // A Letta API message carries both `tool_calls` and the deprecated `tool_call`, a copy of its first entry
         // (verified: the app server in API mode relays both); the local backend sends only `tool_call`.
-        List<JsonNode> calls = new ArrayList<>();
+        List<JsonNode> calls = new ArrayList<>(1);
         if (delta.toolCalls() != null && delta.toolCalls().isArray() && !delta.toolCalls().isEmpty()) {
             delta.toolCalls().forEach(calls::add);
         } else if (delta.toolCall() != null && delta.toolCall().isObject()) {

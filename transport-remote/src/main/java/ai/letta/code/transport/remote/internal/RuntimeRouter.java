@@ -87,8 +87,8 @@ final class RuntimeRouter {
     private static boolean turnScoped(ServerFrame frame) {
         return switch (frame.type()) {
             case "turn_finished", "control_request" -> true;
-            case "stream_delta" -> !"user_message".equals(frame.json().path("delta").path("message_type")
-                    .asString(""));
+            case "stream_delta" -> !"user_message".equals(frame.delta() != null ? frame.delta().messageType()
+                    : frame.json().path("delta").path("message_type").asString(""));
             default -> false;
         };
     }

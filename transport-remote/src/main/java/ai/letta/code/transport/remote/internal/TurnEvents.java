@@ -48,8 +48,8 @@ final class TurnEvents {
 
     /** @param turn a turn, or {@code null}: emits the message it is assembling, if any */
     void flushMessages(Turn turn) {
-        if (turn != null) {
-            List<SessionEvent> events = new ArrayList<>();
+        if (turn != null && turn.messages.joiner().joining()) {
+            List<SessionEvent> events = new ArrayList<>(1);
             turn.messages.flush(events);
             emit(turn, events);
         }

@@ -150,7 +150,7 @@ final class TurnStream {
     void onFrame(ServerFrame frame) {
         try {
             switch (frame.type()) {
-                case "stream_delta" -> onDelta(frame.json().get("delta"));
+                case "stream_delta" -> onDelta(frame);
                 case "turn_finished" -> onTurnFinished(frame);
                 case "control_request" -> onControlRequest(frame);
                 case "update_queue" -> onQueue(frame.json());
@@ -201,11 +201,15 @@ final class TurnStream {
         return items;
     }
 
-    private void onDelta(JsonNode raw) {
-        if (raw == null || !raw.isObject()) {
-            return;
+    private void onDelta(ServerFrame frame) {
+        WireDelta delta = frame.delta();
+        if (delta == null) {
+            JsonNode raw = frame.json().get("delta");
+            if (raw == null || !raw.isObject()) {
+                return;
+            }
+            delta = codec.read(raw, WireDelta.class);
         }
-        WireDelta delta = codec.read(raw, WireDelta.class);
         String kind = delta.kind();
         if (kind.equals("user_message") && delta.otid() != null && turns.dequeued(delta.otid())) {
             return;
@@ -231,7 +235,7 @@ final class TurnStream {
             peer.abortOrphanTurn(delta.runId());
             return;
         }
-        events.emit(turn, turn.messages.accept(delta, raw));
+        events.emit(turn, turn.messages.accept(delta, () -> frame.json().get("delta").toString()));
         quietFlush.arm(turn.messages.joiner(), () -> {
             if (turns.running() == turn) { // a finished turn is left alone
                 events.flushMessages(turn);

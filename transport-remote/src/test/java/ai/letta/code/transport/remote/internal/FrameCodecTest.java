@@ -22,7 +22,8 @@ class FrameCodecTest {
         assertThat(frame.isResponse()).isFalse();
         WireDelta delta = codec.read(frame.json().get("delta"), WireDelta.class);
         assertThat(delta.kind()).isEqualTo("assistant_message");
-        assertThat(Json.content(delta.content())).isEqualTo("hi");
+        assertThat(delta.contentText()).isEqualTo("hi");
+        assertThat(frame.delta()).usingRecursiveComparison().isEqualTo(delta); // bound in the one pass alike
     }
 
     @Test

@@ -28,9 +28,9 @@ class FrameFuzzTest {
     private static final int CASES = Integer.getInteger("letta.fuzz.cases", 20_000);
     private static final long SEED = Long.getLong("letta.fuzz.seed", 20261202L);
     private static final int FRAMES_PER_TURN_STREAM = 40;
-    private static final String RT = "\"runtime\":{\"agent_id\":\"agent-1\",\"conversation_id\":\"conv-1\"}";
+    static final String RT = "\"runtime\":{\"agent_id\":\"agent-1\",\"conversation_id\":\"conv-1\"}";
 
-    private static final List<String> SEEDS = List.of(
+    static final List<String> SEEDS = List.of(
             "{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"assistant_message\",\"id\":\"m1\","
                     + "\"content\":[{\"type\":\"text\",\"text\":\"Hel\"}],\"run_id\":\"r1\"}," + RT + ",\"event_seq\":3}",
             "{\"type\":\"stream_delta\",\"delta\":{\"message_type\":\"reasoning_message\",\"id\":\"r\","
