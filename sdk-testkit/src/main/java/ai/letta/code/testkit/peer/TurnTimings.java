@@ -24,16 +24,49 @@ public final class TurnTimings {
         micros.add((System.nanoTime() - startNanos) / 1_000);
     }
 
+    /** @param micros one measured value in microseconds, e.g. a figure read back from a child process */
+    public void add(long micros) {
+        this.micros.add(micros);
+    }
+
+    /** @return what the series measures */
+    public String name() {
+        return name;
+    }
+
+    /** @return how many values it holds */
+    public int count() {
+        return micros.size();
+    }
+
+    /** @return the median in ms (the mean of the middle two for an even count), or NaN without values */
+    public double medianMillis() {
+        long[] sorted = sorted();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return (sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0) / 1000.0;
+    }
+
+    /** @return the 90th percentile in ms (nearest rank), or NaN without values */
+    public double p90Millis() {
+        long[] sorted = sorted();
+        return sorted.length == 0 ? Double.NaN : sorted[(int) Math.ceil(sorted.length * 0.9) - 1] / 1000.0;
+    }
+
+    private long[] sorted() {
+        return micros.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
     /** @return one line: median, min, p90, max in ms, then each value in order */
     public String report() {
-        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sorted = sorted();
         if (sorted.length == 0) {
             return name + ": no turns";
         }
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
         return String.format(Locale.ROOT, "%s ms: median %.1f, min %.1f, p90 %.1f, max %.1f (n=%d) %s", name,
-                median / 1000.0, sorted[0] / 1000.0, sorted[(int) Math.ceil(sorted.length * 0.9) - 1] / 1000.0,
+                medianMillis(), sorted[0] / 1000.0, p90Millis(),
                 sorted[sorted.length - 1] / 1000.0, sorted.length,
                 Arrays.toString(micros.stream().map(m -> String.format(Locale.ROOT, "%.1f", m / 1000.0)).toArray()));
     }
