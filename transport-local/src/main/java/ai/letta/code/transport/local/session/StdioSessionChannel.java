@@ -117,6 +117,8 @@ public final class StdioSessionChannel implements SessionChannel, SessionProcess
     void start(SessionTarget target) {
         SessionProcess first = new SessionProcess(this);
         spawner.spawn(CliArguments.session(target, options), first);
+        // The CLI boots for about a second: time enough to warm the first turn's code paths on this thread.
+        TurnPathWarmUp.run(codec, TurnPathWarmUp.DISCARD);
         WireMessage.SystemInit init;
         try {
             init = spawner.await(first.handshake, first.transport());

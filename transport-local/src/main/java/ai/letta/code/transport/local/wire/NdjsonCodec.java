@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,15 +27,55 @@ import tools.jackson.databind.node.ObjectNode;
  * type with odd fields a best-effort record, so nothing the CLI adds in a later version can fail a turn.
  *
  * <p>Encoding writes compact JSON, which escapes every newline inside strings: one message is exactly one line,
- * as the NDJSON framing requires. Stateless and thread-safe.
+ * as the NDJSON framing requires. Thread-safe; its only state is whether {@link #warmUp()} has run.
  */
 public final class NdjsonCodec {
+
+    /**
+     * One line of each kind a plain turn reads, in CLI 0.32.18's shapes (local-stdio.md §3): what {@link #warmUp()}
+     * decodes.
+     */
+    static final List<String> WARM_UP_LINES = List.of(
+            "{\"type\":\"queue_item_enqueued\",\"item_id\":\"q\",\"client_message_id\":\"c\",\"source\":"
+                    + "\"user\",\"kind\":\"message\",\"content\":\"warm-up\"}",
+            "{\"type\":\"queue_batch_dequeued\",\"batch_id\":\"b\",\"item_ids\":[\"q\"],\"merged_count\":1}",
+            "{\"type\":\"message\",\"message_type\":\"reasoning_message\",\"id\":\"m\",\"run_id\":\"r\","
+                    + "\"reasoning\":\"warm-up\"}",
+            "{\"type\":\"message\",\"message_type\":\"assistant_message\",\"id\":\"m\",\"run_id\":\"r\","
+                    + "\"content\":[{\"type\":\"text\",\"text\":\"warm-up\"}]}",
+            "{\"type\":\"message\",\"message_type\":\"tool_call_message\",\"id\":\"m\",\"run_id\":\"r\","
+                    + "\"tool_call\":{\"tool_call_id\":\"t\",\"name\":\"Bash\",\"arguments\":\"{}\"}}",
+            "{\"type\":\"message\",\"message_type\":\"stop_reason\",\"stop_reason\":\"end_turn\"}",
+            "{\"type\":\"result\",\"subtype\":\"success\",\"result\":\"warm-up\",\"duration_ms\":1,"
+                    + "\"num_turns\":1,\"conversation_id\":\"conv-w\",\"run_ids\":[\"r\"],\"stop_reason\":"
+                    + "\"end_turn\"}");
+
+    private final AtomicBoolean warmedUp = new AtomicBoolean();
 
     private final JsonMapper json = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
     private final ObjectReader maps = json.readerFor(LinkedHashMap.class);
     private final TurnLineReader turnLines = new TurnLineReader(json);
+
+    /**
+     * Encodes a user line and decodes one line of each kind a turn reads, once per codec: on a cold JVM the first
+     * turn otherwise pays Jackson's serializer set-up and the decoding classes (measured about 15 ms on the write
+     * path alone, on a 2-core machine) while the user waits. A session calls this while its CLI boots, which takes
+     * about a second and which it waits for anyway. Later calls return at once.
+     *
+     * @return what the lines decoded to, for the session to map as well, or an empty list if the codec had warmed up
+     *     already
+     */
+    public List<WireMessage.Decoded> warmUp() {
+        if (!warmedUp.compareAndSet(false, true)) {
+            return List.of();
+        }
+        user(UserMessage.text("warm-up"));
+        List<WireMessage.Decoded> decoded = new ArrayList<>();
+        WARM_UP_LINES.forEach(line -> decoded.add(decode(line)));
+        return decoded;
+    }
 
     /**
      * @param line one stdout line, without its terminator

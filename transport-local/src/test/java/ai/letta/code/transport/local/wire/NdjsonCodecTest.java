@@ -19,6 +19,28 @@ class NdjsonCodecTest {
     private final NdjsonCodec codec = new NdjsonCodec();
 
     @Test
+    void warmUpDecodesOneLineOfEachTurnKindOnceAndThenReturnsAtOnce() {
+        NdjsonCodec codec = new NdjsonCodec();
+
+        java.util.List<WireMessage> decoded = codec.warmUp().stream().map(WireMessage.Decoded::message).toList();
+
+        // A line the codec no longer reads as its kind would leave that kind's classes cold: the warm-up would
+        // silently stop warming it.
+        assertThat(decoded).extracting(m -> m.getClass().getSimpleName()).containsExactly("QueueEnqueued",
+                "QueueDequeued", "Message", "Message", "Message", "Message", "ResultLine");
+        assertThat(decoded).filteredOn(Message.class::isInstance).map(Message.class::cast)
+                .extracting(Message::messageType, Message::text).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("reasoning_message", "warm-up"),
+                        org.assertj.core.groups.Tuple.tuple("assistant_message", "warm-up"),
+                        org.assertj.core.groups.Tuple.tuple("tool_call_message", null),
+                        org.assertj.core.groups.Tuple.tuple("stop_reason", null));
+        assertThat(((Message) decoded.get(4)).toolCalls()).singleElement()
+                .satisfies(c -> assertThat(c.name()).isEqualTo("Bash"));
+        assertThat(((ResultLine) decoded.get(6)).subtype()).isEqualTo("success");
+        assertThat(codec.warmUp()).isEmpty();
+    }
+
+    @Test
     void unknownFieldsAreIgnoredAndAbsentOnesReadAsNull() {
         var init = (WireMessage.SystemInit) codec.decode("{\"type\":\"system\",\"subtype\":\"init\",\"agent_id\":"
                 + "\"agent-1\",\"conversation_id\":\"c\",\"brand_new\":{\"x\":[1,2]},\"tools\":[\"Bash\"]}").message();
