@@ -53,6 +53,23 @@ class ApiBoundaryTest {
     }
 
     @Test
+    void theProxyClassesPreparedAheadAreTheOnesTheBoundaryUses() {
+        java.util.List<Class<?>> prepared = ApiBoundary.prepareProxyClasses();
+
+        assertThat(prepared).allMatch(Proxy::isProxyClass)
+                .flatExtracting(c -> java.util.List.of(c.getInterfaces()))
+                .containsExactlyInAnyOrder(LettaCodeClient.class, ai.letta.code.api.Session.class,
+                        ai.letta.code.api.EventStream.class, Agents.class, Conversations.class,
+                        ai.letta.code.api.agent.Blocks.class, Models.class, ai.letta.code.api.tool.Tools.class,
+                        ai.letta.code.api.archive.Archives.class, ai.letta.code.api.archive.Passages.class,
+                        ai.letta.code.api.message.Messages.class, ai.letta.code.api.group.Groups.class);
+        // Preparing pays off only if the JDK hands out the same classes when the boundary guards a real value.
+        try (LettaCodeClient client = client()) {
+            assertThat(prepared).contains(client.getClass(), client.agents().getClass());
+        }
+    }
+
+    @Test
     void rawJdkExceptionsFromATransportReachTheUserAsLettaCodeExceptions() {
         for (RuntimeException raw : new RuntimeException[] {new NullPointerException("id"),
                 new IllegalArgumentException("bad page"), new IllegalStateException("not ready"),
