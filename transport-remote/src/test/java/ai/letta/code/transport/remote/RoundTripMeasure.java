@@ -10,26 +10,17 @@ import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Measures the round trip of one scripted turn against the real pinned app server, on its local backend (model
  * served by a {@code FakeModelEndpoint}) or in API mode (against a {@code FakeLettaApi}): through the SDK,
  * {@code session.send(text)} until the turn's {@link Result} comes out of {@code session.stream()}; and, as the
- * baseline, the same turn over a raw JDK websocket, {@code input} until {@code turn_finished}. The two alternate
+ * baseline, the same turn over a raw JDK websocket ({@link RawAppServerClient}), {@code input} until {@code turn_finished}. The two alternate
  * turn by turn (the server gets faster as it warms up, so running one series after the other would favour the
  * second); warm-up turns are not counted. Not a test: numbers go to the report, never into assertions.
  *
@@ -39,8 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  */
 public final class RoundTripMeasure {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RoundTripMeasure() {
     }
@@ -56,12 +45,14 @@ public final class RoundTripMeasure {
         try (SharedAppServer<?> shared = apiMode ? SharedAppServer.inApiMode() : SharedAppServer.onLocalBackend();
                 LettaCodeClient client = LettaCode.create(RemoteOptions.builder().url(shared.server().wsUri())
                         .build());
-                RawTurns raw = new RawTurns(shared.server().wsUri(), shared.model())) {
+                RawAppServerClient raw = new RawAppServerClient(shared.server().wsUri())) {
             ScriptedServer model = shared.fake();
             System.out.printf(Locale.ROOT, "app server %s (%s) up in %d ms; %d warm-up + %d measured turns each, SDK"
                     + " and raw alternating%n", shared.server().wsUri(), apiMode ? "API mode" : "local backend",
                     shared.server().startupTime().toMillis(), warmup, turns);
             String agentId = client.createAgent(AgentOptions.builder().model(shared.model()).build());
+            // The raw side on a conversation of its own, with an agent of its own, as before.
+            JsonNode runtime = raw.runtimeStart(null, shared.model());
             try (Session session = client.createSession(agentId, SessionOptions.defaults())) {
                 long[] sdk = new long[turns];
                 long[] direct = new long[turns];
@@ -69,7 +60,7 @@ public final class RoundTripMeasure {
                     model.enqueue(TurnScript.text("sdk answer " + i));
                     long sdkMicros = sdkTurn(session, i);
                     model.enqueue(TurnScript.text("raw answer " + i));
-                    long rawMicros = raw.turn(i);
+                    long rawMicros = raw.turn(runtime, "ping " + i) / 1_000;
                     if (i >= warmup) {
                         sdk[i - warmup] = sdkMicros;
                         direct[i - warmup] = rawMicros;
@@ -96,67 +87,6 @@ public final class RoundTripMeasure {
             throw new IllegalStateException("SDK turn " + i + " failed: " + result);
         }
         return took;
-    }
-
-    /** The baseline: the protocol spoken directly over the JDK's websocket, on a conversation of its own. */
-    private static final class RawTurns implements AutoCloseable {
-        private final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        private final WebSocket socket;
-        private final JsonNode runtime;
-
-        RawTurns(URI url, String model) throws Exception {
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(url, new WebSocket.Listener() {
-                private final StringBuilder partial = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                        frames.add(JSON.readTree(partial.toString()));
-                        partial.setLength(0);
-                    }
-                    webSocket.request(1);
-                    return CompletableFuture.completedFuture(null);
-                }
-            }).get(10, TimeUnit.SECONDS);
-            send(socket, "{\"type\":\"runtime_start\",\"request_id\":\"rs\",\"create_agent\":{\"body\":{\"model\":\""
-                    + model + "\"}},\"create_conversation\":{},\"mode\":\"standard\"}");
-            runtime = await(frames, "runtime_start_response").path("runtime");
-        }
-
-        /** One turn: {@code input} until {@code turn_finished}, in microseconds. */
-        long turn(int i) throws Exception {
-            long start = System.nanoTime();
-            send(socket, "{\"type\":\"input\",\"request_id\":\"in-" + i + "\",\"runtime\":" + runtime
-                    + ",\"payload\":{\"kind\":\"create_message\",\"messages\":[{\"role\":\"user\",\"content\":"
-                    + "\"ping " + i + "\",\"client_message_id\":\"cm-" + i + "\"}]}}");
-            JsonNode finished = await(frames, "turn_finished");
-            long took = (System.nanoTime() - start) / 1_000;
-            if (!"end_turn".equals(finished.path("stop_reason").asString())) {
-                throw new IllegalStateException("raw turn " + i + " failed: " + finished);
-            }
-            return took;
-        }
-
-        @Override
-        public void close() {
-            socket.abort();
-        }
-    }
-
-    private static void send(WebSocket socket, String frame) throws Exception {
-        socket.sendText(frame, true).get(10, TimeUnit.SECONDS);
-    }
-
-    private static JsonNode await(LinkedBlockingQueue<JsonNode> frames, String type) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode frame = frames.poll(100, TimeUnit.MILLISECONDS);
-            if (frame != null && type.equals(frame.path("type").asString())) {
-                return frame;
-            }
-        }
-        throw new IllegalStateException("no " + type + " within 30 s");
     }
 
     private static void report(String what, long[] micros) {
