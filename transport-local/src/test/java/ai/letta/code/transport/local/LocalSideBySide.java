@@ -241,8 +241,9 @@ public final class LocalSideBySide {
         }
         for (String line : out.split("\n")) {
             String[] f = line.strip().split(" ");
-            if (f.length == 6 && f[0].equals("COLD")) {
+            if (f.length == 7 && f[0].equals("COLD")) {
                 report.series("cold JVM: session open", side).add(Long.parseLong(f[1]));
+                report.series("cold JVM: CPU the JVM used during the open", side).add(Long.parseLong(f[6]));
                 report.series("cold JVM: first turn", side).add(Long.parseLong(f[2]));
                 report.series("cold JVM: first turn beyond the CLI's duration_ms", side).add(Long.parseLong(f[3]));
                 report.series("cold JVM: CPU the JVM used during the first turn", side).add(Long.parseLong(f[4]));
@@ -252,8 +253,8 @@ public final class LocalSideBySide {
     }
 
     /**
-     * In the child JVM: one open, first and second turn; prints {@code COLD <open> <first> <beyond> <cpu> <second>}
-     * in µs, where beyond is the first turn minus the CLI's own {@code duration_ms} and cpu the JVM's CPU time
+     * In the child JVM: one open, first and second turn; prints
+     * {@code COLD <open> <first> <beyond> <cpu> <second> <open cpu>} in µs, where beyond is the first turn minus the CLI's own {@code duration_ms} and cpu the JVM's CPU time
      * (user + system, all threads) during the first turn: on a 2-core machine what the JVM burns then (class loading,
      * JIT compiles) is taken from the CLI.
      */
@@ -263,11 +264,14 @@ public final class LocalSideBySide {
         long beyondCli;
         long cpu;
         long second;
+        long openCpuBefore = jvmCpuMicros();
+        long openCpu;
         if (side.equals(RAW)) {
             try (RawCliDriver cli = RawCliDriver.spawn(launchSpec(),
                     CliArguments.session(SessionTarget.newConversation(agentId), session().build()))) {
                 cli.awaitInit();
                 open = cli.sinceSpawn() / 1_000;
+                openCpu = jvmCpuMicros() - openCpuBefore;
                 mark(FirstTurnBegins::new);
                 Map<String, Long> threadsBefore = threadCpuMicros();
                 long cpuBefore = jvmCpuMicros();
@@ -281,9 +285,11 @@ public final class LocalSideBySide {
         } else {
             SdkVariant variant = VARIANTS.stream().filter(v -> v.name().equals(side)).findFirst().orElseThrow();
             try (LettaCodeClient client = LettaCode.create(variant.options().apply(options()).build())) {
+                openCpuBefore = jvmCpuMicros();
                 long start = System.nanoTime();
                 try (Session session = client.createSession(agentId, session().build())) {
                     open = micros(start);
+                    openCpu = jvmCpuMicros() - openCpuBefore;
                     Result[] result = new Result[1];
                     mark(FirstTurnBegins::new);
                     Map<String, Long> threadsBefore = threadCpuMicros();
@@ -297,7 +303,7 @@ public final class LocalSideBySide {
                 }
             }
         }
-        System.out.println("COLD " + open + " " + first + " " + beyondCli + " " + cpu + " " + second);
+        System.out.println("COLD " + open + " " + first + " " + beyondCli + " " + cpu + " " + second + " " + openCpu);
     }
 
     /** @return this JVM's CPU time, user + system, from {@code /proc/self/stat} (10 ms ticks), or 0 elsewhere */
