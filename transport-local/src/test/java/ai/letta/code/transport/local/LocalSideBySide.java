@@ -6,6 +6,7 @@ import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
@@ -65,13 +66,10 @@ public final class LocalSideBySide {
      */
     record SdkVariant(String name, UnaryOperator<LocalOptions.Builder> options) {}
 
-    /**
-     * The SDK variants, each measured against the raw driver. The loopback app-server mode is one more entry once
-     * {@code LocalOptions.Builder.mode(LocalMode)} exists:
-     * {@code new SdkVariant("sdk app-server", b -> b.mode(LocalMode.APP_SERVER))}.
-     */
+    /** The SDK variants, each measured against the raw driver: the local backend's two modes. */
     static final List<SdkVariant> VARIANTS = List.of(
-            new SdkVariant("sdk stdio", b -> b));
+            new SdkVariant("sdk stdio", b -> b.mode(LocalMode.STDIO)),
+            new SdkVariant("sdk app-server", b -> b.mode(LocalMode.APP_SERVER)));
 
     private final PeerInstall install = PeerInstall.locate();
     private final Path home;
@@ -142,7 +140,7 @@ public final class LocalSideBySide {
                 }
             }
             for (int v = 0; v < VARIANTS.size() && runs > 0; v++) {
-                memory(report, VARIANTS.get(v).name(), clients.get(v), agentId);
+                memory(report, VARIANTS.get(v), agentId);
             }
         } finally {
             clients.forEach(LettaCodeClient::close);
@@ -369,26 +367,31 @@ public final class LocalSideBySide {
     /** Loaded when the first cold turn has ended (see {@link #mark}). */
     private static final class FirstTurnEnded {}
 
-    /** The RSS of the client's child processes (the CLIs and what they started) with 1 and 10 open sessions. */
-    private void memory(SideBySideReport report, String side, LettaCodeClient client, String agentId) {
+    /**
+     * The RSS of a new client's child processes (its CLIs or its server, and what they started) with 1 and 10 open
+     * sessions, measured from before the client exists.
+     */
+    private void memory(SideBySideReport report, SdkVariant variant, String agentId) {
         ProcessHandle jvm = ProcessHandle.current();
         long before = ProcessTreeRss.descendantsKib(jvm);
         List<Session> sessions = new ArrayList<>();
-        try {
-            sessions.add(client.createSession(agentId, session().build()));
-            turn(sessions.get(0), "memory");
-            long one = ProcessTreeRss.descendantsKib(jvm) - before;
-            for (int i = 1; i < 10; i++) {
+        try (LettaCodeClient client = LettaCode.create(variant.options().apply(options()).build())) {
+            try {
                 sessions.add(client.createSession(agentId, session().build()));
+                turn(sessions.get(0), "memory");
+                long one = ProcessTreeRss.descendantsKib(jvm) - before;
+                for (int i = 1; i < 10; i++) {
+                    sessions.add(client.createSession(agentId, session().build()));
+                }
+                sessions.forEach(s -> turn(s, "memory"));
+                long ten = ProcessTreeRss.descendantsKib(jvm) - before;
+                report.note(String.format(Locale.ROOT, "%s: RSS of the client's child process tree (VmRSS summed;"
+                        + " shared pages count once per process) with 1 open session %d MiB, with 10 concurrent"
+                        + " sessions on one client %d MiB (%.2f x); the JVM itself %d MiB", variant.name(),
+                        one / 1024, ten / 1024, (double) ten / one, ProcessTreeRss.kib(jvm) / 1024));
+            } finally {
+                sessions.forEach(Session::close);
             }
-            sessions.forEach(s -> turn(s, "memory"));
-            long ten = ProcessTreeRss.descendantsKib(jvm) - before;
-            report.note(String.format(Locale.ROOT, "%s: RSS of the JVM's child process tree (VmRSS summed; shared"
-                    + " pages count once per process) with 1 open session %d MiB, with 10 concurrent sessions on one"
-                    + " client %d MiB (%.1f x); the JVM itself %d MiB", side, one / 1024, ten / 1024,
-                    (double) ten / one, ProcessTreeRss.kib(jvm) / 1024));
-        } finally {
-            sessions.forEach(Session::close);
         }
     }
 

@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * {@code runtime_start}; and the RSS of the app server's process tree with 1 and with 10 concurrent sessions on one
  * client. Numbers only, never assertions.
  *
- * <p>Run: {@code ./mvnw -q -pl transport-remote -am -Pside-by-side -DskipTests verify [-Dbench.runs=7]} (it
+ * <p>Run: {@code ./mvnw -q -pl transport-remote -am -Pside-by-side-remote -DskipTests verify [-Dbench.runs=7]} (it
  * provisions the pinned peers into {@code .peers/} first).
  */
 public final class RemoteSideBySide {
