@@ -5,7 +5,6 @@ import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.core.LettaCode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,7 +66,7 @@ public final class MultiplexMeasure {
                 raw.start(i);
             }
             for (int i = 0; i < Math.min(sessions, 200); i++) { // warm-up, not counted
-                sdkTurn(open.get(i), "warm " + i);
+                SdkTurn.micros(open.get(i), "warm " + i);
                 raw.turn(i, "warm " + i);
             }
             long[] sdk = new long[sessions * turns];
@@ -75,7 +74,7 @@ public final class MultiplexMeasure {
             int n = 0;
             for (int round = 0; round < turns; round++) {
                 for (int i = 0; i < sessions; i++, n++) {
-                    sdk[n] = sdkTurn(open.get(i), "ping " + round);
+                    sdk[n] = SdkTurn.micros(open.get(i), "ping " + round);
                     direct[n] = raw.turn(i, "ping " + round);
                 }
                 server.received.clear();
@@ -94,22 +93,6 @@ public final class MultiplexMeasure {
                     (percentile(sdk, 0.99) - percentile(direct, 0.99)) / 1000.0, n, heapAfter / 1048576.0);
             open.forEach(Session::close);
         }
-    }
-
-    private static long sdkTurn(Session session, String text) {
-        long start = System.nanoTime();
-        session.send(text);
-        Result result = null;
-        for (SessionEvent event : session.stream()) {
-            if (event instanceof Result r) {
-                result = r;
-            }
-        }
-        long took = (System.nanoTime() - start) / 1_000;
-        if (result == null || !result.success()) {
-            throw new IllegalStateException("SDK turn failed: " + result);
-        }
-        return took;
     }
 
     private static long usedHeap() {

@@ -6,8 +6,6 @@ import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.RemoteOptions;
-import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.api.model.ModelUpdate;
 import ai.letta.code.api.model.ReasoningEffort;
 import ai.letta.code.core.LettaCode;
@@ -126,9 +124,9 @@ public final class RemoteSideBySide {
         long start = System.nanoTime();
         try (Session session = client.createSession(agentId, SessionOptions.defaults())) {
             report.series("session open", SDK).add(micros(start));
-            report.series("first turn", SDK).add(turn(session, "hello " + run));
+            report.series("first turn", SDK).add(SdkTurn.micros(session, "hello " + run));
             for (int t = 0; t < 3; t++) {
-                report.series("later turns", SDK).add(turn(session, "again " + t));
+                report.series("later turns", SDK).add(SdkTurn.micros(session, "again " + t));
             }
             start = System.nanoTime();
             session.listModels();
@@ -160,12 +158,12 @@ public final class RemoteSideBySide {
         List<Session> sessions = new ArrayList<>();
         try {
             sessions.add(client.createSession(agentId, SessionOptions.defaults()));
-            turn(sessions.get(0), "memory");
+            SdkTurn.micros(sessions.get(0), "memory");
             long one = ProcessTreeRss.treeKib(root);
             for (int i = 1; i < 10; i++) {
                 sessions.add(client.createSession(agentId, SessionOptions.defaults()));
             }
-            sessions.forEach(s -> turn(s, "memory"));
+            sessions.forEach(s -> SdkTurn.micros(s, "memory"));
             long ten = ProcessTreeRss.treeKib(root);
             report.note(String.format(Locale.ROOT, "RSS of the app server's process tree (VmRSS summed) with 1 open"
                     + " session %d MiB, with 10 concurrent sessions on one client %d MiB (%.2f x); this JVM %d MiB",
@@ -173,22 +171,6 @@ public final class RemoteSideBySide {
         } finally {
             sessions.forEach(Session::close);
         }
-    }
-
-    private static long turn(Session session, String text) {
-        long start = System.nanoTime();
-        session.send(text);
-        Result result = null;
-        for (SessionEvent event : session.stream()) {
-            if (event instanceof Result r) {
-                result = r;
-            }
-        }
-        long took = micros(start);
-        if (result == null || !result.success()) {
-            throw new IllegalStateException("SDK turn failed: " + result);
-        }
-        return took;
     }
 
     private static long micros(long startNanos) {

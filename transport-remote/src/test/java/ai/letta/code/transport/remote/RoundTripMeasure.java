@@ -6,7 +6,6 @@ import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.agent.AgentOptions;
 import ai.letta.code.api.backend.RemoteOptions;
 import ai.letta.code.api.event.Result;
-import ai.letta.code.api.event.SessionEvent;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.script.ScriptedServer;
 import ai.letta.code.testkit.script.TurnScript;
@@ -58,7 +57,7 @@ public final class RoundTripMeasure {
                 long[] direct = new long[turns];
                 for (int i = 0; i < warmup + turns; i++) {
                     model.enqueue(TurnScript.text("sdk answer " + i));
-                    long sdkMicros = sdkTurn(session, i);
+                    long sdkMicros = SdkTurn.micros(session, "ping " + i);
                     model.enqueue(TurnScript.text("raw answer " + i));
                     long rawMicros = raw.turn(runtime, "ping " + i) / 1_000;
                     if (i >= warmup) {
@@ -70,23 +69,6 @@ public final class RoundTripMeasure {
                 report("raw input->turn_finished", direct);
             }
         }
-    }
-
-    /** One turn through the SDK: {@code send} until the {@link Result} leaves the stream, in microseconds. */
-    private static long sdkTurn(Session session, int i) {
-        long start = System.nanoTime();
-        session.send("ping " + i);
-        Result result = null;
-        for (SessionEvent event : session.stream()) {
-            if (event instanceof Result r) {
-                result = r;
-            }
-        }
-        long took = (System.nanoTime() - start) / 1_000;
-        if (result == null || !result.success()) {
-            throw new IllegalStateException("SDK turn " + i + " failed: " + result);
-        }
-        return took;
     }
 
     private static void report(String what, long[] micros) {

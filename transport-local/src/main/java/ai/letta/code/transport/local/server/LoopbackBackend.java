@@ -7,6 +7,7 @@ import ai.letta.code.api.exception.TransportLostException;
 import ai.letta.code.transport.local.process.LaunchSpec;
 import ai.letta.code.transport.local.process.ProcessLauncher;
 import ai.letta.code.transport.remote.internal.FrameCodec;
+import ai.letta.code.transport.remote.internal.FrameWarmUp;
 import ai.letta.code.transport.remote.internal.ProtocolEndpoint;
 import ai.letta.code.transport.remote.internal.RemoteAgents;
 import ai.letta.code.transport.remote.internal.RemoteBlocks;
@@ -61,8 +62,9 @@ final class LoopbackBackend implements AutoCloseable {
      * @return the connected backend
      */
     static LoopbackBackend start(LocalOptions options, LaunchSpec spec, ProcessLauncher launcher) {
+        FrameCodec codec = new FrameCodec();
         LoopbackServer server = LoopbackServer.start(launcher, spec, options.maxLineBytes(),
-                options.startupTimeout());
+                options.startupTimeout(), () -> FrameWarmUp.run(codec));
         String description = server.toString();
         WebSocketTarget target = new WebSocketTarget(server.uri(), description,
                 Map.of("Authorization", "Bearer " + server.token()), options.startupTimeout(),
@@ -71,7 +73,7 @@ final class LoopbackBackend implements AutoCloseable {
         ProtocolEndpoint endpoint = new ProtocolEndpoint(BackendKind.LOCAL, description, (group, listener) -> WebSocketConnection.open(
                 group, target, listener), options.startupTimeout(), options.requestTimeout(), RECONNECT_BOUND,
                 RESUME_HINT);
-        LoopbackBackend backend = new LoopbackBackend(server, new ServerConnection(endpoint, new FrameCodec()));
+        LoopbackBackend backend = new LoopbackBackend(server, new ServerConnection(endpoint, codec));
         server.exited().thenAccept(backend::lost);
         return backend;
     }

@@ -59,9 +59,12 @@ final class LoopbackServer implements AutoCloseable {
      * @param spec the client's programs and environment, for {@code letta server}
      * @param maxLineBytes the stdout line cap
      * @param startupTimeout the longest the server may take to listen
+     * @param whileBooting runs on the caller's thread once the server is spawned, before the wait for it to listen
+     *     (the client's own start-up work, overlapping the server's second of booting)
      * @return the listening server
      */
-    static LoopbackServer start(ProcessLauncher launcher, LaunchSpec spec, int maxLineBytes, Duration startupTimeout) {
+    static LoopbackServer start(ProcessLauncher launcher, LaunchSpec spec, int maxLineBytes, Duration startupTimeout,
+            Runnable whileBooting) {
         String token = newToken();
         Path secrets = tokenDirectory();
         try {
@@ -73,6 +76,7 @@ final class LoopbackServer implements AutoCloseable {
             StdioTransport process = spawner.spawn(List.of("server", "--listen", "ws://127.0.0.1:0", "--ws-auth",
                     "capability-token", "--ws-token-file", tokenFile.toString()), new Watcher(listening, exited));
             process.closeInput();
+            whileBooting.run();
             return new LoopbackServer(process, awaitPort(listening, process, startupTimeout), token, exited);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the app server's token file in " + secrets, e);

@@ -99,13 +99,13 @@ class LoopbackServerIT {
     void aServerThatCannotStartIsATypedErrorQuotingIt() {
         LaunchSpec broken = spec(Map.of("LETTA_LOCAL_BACKEND_EXPERIMENTAL", "1", "NODE_OPTIONS", "--no-such-flag"));
         assertThatThrownBy(() -> LoopbackServer.start(ProcessLauncher.commonsExec(), broken, 1 << 20,
-                Duration.ofSeconds(20))).isInstanceOf(TransportException.class)
+                Duration.ofSeconds(20), () -> { })).isInstanceOf(TransportException.class)
                 .hasMessageContaining("exited").hasMessageContaining("--no-such-flag");
     }
 
     private LoopbackServer start() {
         return LoopbackServer.start(ProcessLauncher.commonsExec(), spec(Map.of("LETTA_LOCAL_BACKEND_EXPERIMENTAL",
-                "1", "LETTA_LOCAL_BACKEND_EXECUTOR", "deterministic")), 1 << 20, Duration.ofSeconds(30));
+                "1", "LETTA_LOCAL_BACKEND_EXECUTOR", "deterministic")), 1 << 20, Duration.ofSeconds(30), () -> { });
     }
 
     private LaunchSpec spec(Map<String, String> backend) {
