@@ -98,6 +98,18 @@ class LocalServerModeIT {
         }
     }
 
+    @Test
+    void onTheLocalBackendAnAgentWithoutAModelGetsOneItsTurnsRunOn() {
+        try (LocalBackendContractPeer peer = new LocalBackendContractPeer(LocalMode.APP_SERVER)) {
+            LettaCodeClient client = peer.client();
+            // As a --new-agent CLI does on the local backend: no model named, the provider's first one.
+            String agentId = client.createAgent(AgentOptions.builder().persona("No model named.").build());
+            try (Session session = client.createSession(agentId, SessionOptions.builder().build())) {
+                TurnChecks.scriptedTurn(peer.fake(), session, "which model?", "the first one", TURN);
+            }
+        }
+    }
+
     private static SessionState awaitClosed(Session session) throws InterruptedException {
         long deadline = System.nanoTime() + TURN.toNanos();
         while (session.state() != SessionState.CLOSED && System.nanoTime() < deadline) {

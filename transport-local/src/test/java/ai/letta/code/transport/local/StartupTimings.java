@@ -4,6 +4,7 @@ import ai.letta.code.api.LettaCodeClient;
 import ai.letta.code.api.Session;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.CliBackend;
+import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.backend.LocalOptions;
 import ai.letta.code.api.event.Result;
 import ai.letta.code.api.event.SessionEvent;
@@ -134,7 +135,9 @@ public final class StartupTimings {
 
     private static LettaCodeClient client(PeerInstall install, FakeModelEndpoint model, Path home) {
         LocalProviderRecord.writeOpenAiCompatible(home, model.baseUrl(), "x");
-        return LettaCode.create(LocalOptions.builder().nodePath(install.node()).cliPath(install.cli())
+        // The stdio mode's start-up, next to the raw CLI's (LocalSideBySide measures both modes).
+        return LettaCode.create(LocalOptions.builder().mode(LocalMode.STDIO).nodePath(install.node())
+                .cliPath(install.cli())
                 .cliBackend(CliBackend.localModels()).env("HOME", home.toString()).env("LETTA_CODE_TELEM", "0")
                 .workingDirectory(home).build());
     }
