@@ -1,8 +1,6 @@
 package ai.letta.code.transport.local.session;
 
-import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.exception.TransportException;
-import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.core.spi.DiscardingSink;
 import ai.letta.code.spi.SessionSink;
 import ai.letta.code.transport.local.wire.NdjsonCodec;
 import ai.letta.code.transport.local.wire.WireMessage;
@@ -19,19 +17,7 @@ import java.util.List;
 final class TurnPathWarmUp {
 
     /** Where the canned turn's events go in production: nowhere. */
-    static final SessionSink DISCARD = new SessionSink() {
-        @Override
-        public void onEvent(SessionEvent event) {}
-
-        @Override
-        public void onTurnStarted(List<String> clientMessageIds, int mergedCount) {}
-
-        @Override
-        public void onPermissionRequest(ToolPermissionRequest request) {}
-
-        @Override
-        public void onClosed(TransportException cause) {}
-    };
+    static final SessionSink DISCARD = DiscardingSink.INSTANCE;
 
     private TurnPathWarmUp() {}
 

@@ -1,8 +1,6 @@
 package ai.letta.code.transport.remote.internal;
 
-import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.exception.TransportException;
-import ai.letta.code.api.permission.ToolPermissionRequest;
+import ai.letta.code.core.spi.DiscardingSink;
 import ai.letta.code.spi.SessionSink;
 import java.time.Duration;
 import java.util.List;
@@ -39,20 +37,6 @@ public final class FrameWarmUp {
             "{\"type\":\"turn_finished\"," + RUNTIME + ",\"turn_id\":\"t-w\",\"stop_reason\":\"end_turn\","
                     + "\"run_id\":\"run-w\",\"event_seq\":9}");
 
-    private static final SessionSink DISCARD = new SessionSink() {
-        @Override
-        public void onEvent(SessionEvent event) {}
-
-        @Override
-        public void onTurnStarted(List<String> clientMessageIds, int mergedCount) {}
-
-        @Override
-        public void onPermissionRequest(ToolPermissionRequest request) {}
-
-        @Override
-        public void onClosed(TransportException cause) {}
-    };
-
     private FrameWarmUp() {}
 
     /**
@@ -63,7 +47,7 @@ public final class FrameWarmUp {
      */
     public static void run(FrameCodec codec) {
         if (DONE.compareAndSet(false, true)) {
-            play(codec, DISCARD);
+            play(codec, DiscardingSink.INSTANCE);
         }
     }
 
