@@ -6,15 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.letta.code.api.SessionOptions;
 import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.CloudOptions;
-import ai.letta.code.api.event.SessionEvent;
-import ai.letta.code.api.exception.TransportException;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
-import ai.letta.code.api.permission.ToolPermissionRequest;
-import ai.letta.code.spi.SessionSink;
+import ai.letta.code.core.spi.DiscardingSink;
 import ai.letta.code.spi.SessionTarget;
 import ai.letta.code.transport.cloud.CloudTransport;
 import java.net.URI;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CloudSessionOptionsTest {
@@ -26,27 +22,13 @@ class CloudSessionOptionsTest {
                 .baseUrl(URI.create("http://127.0.0.1:9")).build())) {
             SessionOptions options = SessionOptions.builder().env("PROJECT_TOKEN", "x").build();
 
-            assertThatThrownBy(() -> transport.sessions().open(SessionTarget.resume("agent-1"), options, new NoSink()))
+            assertThatThrownBy(() -> transport.sessions().open(SessionTarget.resume("agent-1"), options,
+                    DiscardingSink.INSTANCE))
                     .isInstanceOfSatisfying(UnsupportedFeatureException.class, e -> {
                         assertThat(e.supportedBy()).containsExactly(BackendKind.LOCAL);
                         assertThat(e.getMessage())
                                 .contains("SessionOptions.env").contains("cloud");
                     });
         }
-    }
-
-    /** A session sink that is never called. */
-    private static final class NoSink implements SessionSink {
-        @Override
-        public void onEvent(SessionEvent event) {}
-
-        @Override
-        public void onTurnStarted(List<String> clientMessageIds, int mergedCount) {}
-
-        @Override
-        public void onPermissionRequest(ToolPermissionRequest request) {}
-
-        @Override
-        public void onClosed(TransportException cause) {}
     }
 }
