@@ -12,6 +12,7 @@ import ai.letta.code.api.backend.BackendKind;
 import ai.letta.code.api.backend.LocalMode;
 import ai.letta.code.api.exception.UnsupportedFeatureException;
 import ai.letta.code.api.event.Result;
+import ai.letta.code.api.model.Models;
 import ai.letta.code.core.LettaCode;
 import ai.letta.code.testkit.contract.TurnChecks;
 import ai.letta.code.testkit.peer.NoLeftoverProcesses;
@@ -64,6 +65,7 @@ class LocalServerModeIT {
             String agentId = client.createAgent(AgentOptions.builder().name("phoenix").build());
             Session first = client.createSession(agentId, SessionOptions.builder().build());
             TurnChecks.scriptedTurn(peer.api(), first, "before", "ok", TURN);
+            Models models = client.models(); // kept across the server's death: it follows the running server
             ProcessHandle dead = servers().get(0);
             peer.killPeer(first);
 
@@ -73,6 +75,7 @@ class LocalServerModeIT {
             Result result = TurnChecks.scriptedTurn(peer.api(), second, "after", "back", TURN);
             assertThat(result.conversationId()).hasValue(first.conversationId());
             assertThat(servers()).singleElement().isNotEqualTo(dead);
+            assertThat(models.list().entries()).isNotEmpty();
             second.close();
         }
     }

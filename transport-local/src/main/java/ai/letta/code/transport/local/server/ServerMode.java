@@ -72,19 +72,19 @@ public final class ServerMode implements AutoCloseable {
         return new ServerAgents();
     }
 
-    /** @return conversations through the server's commands */
+    /** @return conversations through the server's commands (the server running at each call) */
     public Conversations conversations() {
-        return backend().conversations();
+        return CurrentServer.port(Conversations.class, () -> backend().conversations());
     }
 
-    /** @return memory blocks through the server's commands */
+    /** @return memory blocks through the server's commands (the server running at each call) */
     public Blocks blocks() {
-        return backend().blocks();
+        return CurrentServer.port(Blocks.class, () -> backend().blocks());
     }
 
-    /** @return the model catalog through {@code list_models} */
+    /** @return the model catalog through {@code list_models} (the server running at each call) */
     public Models models() {
-        return backend().models();
+        return CurrentServer.port(Models.class, () -> backend().models());
     }
 
     /** Closes the socket and stops the server, if one runs. Idempotent. */
